@@ -1,0 +1,38 @@
+/**
+ * What a target is: a view-model builder (IR → plain data, every name final, every string escaped
+ * for where it lands) plus a folder of Handlebars templates (`templates/<name>/`) and static files
+ * copied verbatim (`templates/<name>/static/`).
+ */
+import type { IrApi } from '../ir/types.js';
+
+export type TargetName = 'python' | 'typescript' | 'docs';
+
+export interface TargetOptions {
+  /** `--package-name`, or null to derive it from the spec title. */
+  packageName: string | null;
+  /** Spec file name without extension, e.g. `multiauth-sample` (for headers and docs). */
+  specName: string;
+}
+
+/** One output file, path relative to the target's output folder, always with `/` separators. */
+export type PlannedFile =
+  /** Render `templates/<target>/<template>` (e.g. `client.py.hbs`) with `view`. */
+  | { path: string; template: string; view: object }
+  /** Copy `templates/<target>/static/<staticFile>` verbatim. */
+  | { path: string; staticFile: string }
+  /** Literal content computed in code (rare: e.g. `py.typed`). */
+  | { path: string; content: string };
+
+export interface TargetPlan {
+  files: PlannedFile[];
+  /** Problems worth telling the user (e.g. "no ACG/ROPCG flow"), already worded. */
+  warnings: string[];
+}
+
+export interface Target {
+  name: TargetName;
+  /** Build every file of the output from the IR; must be deterministic. */
+  plan(ir: IrApi, options: TargetOptions): TargetPlan;
+  /** Run after rendering, e.g. prettier for TypeScript. Must be deterministic. */
+  format?(path: string, content: string): Promise<string>;
+}
