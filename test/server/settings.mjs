@@ -1,0 +1,53 @@
+// Runtime settings of the test authorization server, changed through POST /__control/settings.
+
+/**
+ * @typedef {object} Settings
+ * @property {number} accessTokenLifetime seconds (> 0, fractions allowed)
+ * @property {boolean} rotateRefreshTokens issue a new refresh token on refresh and revoke the old one
+ * @property {boolean} omitRefreshToken never return a refresh token
+ * @property {string | null} issuer `iss` added to authorization responses (RFC 9207) when set
+ * @property {string} tokenType the `token_type` value of token responses
+ * @property {boolean} requireState reject authorization requests without `state`
+ */
+
+/** @returns {Settings} */
+export function defaultSettings() {
+  return {
+    accessTokenLifetime: 300,
+    rotateRefreshTokens: true,
+    omitRefreshToken: false,
+    issuer: null,
+    tokenType: 'Bearer',
+    requireState: true,
+  };
+}
+
+/**
+ * Validate a partial settings object; returns an error message or null.
+ * @param {Record<string, unknown>} patch
+ * @returns {string | null}
+ */
+export function validateSettings(patch) {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return 'settings must be a JSON object';
+  const known = new Set(Object.keys(defaultSettings()));
+  for (const [key, value] of Object.entries(patch)) {
+    if (!known.has(key)) return `unknown setting: ${key}`;
+    switch (key) {
+      case 'accessTokenLifetime':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 'accessTokenLifetime must be a positive number';
+        break;
+      case 'rotateRefreshTokens':
+      case 'omitRefreshToken':
+      case 'requireState':
+        if (typeof value !== 'boolean') return `${key} must be a boolean`;
+        break;
+      case 'issuer':
+        if (value !== null && typeof value !== 'string') return 'issuer must be a string or null';
+        break;
+      case 'tokenType':
+        if (typeof value !== 'string' || value === '') return 'tokenType must be a non-empty string';
+        break;
+    }
+  }
+  return null;
+}
