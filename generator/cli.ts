@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/** The `grantgen` command: parses arguments with commander and calls `commands.ts`. */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
+import { TARGET_NAMES } from './targets/index.js';
+import type { TargetName } from './targets/target.js';
+import { runWatch } from './watch.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface CommonFlags {
+  target: TargetName | 'all';
+  out?: string;
+  packageName?: string;
+  templates?: string[];
+  quiet?: boolean;
+  json?: boolean;
+}
+
+function selection(specs: string[], flags: CommonFlags): SpecSelection {
+  return { specs, target: flags.target, out: flags.out, packageName: flags.packageName ?? null, templates: flags.templates ?? [] };
+}
+
+function output(flags: CommonFlags): { quiet: boolean; json: boolean } {
+  return { quiet: flags.quiet === true, json: flags.json === true };
+}
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-t, --target <target>', 'what to generate').choices([...TARGET_NAMES, 'all']).default('all'))
+    .option('-o, --out <dir>', 'output folder (required with a spec argument)')
+    .option('--package-name <name>', 'package name (default: from the spec title)')
+    .option('--templates <dir...>', 'folders overlaying the built-in templates file by file (<dir>/<target>/...)')
+    .option('-q, --quiet', 'print only errors')
+    .option('--json', 'machine-readable output on stdout');
+}
+
+const program = new Command()
+  .name('grantgen')
+  .description('Generate SDKs whose OAuth 2 works, from an OpenAPI 3.0/3.1 or Swagger 2.0 spec.')
+  .version(pkg.version)
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  grantgen generate                                    regenerate every spec in grantgen.config.yaml
+  grantgen generate api.yaml --target python --out sdk/python
+  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/docs
+  grantgen check                                       exit 1 with a diff when generated/ is stale
+  grantgen validate api.yaml                           list every problem, write nothing
+  grantgen ir api.yaml > ir.json                       print the intermediate model
+  grantgen watch                                       regenerate on every spec or template change
+
+Exit codes: 0 ok, 1 drift (check), 2 problem in your input, 3 internal error.`,
+  );
+
+withCommon(program.command('generate').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('generate SDKs and docs'))
+  .action(async (specs: string[], flags: CommonFlags) => {
+    process.exitCode = await runGenerate(selection(specs, flags), output(flags));
+  });
+
+withCommon(program.command('check').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('regenerate in memory and diff against the output folders; exit 1 on drift'))
+  .action(async (specs: string[], flags: CommonFlags) => {
+    process.exitCode = await runCheck(selection(specs, flags), output(flags));
+  });
+
+withCommon(program.command('watch').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('regenerate whenever a spec, a file it references, or a template changes'))
+  .action(async (specs: string[], flags: CommonFlags) => {
+    const handle = runWatch(selection(specs, flags), output(flags));
+    await handle.ready;
+    process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));
+  });
+
+program
+  .command('validate')
+  .argument('[spec...]', 'spec files (default: grantgen.config.yaml)')
+  .option('-q, --quiet', 'print only errors')
+  .option('--json', 'machine-readable output on stdout')
+  .description('report every problem in the specs without writing anything')
+  .action(async (specs: string[], flags: CommonFlags) => {
+    process.exitCode = await runValidate(specs, output(flags));
+  });
+
+program
+  .command('ir')
+  .argument('<spec>', 'spec file')
+  .description('print the intermediate model as JSON')
+  .action(async (spec: string) => {
+    process.exitCode = await runIr(spec);
+  });
+
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 0 ? 0 : 2);
+});
+
+await program.parseAsync(process.argv);

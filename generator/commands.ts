@@ -1,0 +1,190 @@
+/**
+ * What each CLI command does, as plain async functions returning an exit code (the CLI parses
+ * arguments and calls these; tests call them too). Human output goes to stderr, `--json` to stdout.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { readConfig, type SpecEntry } from './config.js';
+import { GrantgenError, formatProblem, type SpecProblem } from './errors.js';
+import { type GenerateResult, type PhaseTimings, generate, specName } from './generate.js';
+import { checkIr } from './ir/build.js';
+import { loadSpec } from './load/index.js';
+import type { TargetName } from './targets/target.js';
+import { TARGET_NAMES } from './targets/index.js';
+import { readTree } from './write/tree.js';
+
+export interface OutputOptions {
+  quiet: boolean;
+  json: boolean;
+}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+export interface SpecSelection {
+  specs: string[];
+  target: TargetName | 'all';
+  out: string | undefined;
+  packageName: string | null;
+  templates: string[];
+}
+
+/** Specs from the command line (with --out) or from grantgen.config.yaml. */
+export async function selectSpecs(sel: SpecSelection): Promise<SpecEntry[]> {
+  if (sel.specs.length === 0) {
+    const entries = await readConfig();
+    if (sel.target === 'all') return entries;
+    return entries.map((e) => ({ ...e, jobs: e.jobs.filter((j) => j.target === sel.target) })).filter((e) => e.jobs.length > 0);
+  }
+  if (!sel.out) {
+    throw GrantgenError.one({ code: 'out-missing', file: sel.specs[0] ?? '', pointer: '', message: 'no output folder given', hint: 'add --out DIR (or run without a spec to use grantgen.config.yaml)' });
+  }
+  const targets: TargetName[] = sel.target === 'all' ? [...TARGET_NAMES] : [sel.target];
+  const out = sel.out;
+  return sel.specs.map((spec) => {
+    const base = sel.specs.length > 1 ? path.join(out, specName(spec)) : out;
+    return {
+      spec,
+      packageName: sel.packageName,
+      jobs: targets.map((t) => ({ target: t, out: targets.length > 1 ? path.join(base, t) : base })),
+    };
+  });
+}
+
+function ms(n: number): string {
+  return `${Math.round(n)}`;
+}
+
+function phaseLine(t: PhaseTimings): string {
+  return `load ${ms(t.load)}, ir ${ms(t.ir)}, view ${ms(t.view)}, render ${ms(t.render)}, format ${ms(t.format)}, write ${ms(t.write)} ms`;
+}
+
+export function summarize(r: GenerateResult, total: number): Record<string, unknown> {
+  return {
+    spec: r.spec,
+    ms: Math.round(total),
+    timings: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Math.round(v as number)])),
+    warnings: [...r.ir.warnings.map((w) => `${w.code}: ${w.message}`), ...r.targets.flatMap((t) => t.warnings)],
+    targets: r.targets.map((t) => ({ target: t.target, out: t.out, files: t.files.size, ...(t.stats ?? {}) })),
+  };
+}
+
+function reportError(e: unknown, io: Io, opts: OutputOptions): number {
+  if (e instanceof GrantgenError) {
+    if (opts.json) io.out(JSON.stringify({ ok: false, problems: e.problems }));
+    else for (const p of e.problems) io.err(formatProblem(p));
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err(`grantgen: internal error: ${err.message}\n${err.stack ?? ''}\nThis is a bug in grantgen; please report it with the spec that triggers it.`);
+  return 3;
+}
+
+export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): Promise<number> {
+  try {
+    const entries = await selectSpecs(sel);
+    const results: Record<string, unknown>[] = [];
+    for (const e of entries) {
+      const t0 = performance.now();
+      const r = await generate({ spec: e.spec, jobs: e.jobs, packageName: sel.packageName ?? e.packageName, templates: sel.templates });
+      const total = performance.now() - t0;
+      results.push(summarize(r, total));
+      if (!opts.quiet && !opts.json) {
+        for (const w of summarize(r, total)['warnings'] as string[]) io.err(`${path.relative(process.cwd(), e.spec)}: warning ${w}`);
+        const parts = r.targets.map((t) => `${t.target} ${t.files.size} files (${t.stats?.written ?? 0} written, ${t.stats?.unchanged ?? 0} unchanged, ${t.stats?.removed ?? 0} removed)`);
+        io.err(`${path.relative(process.cwd(), e.spec)}: ${parts.join('; ')} in ${ms(total)} ms [${phaseLine(r.timings)}]`);
+      }
+    }
+    if (opts.json) io.out(JSON.stringify({ ok: true, results }));
+    return 0;
+  } catch (e) {
+    return reportError(e, io, opts);
+  }
+}
+
+/** Compare fresh output with what is on disk; print a unified diff per changed file; 1 on drift. */
+export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): Promise<number> {
+  try {
+    const entries = await selectSpecs(sel);
+    const drift: string[] = [];
+    for (const e of entries) {
+      const r = await generate({ spec: e.spec, jobs: e.jobs, packageName: sel.packageName ?? e.packageName, templates: sel.templates, write: false });
+      for (const t of r.targets) {
+        const disk = (await readTree(t.out)).files;
+        const names = [...new Set([...t.files.keys(), ...disk.keys()])].sort();
+        for (const rel of names) {
+          const want = t.files.get(rel);
+          const have = disk.get(rel);
+          if (want === have) continue;
+          const shown = path.relative(process.cwd(), path.join(t.out, rel));
+          drift.push(shown);
+          if (!opts.quiet && !opts.json) io.out(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, have ?? '', want ?? '', have === undefined ? 'missing on disk' : '', want === undefined ? 'no longer generated' : ''));
+        }
+      }
+    }
+    if (opts.json) io.out(JSON.stringify({ ok: drift.length === 0, drift }));
+    else if (drift.length > 0) io.err(`grantgen check: ${drift.length} file(s) differ from a fresh run; run \`npm run generate\` and commit the result`);
+    else if (!opts.quiet) io.err('grantgen check: output is up to date');
+    return drift.length === 0 ? 0 : 1;
+  } catch (e) {
+    return reportError(e, io, opts);
+  }
+}
+
+/** Report every problem of each spec without writing anything. */
+export async function runValidate(specs: string[], opts: OutputOptions, io: Io = processIo): Promise<number> {
+  try {
+    const list = specs.length > 0 ? specs : (await readConfig()).map((e) => e.spec);
+    const problems: SpecProblem[] = [];
+    const warnings: string[] = [];
+    for (const spec of list) {
+      try {
+        const loaded = await loadSpec(spec);
+        const { ir, problems: found } = checkIr(loaded);
+        problems.push(...found);
+        warnings.push(...ir.warnings.map((w) => `${spec}: warning ${w.code}: ${w.message} (at ${w.pointer})`));
+      } catch (e) {
+        if (e instanceof GrantgenError) problems.push(...e.problems);
+        else throw e;
+      }
+    }
+    if (opts.json) io.out(JSON.stringify({ ok: problems.length === 0, problems, warnings }));
+    else {
+      for (const p of problems) io.err(formatProblem(p));
+      if (!opts.quiet) for (const w of warnings) io.err(w);
+      if (!opts.quiet && problems.length === 0) io.err(`${list.length} spec(s) valid`);
+    }
+    return problems.length === 0 ? 0 : 2;
+  } catch (e) {
+    return reportError(e, io, opts);
+  }
+}
+
+/** Print the IR of one spec as JSON. */
+export async function runIr(spec: string, io: Io = processIo): Promise<number> {
+  try {
+    const loaded = await loadSpec(spec);
+    const { buildIr } = await import('./ir/build.js');
+    io.out(JSON.stringify(buildIr(loaded), null, 2));
+    return 0;
+  } catch (e) {
+    return reportError(e, io, { quiet: false, json: false });
+  }
+}
+
+/** Read a file or return undefined (for watch's change report). */
+export async function readMaybe(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

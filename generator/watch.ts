@@ -1,0 +1,66 @@
+/**
+ * `grantgen watch`: regenerate a spec whenever it, a file it `$ref`s, or a template changes.
+ * Uses chokidar (maintained, debounced, cross-platform) to watch files.
+ */
+import path from 'node:path';
+import { watch as chokidarWatch } from 'chokidar';
+import { type Io, type OutputOptions, type SpecSelection, processIo, selectSpecs, summarize } from './commands.js';
+import type { SpecEntry } from './config.js';
+import { formatProblem, GrantgenError } from './errors.js';
+import { generate } from './generate.js';
+
+export interface WatchHandle {
+  close(): Promise<void>;
+  /** Resolves after the first full generation. */
+  ready: Promise<void>;
+}
+
+export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): WatchHandle {
+  let closed = false;
+  const watcher = chokidarWatch([], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 } });
+  const specFiles = new Map<string, Set<string>>(); // spec → files it reads
+  let entries: SpecEntry[] = [];
+  let queue = Promise.resolve();
+
+  const run = async (entry: SpecEntry, reason: string): Promise<void> => {
+    const t0 = performance.now();
+    try {
+      const r = await generate({ spec: entry.spec, jobs: entry.jobs, packageName: sel.packageName ?? entry.packageName, templates: sel.templates });
+      specFiles.set(entry.spec, new Set(r.loaded.files));
+      watcher.add([...r.loaded.files, ...r.templateRoots]);
+      const s = summarize(r, performance.now() - t0);
+      if (opts.json) io.out(JSON.stringify({ event: 'generated', reason, ...s }));
+      else if (!opts.quiet) {
+        const written = r.targets.reduce((n, t) => n + (t.stats?.written ?? 0), 0);
+        io.err(`${reason}: ${path.relative(process.cwd(), entry.spec)} regenerated, ${written} file(s) written in ${Math.round(performance.now() - t0)} ms`);
+      }
+    } catch (e) {
+      if (e instanceof GrantgenError) for (const p of e.problems) io.err(formatProblem(p));
+      else io.err(`internal error: ${(e as Error).message}`);
+    }
+  };
+
+  const ready = (async () => {
+    entries = await selectSpecs(sel);
+    for (const e of entries) await run(e, 'start');
+    if (!opts.quiet && !opts.json) io.err('watching for changes (Ctrl-C to stop)');
+  })();
+
+  watcher.on('all', (_event, changed) => {
+    if (closed) return;
+    const abs = path.resolve(changed);
+    const affected = entries.filter((e) => specFiles.get(e.spec)?.has(abs) ?? true);
+    const isTemplate = !entries.some((e) => specFiles.get(e.spec)?.has(abs));
+    const targets = isTemplate ? entries : affected;
+    for (const e of targets) queue = queue.then(() => run(e, `${path.relative(process.cwd(), abs)} changed`));
+  });
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      await watcher.close();
+      await queue;
+    },
+  };
+}
