@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Prepare what the tests need outside node_modules. Idempotent and fast when already done.
+//   - .venv with the pins of test/python-requirements.txt (skipped while .venv/.requirements.sha256 matches)
+//   - Debian chromium at /usr/bin/chromium (checked only; never downloaded)
+// Run as `node test/setup/prepare.mjs` from anywhere.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REQUIREMENTS = join(ROOT, 'test', 'python-requirements.txt');
+const VENV = join(ROOT, '.venv');
+const VENV_PYTHON = join(VENV, 'bin', 'python');
+const STAMP = join(VENV, '.requirements.sha256');
+const CHROMIUM = process.env.GRANTGEN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** @param {string} msg */
+function fail(msg) {
+  process.stderr.write(`prepare: ${msg}\n`);
+  process.exitCode = 1;
+}
+
+/**
+ * @param {string} cmd @param {string[]} args
+ * @returns {boolean}
+ */
+function run(cmd, args) {
+  process.stderr.write(`prepare: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.error) {
+    fail(`${cmd} could not be run: ${r.error.message}`);
+    return false;
+  }
+  if (r.status !== 0) {
+    fail(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+    return false;
+  }
+  return true;
+}
+
+function findPython() {
+  for (const candidate of [process.env.PYTHON, 'python3', 'python'].filter(Boolean)) {
+    const r = spawnSync(/** @type {string} */ (candidate), ['-c', 'import sys, venv; assert sys.version_info >= (3, 9)'], { stdio: 'ignore' });
+    if (r.status === 0) return /** @type {string} */ (candidate);
+  }
+  return null;
+}
+
+function ensureVenv() {
+  if (!existsSync(REQUIREMENTS)) {
+    fail(`${REQUIREMENTS} is missing`);
+    return;
+  }
+  const hash = createHash('sha256').update(readFileSync(REQUIREMENTS)).digest('hex');
+  // existsSync follows the symlink: a venv whose interpreter vanished counts as missing.
+  const venvOk = existsSync(VENV_PYTHON);
+  if (venvOk && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash) return;
+
+  if (!venvOk) {
+    const python = findPython();
+    if (!python) {
+      fail('python3 (>= 3.9, with the venv module) not found: install it, e.g. `apt-get install -y python3 python3-venv`');
+      return;
+    }
+    if (!run(python, ['-m', 'venv', '--clear', VENV])) {
+      fail('creating .venv failed (on Debian: `apt-get install -y python3-venv`)');
+      return;
+    }
+  }
+  if (!run(VENV_PYTHON, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS])) {
+    fail('installing the Python test requirements failed (is the package registry reachable?)');
+    return;
+  }
+  const tmp = `${STAMP}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${hash}\n`);
+  renameSync(tmp, STAMP);
+}
+
+function checkChromium() {
+  if (!existsSync(CHROMIUM)) {
+    fail(
+      `${CHROMIUM} not found. The browser tests drive Debian's Chromium through playwright-core (no browser is ever downloaded).\n` +
+        '  Install it with:  apt-get update && apt-get install -y chromium',
+    );
+  }
+}
+
+ensureVenv();
+checkChromium();
