@@ -19,7 +19,13 @@ interface CommonFlags {
 }
 
 function selection(specs: string[], flags: CommonFlags): SpecSelection {
-  return { specs, target: flags.target, out: flags.out, packageName: flags.packageName ?? null, templates: flags.templates ?? [] };
+  return {
+    specs,
+    target: flags.target,
+    out: flags.out,
+    packageName: flags.packageName ?? null,
+    templates: flags.templates ?? [],
+  };
 }
 
 function output(flags: CommonFlags): { quiet: boolean; json: boolean } {
@@ -56,22 +62,34 @@ Examples:
 Exit codes: 0 ok, 1 drift (check), 2 problem in your input, 3 internal error.`,
   );
 
-withCommon(program.command('generate').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('generate SDKs and docs'))
-  .action(async (specs: string[], flags: CommonFlags) => {
-    process.exitCode = await runGenerate(selection(specs, flags), output(flags));
-  });
+withCommon(
+  program
+    .command('generate')
+    .argument('[spec...]', 'spec files (default: grantgen.config.yaml)')
+    .description('generate SDKs and docs'),
+).action(async (specs: string[], flags: CommonFlags) => {
+  process.exitCode = await runGenerate(selection(specs, flags), output(flags));
+});
 
-withCommon(program.command('check').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('regenerate in memory and diff against the output folders; exit 1 on drift'))
-  .action(async (specs: string[], flags: CommonFlags) => {
-    process.exitCode = await runCheck(selection(specs, flags), output(flags));
-  });
+withCommon(
+  program
+    .command('check')
+    .argument('[spec...]', 'spec files (default: grantgen.config.yaml)')
+    .description('regenerate in memory and diff against the output folders; exit 1 on drift'),
+).action(async (specs: string[], flags: CommonFlags) => {
+  process.exitCode = await runCheck(selection(specs, flags), output(flags));
+});
 
-withCommon(program.command('watch').argument('[spec...]', 'spec files (default: grantgen.config.yaml)').description('regenerate whenever a spec, a file it references, or a template changes'))
-  .action(async (specs: string[], flags: CommonFlags) => {
-    const handle = runWatch(selection(specs, flags), output(flags));
-    await handle.ready;
-    process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));
-  });
+withCommon(
+  program
+    .command('watch')
+    .argument('[spec...]', 'spec files (default: grantgen.config.yaml)')
+    .description('regenerate whenever a spec, a file it references, or a template changes'),
+).action(async (specs: string[], flags: CommonFlags) => {
+  const handle = runWatch(selection(specs, flags), output(flags));
+  await handle.ready;
+  process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));
+});
 
 program
   .command('validate')

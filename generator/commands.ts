@@ -42,10 +42,18 @@ export async function selectSpecs(sel: SpecSelection): Promise<SpecEntry[]> {
   if (sel.specs.length === 0) {
     const entries = await readConfig();
     if (sel.target === 'all') return entries;
-    return entries.map((e) => ({ ...e, jobs: e.jobs.filter((j) => j.target === sel.target) })).filter((e) => e.jobs.length > 0);
+    return entries
+      .map((e) => ({ ...e, jobs: e.jobs.filter((j) => j.target === sel.target) }))
+      .filter((e) => e.jobs.length > 0);
   }
   if (!sel.out) {
-    throw GrantgenError.one({ code: 'out-missing', file: sel.specs[0] ?? '', pointer: '', message: 'no output folder given', hint: 'add --out DIR (or run without a spec to use grantgen.config.yaml)' });
+    throw GrantgenError.one({
+      code: 'out-missing',
+      file: sel.specs[0] ?? '',
+      pointer: '',
+      message: 'no output folder given',
+      hint: 'add --out DIR (or run without a spec to use grantgen.config.yaml)',
+    });
   }
   const targets: TargetName[] = sel.target === 'all' ? [...TARGET_NAMES] : [sel.target];
   const out = sel.out;
@@ -84,7 +92,9 @@ function reportError(e: unknown, io: Io, opts: OutputOptions): number {
     return e.exitCode;
   }
   const err = e as Error;
-  io.err(`grantgen: internal error: ${err.message}\n${err.stack ?? ''}\nThis is a bug in grantgen; please report it with the spec that triggers it.`);
+  io.err(
+    `grantgen: internal error: ${err.message}\n${err.stack ?? ''}\nThis is a bug in grantgen; please report it with the spec that triggers it.`,
+  );
   return 3;
 }
 
@@ -94,13 +104,24 @@ export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: I
     const results: Record<string, unknown>[] = [];
     for (const e of entries) {
       const t0 = performance.now();
-      const r = await generate({ spec: e.spec, jobs: e.jobs, packageName: sel.packageName ?? e.packageName, templates: sel.templates });
+      const r = await generate({
+        spec: e.spec,
+        jobs: e.jobs,
+        packageName: sel.packageName ?? e.packageName,
+        templates: sel.templates,
+      });
       const total = performance.now() - t0;
       results.push(summarize(r, total));
       if (!opts.quiet && !opts.json) {
-        for (const w of summarize(r, total)['warnings'] as string[]) io.err(`${path.relative(process.cwd(), e.spec)}: warning ${w}`);
-        const parts = r.targets.map((t) => `${t.target} ${t.files.size} files (${t.stats?.written ?? 0} written, ${t.stats?.unchanged ?? 0} unchanged, ${t.stats?.removed ?? 0} removed)`);
-        io.err(`${path.relative(process.cwd(), e.spec)}: ${parts.join('; ')} in ${ms(total)} ms [${phaseLine(r.timings)}]`);
+        for (const w of summarize(r, total)['warnings'] as string[])
+          io.err(`${path.relative(process.cwd(), e.spec)}: warning ${w}`);
+        const parts = r.targets.map(
+          (t) =>
+            `${t.target} ${t.files.size} files (${t.stats?.written ?? 0} written, ${t.stats?.unchanged ?? 0} unchanged, ${t.stats?.removed ?? 0} removed)`,
+        );
+        io.err(
+          `${path.relative(process.cwd(), e.spec)}: ${parts.join('; ')} in ${ms(total)} ms [${phaseLine(r.timings)}]`,
+        );
       }
     }
     if (opts.json) io.out(JSON.stringify({ ok: true, results }));
@@ -116,7 +137,13 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
     const entries = await selectSpecs(sel);
     const drift: string[] = [];
     for (const e of entries) {
-      const r = await generate({ spec: e.spec, jobs: e.jobs, packageName: sel.packageName ?? e.packageName, templates: sel.templates, write: false });
+      const r = await generate({
+        spec: e.spec,
+        jobs: e.jobs,
+        packageName: sel.packageName ?? e.packageName,
+        templates: sel.templates,
+        write: false,
+      });
       for (const t of r.targets) {
         const disk = (await readTree(t.out)).files;
         const names = [...new Set([...t.files.keys(), ...disk.keys()])].sort();
@@ -126,12 +153,25 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
           if (want === have) continue;
           const shown = path.relative(process.cwd(), path.join(t.out, rel));
           drift.push(shown);
-          if (!opts.quiet && !opts.json) io.out(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, have ?? '', want ?? '', have === undefined ? 'missing on disk' : '', want === undefined ? 'no longer generated' : ''));
+          if (!opts.quiet && !opts.json)
+            io.out(
+              createTwoFilesPatch(
+                `a/${shown}`,
+                `b/${shown}`,
+                have ?? '',
+                want ?? '',
+                have === undefined ? 'missing on disk' : '',
+                want === undefined ? 'no longer generated' : '',
+              ),
+            );
         }
       }
     }
     if (opts.json) io.out(JSON.stringify({ ok: drift.length === 0, drift }));
-    else if (drift.length > 0) io.err(`grantgen check: ${drift.length} file(s) differ from a fresh run; run \`npm run generate\` and commit the result`);
+    else if (drift.length > 0)
+      io.err(
+        `grantgen check: ${drift.length} file(s) differ from a fresh run; run \`npm run generate\` and commit the result`,
+      );
     else if (!opts.quiet) io.err('grantgen check: output is up to date');
     return drift.length === 0 ? 0 : 1;
   } catch (e) {

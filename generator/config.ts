@@ -33,18 +33,37 @@ export async function readConfig(cwd = process.cwd()): Promise<SpecEntry[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw GrantgenError.one({ code: 'config-missing', file: CONFIG_FILE, pointer: '', message: 'no spec given and no grantgen.config.yaml here', hint: 'pass a spec path (grantgen generate api.yaml --out sdk) or run from the folder holding grantgen.config.yaml' });
+    throw GrantgenError.one({
+      code: 'config-missing',
+      file: CONFIG_FILE,
+      pointer: '',
+      message: 'no spec given and no grantgen.config.yaml here',
+      hint: 'pass a spec path (grantgen generate api.yaml --out sdk) or run from the folder holding grantgen.config.yaml',
+    });
   }
   const doc = parse(text) as unknown;
   const specs = (doc as { specs?: unknown } | null)?.specs;
-  if (!Array.isArray(specs)) throw bad(CONFIG_FILE, '/specs', '`specs` must be a list', 'list entries like `- { spec: specs/x.yaml, out: generated/x, targets: [python] }`');
+  if (!Array.isArray(specs))
+    throw bad(
+      CONFIG_FILE,
+      '/specs',
+      '`specs` must be a list',
+      'list entries like `- { spec: specs/x.yaml, out: generated/x, targets: [python] }`',
+    );
   return specs.map((e: unknown, i) => {
     const at = `/specs/${i}`;
     const entry = e as { spec?: unknown; out?: unknown; targets?: unknown; packageName?: unknown };
-    if (typeof entry.spec !== 'string' || typeof entry.out !== 'string') throw bad(CONFIG_FILE, at, 'an entry needs `spec` and `out`', 'give the spec path and the output folder');
+    if (typeof entry.spec !== 'string' || typeof entry.out !== 'string')
+      throw bad(CONFIG_FILE, at, 'an entry needs `spec` and `out`', 'give the spec path and the output folder');
     const targets = Array.isArray(entry.targets) ? entry.targets : ['python', 'typescript', 'docs'];
     for (const t of targets) {
-      if (!TARGET_NAMES.includes(t as TargetName)) throw bad(CONFIG_FILE, `${at}/targets`, `unknown target ${JSON.stringify(t)}`, `use ${TARGET_NAMES.join(', ')}`);
+      if (!TARGET_NAMES.includes(t as TargetName))
+        throw bad(
+          CONFIG_FILE,
+          `${at}/targets`,
+          `unknown target ${JSON.stringify(t)}`,
+          `use ${TARGET_NAMES.join(', ')}`,
+        );
     }
     const out = path.resolve(cwd, entry.out);
     return {

@@ -83,7 +83,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const templates = await loadTemplateSet(job.target, options.templates ?? []);
     templateRoots.push(...templates.roots);
     const files = await renderPlan(target, plan, templates, timings);
-    rendered.push({ target: job.target, out: job.out, files: withManifest(files), stats: null, warnings: plan.warnings });
+    rendered.push({
+      target: job.target,
+      out: job.out,
+      files: withManifest(files),
+      stats: null,
+      warnings: plan.warnings,
+    });
     t = performance.now();
   }
   if (options.write !== false) {

@@ -17,7 +17,10 @@ export interface WatchHandle {
 
 export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): WatchHandle {
   let closed = false;
-  const watcher = chokidarWatch([], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 } });
+  const watcher = chokidarWatch([], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
+  });
   const specFiles = new Map<string, Set<string>>(); // spec → files it reads
   let entries: SpecEntry[] = [];
   let queue = Promise.resolve();
@@ -25,14 +28,21 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
   const run = async (entry: SpecEntry, reason: string): Promise<void> => {
     const t0 = performance.now();
     try {
-      const r = await generate({ spec: entry.spec, jobs: entry.jobs, packageName: sel.packageName ?? entry.packageName, templates: sel.templates });
+      const r = await generate({
+        spec: entry.spec,
+        jobs: entry.jobs,
+        packageName: sel.packageName ?? entry.packageName,
+        templates: sel.templates,
+      });
       specFiles.set(entry.spec, new Set(r.loaded.files));
       watcher.add([...r.loaded.files, ...r.templateRoots]);
       const s = summarize(r, performance.now() - t0);
       if (opts.json) io.out(JSON.stringify({ event: 'generated', reason, ...s }));
       else if (!opts.quiet) {
         const written = r.targets.reduce((n, t) => n + (t.stats?.written ?? 0), 0);
-        io.err(`${reason}: ${path.relative(process.cwd(), entry.spec)} regenerated, ${written} file(s) written in ${Math.round(performance.now() - t0)} ms`);
+        io.err(
+          `${reason}: ${path.relative(process.cwd(), entry.spec)} regenerated, ${written} file(s) written in ${Math.round(performance.now() - t0)} ms`,
+        );
       }
     } catch (e) {
       if (e instanceof GrantgenError) for (const p of e.problems) io.err(formatProblem(p));

@@ -3,7 +3,7 @@
  * shape). Collects every problem it finds; throws one GrantgenError listing them all.
  */
 import { GrantgenError } from '../errors.js';
-import { BuildContext, type SpecSource, isObject, str } from './context.js';
+import { BuildContext, type SpecSource, isObject, scalar, str } from './context.js';
 import { buildOperations } from './operations.js';
 import { SchemaReducer } from './schemas.js';
 import { buildRequirement, buildSecuritySchemes } from './security.js';
@@ -34,7 +34,12 @@ export function checkIr(source: SpecSource): { ir: IrApi; problems: GrantgenErro
 function collectIr(ctx: BuildContext): IrApi {
   const info = ctx.doc['info'];
   if (!isObject(info) || typeof info['title'] !== 'string' || info['title'].trim() === '') {
-    ctx.problem('info-title', '/info/title', 'the spec has no `info.title`', 'add `info: { title: "My API", version: "1.0.0" }`; the title names the package');
+    ctx.problem(
+      'info-title',
+      '/info/title',
+      'the spec has no `info.title`',
+      'add `info: { title: "My API", version: "1.0.0" }`; the title names the package',
+    );
   }
   const title = isObject(info) ? str(info['title']) : '';
   const servers = buildServers(ctx);
@@ -44,25 +49,35 @@ function collectIr(ctx: BuildContext): IrApi {
   if (isObject(components) && isObject(components['securitySchemes'])) {
     for (const k of Object.keys(components['securitySchemes'])) known.add(k);
   }
-  const globalSecurity = ctx.doc['security'] === undefined ? null : buildRequirement(ctx, ctx.doc['security'], '/security', known);
+  const globalSecurity =
+    ctx.doc['security'] === undefined ? null : buildRequirement(ctx, ctx.doc['security'], '/security', known);
   const schemas = new SchemaReducer(ctx);
   const operations = buildOperations(ctx, schemas, globalSecurity, known);
   const models = schemas.drain();
 
   const tagDocs = new Map<string, string>();
   if (Array.isArray(ctx.doc['tags'])) {
-    for (const t of ctx.doc['tags']) if (isObject(t) && typeof t['name'] === 'string') tagDocs.set(t['name'], str(t['description']));
+    for (const t of ctx.doc['tags'])
+      if (isObject(t) && typeof t['name'] === 'string') tagDocs.set(t['name'], str(t['description']));
   }
-  const tags: IrTag[] = [...new Set(operations.map((o) => o.tag))].sort().map((t) => ({ wireName: t, description: tagDocs.get(t) ?? '' }));
+  const tags: IrTag[] = [...new Set(operations.map((o) => o.tag))]
+    .sort()
+    .map((t) => ({ wireName: t, description: tagDocs.get(t) ?? '' }));
 
-  const grantFlows = securitySchemes.flatMap((s) => (s.kind === 'oauth2' ? s.flows.filter((f) => f.kind === 'authorizationCode' || f.kind === 'password') : []));
+  const grantFlows = securitySchemes.flatMap((s) =>
+    s.kind === 'oauth2' ? s.flows.filter((f) => f.kind === 'authorizationCode' || f.kind === 'password') : [],
+  );
   if (grantFlows.length === 0) {
-    ctx.warn('no-oauth-grant', '/components/securitySchemes', 'the spec declares no OAuth 2 authorizationCode or password flow; generating the rest without OAuth managers');
+    ctx.warn(
+      'no-oauth-grant',
+      '/components/securitySchemes',
+      'the spec declares no OAuth 2 authorizationCode or password flow; generating the rest without OAuth managers',
+    );
   }
 
   return {
     title,
-    version: isObject(info) ? String(info['version'] ?? '') : '',
+    version: isObject(info) ? scalar(info['version']) : '',
     description: isObject(info) ? str(info['description']) : '',
     specVersion: ctx.source.specVersion,
     environments: servers.environments,

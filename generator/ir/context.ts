@@ -24,6 +24,11 @@ export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** A scalar as text (YAML turns `version: 1.0` into a number); anything else is ''. */
+export function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 export class BuildContext {
   readonly problems: SpecProblem[] = [];
   readonly warnings: IrDiagnostic[] = [];
@@ -62,7 +67,12 @@ export class BuildContext {
     while (isObject(current) && typeof current['$ref'] === 'string') {
       const ref = current['$ref'];
       if (!ref.startsWith('#')) {
-        this.problem('ref-external', at, `external $ref "${ref}" was not bundled`, 'check that the referenced file exists');
+        this.problem(
+          'ref-external',
+          at,
+          `external $ref "${ref}" was not bundled`,
+          'check that the referenced file exists',
+        );
         return undefined;
       }
       if (seen.has(ref)) {
@@ -72,7 +82,12 @@ export class BuildContext {
       seen.add(ref);
       const target = this.lookup(ref);
       if (target === undefined) {
-        this.problem('ref-missing', at, `$ref "${ref}" points at nothing`, 'fix the JSON pointer or add the missing definition');
+        this.problem(
+          'ref-missing',
+          at,
+          `$ref "${ref}" points at nothing`,
+          'fix the JSON pointer or add the missing definition',
+        );
         return undefined;
       }
       current = target;

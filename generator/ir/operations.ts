@@ -32,7 +32,12 @@ export function buildOperations(
       if (op === undefined) continue;
       const at = ctx.ptr(itemAt, method);
       if (!isObject(op)) {
-        ctx.problem('operation-not-object', at, `${method.toUpperCase()} ${path} is not an object`, 'give the operation at least `responses`');
+        ctx.problem(
+          'operation-not-object',
+          at,
+          `${method.toUpperCase()} ${path} is not an object`,
+          'give the operation at least `responses`',
+        );
         continue;
       }
       const own = readParameters(ctx, schemas, op['parameters'], ctx.ptr(at, 'parameters'));
@@ -57,7 +62,10 @@ export function buildOperations(
         responses: readResponses(ctx, schemas, op['responses'], ctx.ptr(at, 'responses')),
         security,
         securityFromOperation: hasOwnSecurity,
-        externalDocs: isObject(ext) && typeof ext['url'] === 'string' ? { url: ext['url'], description: str(ext['description']) } : null,
+        externalDocs:
+          isObject(ext) && typeof ext['url'] === 'string'
+            ? { url: ext['url'], description: str(ext['description']) }
+            : null,
         source: { pointer: at },
       });
     }
@@ -88,7 +96,12 @@ function readParameters(ctx: BuildContext, schemas: SchemaReducer, value: unknow
     if (!r) return;
     const p = r.value;
     if (!isObject(p) || typeof p['name'] !== 'string' || !(PARAM_IN as readonly unknown[]).includes(p['in'])) {
-      ctx.problem('parameter-invalid', pAt, 'a parameter needs a string `name` and `in` (path, query, header, cookie)', 'fix the parameter object');
+      ctx.problem(
+        'parameter-invalid',
+        pAt,
+        'a parameter needs a string `name` and `in` (path, query, header, cookie)',
+        'fix the parameter object',
+      );
       return;
     }
     let schema = p['schema'];
@@ -115,7 +128,9 @@ function mergeParameters(shared: IrParameter[], own: IrParameter[], path: string
   for (const p of [...shared, ...own]) byKey.set(key(p), p);
   const all = [...byKey.values()];
   const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-  const pathParams = all.filter((p) => p.in === 'path').sort((a, b) => order.indexOf(a.wireName) - order.indexOf(b.wireName));
+  const pathParams = all
+    .filter((p) => p.in === 'path')
+    .sort((a, b) => order.indexOf(a.wireName) - order.indexOf(b.wireName));
   return [...pathParams, ...all.filter((p) => p.in !== 'path')];
 }
 
@@ -166,7 +181,10 @@ function readResponses(ctx: BuildContext, schemas: SchemaReducer, value: unknown
       status,
       description: str(r.value['description']),
       contentType: picked?.type ?? null,
-      schema: picked && picked.media['schema'] !== undefined ? schemas.type(picked.media['schema'], ctx.ptr(r.pointer, 'content', picked.type, 'schema')) : null,
+      schema:
+        picked && picked.media['schema'] !== undefined
+          ? schemas.type(picked.media['schema'], ctx.ptr(r.pointer, 'content', picked.type, 'schema'))
+          : null,
     });
   }
   return out.sort((a, b) => statusOrder(a.status) - statusOrder(b.status) || cmp(a.status, b.status));

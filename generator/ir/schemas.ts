@@ -22,7 +22,12 @@ export class SchemaReducer {
         return r ? this.type(r.value, r.pointer, depth + 1) : { kind: 'any', nullable: false };
       }
       if (this.ctx.lookup(schema['$ref']) === undefined) {
-        this.ctx.problem('ref-missing', at, `$ref "${schema['$ref']}" points at nothing`, 'fix the JSON pointer or add the missing schema');
+        this.ctx.problem(
+          'ref-missing',
+          at,
+          `$ref "${schema['$ref']}" points at nothing`,
+          'fix the JSON pointer or add the missing schema',
+        );
         return { kind: 'any', nullable: false };
       }
       if (!this.models.has(name) && !this.pending.includes(name)) this.pending.push(name);
@@ -40,7 +45,9 @@ export class SchemaReducer {
     }
     const variants = s['oneOf'] ?? s['anyOf'];
     if (Array.isArray(variants) && variants.length > 0) {
-      const vs = variants.map((v, i) => this.type(v, this.ctx.ptr(r.pointer, s['oneOf'] ? 'oneOf' : 'anyOf', i), depth + 1));
+      const vs = variants.map((v, i) =>
+        this.type(v, this.ctx.ptr(r.pointer, s['oneOf'] ? 'oneOf' : 'anyOf', i), depth + 1),
+      );
       return vs.length === 1 ? { ...(vs[0] as IrType), nullable } : { kind: 'union', variants: vs, nullable };
     }
     if (Array.isArray(s['allOf']) && s['allOf'].length === 1) {
@@ -55,7 +62,11 @@ export class SchemaReducer {
           kind: 'primitive',
           type,
           format: str(s['format']),
-          enum: Array.isArray(s['enum']) ? s['enum'].filter((e): e is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof e)) : [],
+          enum: Array.isArray(s['enum'])
+            ? s['enum'].filter((e): e is string | number | boolean =>
+                ['string', 'number', 'boolean'].includes(typeof e),
+              )
+            : [],
           nullable,
         };
       case 'array':
@@ -63,7 +74,11 @@ export class SchemaReducer {
       case 'object':
       case undefined:
         if (isObject(s['additionalProperties']) && !isObject(s['properties'])) {
-          return { kind: 'map', values: this.type(s['additionalProperties'], this.ctx.ptr(r.pointer, 'additionalProperties'), depth + 1), nullable };
+          return {
+            kind: 'map',
+            values: this.type(s['additionalProperties'], this.ctx.ptr(r.pointer, 'additionalProperties'), depth + 1),
+            nullable,
+          };
         }
         return { kind: 'any', nullable };
       default:
@@ -91,7 +106,10 @@ export class SchemaReducer {
     const r = this.ctx.deref(this.ctx.lookup('#' + at), at);
     const s = r && isObject(r.value) ? r.value : {};
     const base = { wireName: name, description: str(s['description']), source: { pointer: at } };
-    if (Array.isArray(s['enum']) && (s['type'] === 'string' || s['type'] === 'integer' || s['type'] === 'number' || s['type'] === 'boolean')) {
+    if (
+      Array.isArray(s['enum']) &&
+      (s['type'] === 'string' || s['type'] === 'integer' || s['type'] === 'number' || s['type'] === 'boolean')
+    ) {
       return {
         ...base,
         kind: 'enum',
@@ -104,7 +122,9 @@ export class SchemaReducer {
     }
     if (isObject(s['properties']) || s['type'] === 'object') {
       const props = isObject(s['properties']) ? s['properties'] : {};
-      const required = new Set(Array.isArray(s['required']) ? s['required'].filter((x): x is string => typeof x === 'string') : []);
+      const required = new Set(
+        Array.isArray(s['required']) ? s['required'].filter((x): x is string => typeof x === 'string') : [],
+      );
       return {
         ...base,
         kind: 'object',
@@ -120,7 +140,15 @@ export class SchemaReducer {
         additionalProperties: s['additionalProperties'] !== false,
       };
     }
-    return { ...base, kind: 'alias', properties: [], enumValues: [], enumType: 'string', alias: this.type({ ...s }, at), additionalProperties: false };
+    return {
+      ...base,
+      kind: 'alias',
+      properties: [],
+      enumValues: [],
+      enumType: 'string',
+      alias: this.type({ ...s }, at),
+      additionalProperties: false,
+    };
   }
 }
 

@@ -4,12 +4,7 @@
  */
 import { type BuildContext, isObject, str } from './context.js';
 import { DEFAULT_SERVER, type ServerModel, defaultServerUrl } from './servers.js';
-import type {
-  IrOAuthFlow,
-  IrScope,
-  IrSecurityRequirement,
-  IrSecurityScheme,
-} from './types.js';
+import type { IrOAuthFlow, IrScope, IrSecurityRequirement, IrSecurityScheme } from './types.js';
 
 const FLOW_ORDER = ['authorizationCode', 'password', 'clientCredentials', 'implicit'] as const;
 type FlowKind = (typeof FLOW_ORDER)[number];
@@ -20,7 +15,12 @@ export function buildSecuritySchemes(ctx: BuildContext, servers: ServerModel): I
   const schemes = isObject(components) ? components['securitySchemes'] : undefined;
   if (schemes === undefined) return [];
   if (!isObject(schemes)) {
-    ctx.problem('security-schemes-not-object', '/components/securitySchemes', '`securitySchemes` must be an object', 'map each scheme name to a scheme object');
+    ctx.problem(
+      'security-schemes-not-object',
+      '/components/securitySchemes',
+      '`securitySchemes` must be an object',
+      'map each scheme name to a scheme object',
+    );
     return [];
   }
   const out: IrSecurityScheme[] = [];
@@ -30,7 +30,12 @@ export function buildSecuritySchemes(ctx: BuildContext, servers: ServerModel): I
     if (!resolved) continue;
     const s = resolved.value;
     if (!isObject(s)) {
-      ctx.problem('security-scheme-not-object', at, `security scheme "${name}" is not an object`, 'give it at least a `type` (oauth2, apiKey, http, openIdConnect)');
+      ctx.problem(
+        'security-scheme-not-object',
+        at,
+        `security scheme "${name}" is not an object`,
+        'give it at least a `type` (oauth2, apiKey, http, openIdConnect)',
+      );
       continue;
     }
     const base = { wireName: name, description: str(s['description']), source: { pointer: at } };
@@ -43,34 +48,64 @@ export function buildSecuritySchemes(ctx: BuildContext, servers: ServerModel): I
       case 'apiKey': {
         const where = s['in'];
         if (where !== 'header' && where !== 'query' && where !== 'cookie') {
-          ctx.problem('api-key-in', ctx.ptr(at, 'in'), `apiKey scheme "${name}" needs \`in\`: header, query or cookie`, 'set `in: header` (or query/cookie)');
+          ctx.problem(
+            'api-key-in',
+            ctx.ptr(at, 'in'),
+            `apiKey scheme "${name}" needs \`in\`: header, query or cookie`,
+            'set `in: header` (or query/cookie)',
+          );
           break;
         }
         if (typeof s['name'] !== 'string' || s['name'] === '') {
-          ctx.problem('api-key-name', ctx.ptr(at, 'name'), `apiKey scheme "${name}" needs a \`name\``, 'set `name:` to the header/query parameter name');
+          ctx.problem(
+            'api-key-name',
+            ctx.ptr(at, 'name'),
+            `apiKey scheme "${name}" needs a \`name\``,
+            'set `name:` to the header/query parameter name',
+          );
           break;
         }
         out.push({ ...base, kind: 'apiKey', in: where, paramName: s['name'] });
         break;
       }
       case 'http':
-        out.push({ ...base, kind: 'http', scheme: str(s['scheme']).toLowerCase(), bearerFormat: str(s['bearerFormat']) });
+        out.push({
+          ...base,
+          kind: 'http',
+          scheme: str(s['scheme']).toLowerCase(),
+          bearerFormat: str(s['bearerFormat']),
+        });
         break;
       case 'openIdConnect':
         out.push({ ...base, kind: 'openIdConnect', openIdConnectUrl: str(s['openIdConnectUrl']) });
         break;
       default:
-        ctx.problem('security-scheme-type', ctx.ptr(at, 'type'), `security scheme "${name}" has unknown type ${JSON.stringify(s['type'] ?? null)}`, 'use one of: oauth2, apiKey, http, openIdConnect, mutualTLS');
+        ctx.problem(
+          'security-scheme-type',
+          ctx.ptr(at, 'type'),
+          `security scheme "${name}" has unknown type ${JSON.stringify(s['type'] ?? null)}`,
+          'use one of: oauth2, apiKey, http, openIdConnect, mutualTLS',
+        );
     }
   }
   return out;
 }
 
-function buildFlows(ctx: BuildContext, scheme: Record<string, unknown>, at: string, servers: ServerModel): IrOAuthFlow[] {
+function buildFlows(
+  ctx: BuildContext,
+  scheme: Record<string, unknown>,
+  at: string,
+  servers: ServerModel,
+): IrOAuthFlow[] {
   const flowsAt = ctx.ptr(at, 'flows');
   const flows = scheme['flows'];
   if (!isObject(flows)) {
-    ctx.problem('flows-not-object', flowsAt, 'an oauth2 scheme needs a `flows` object', 'add `flows:` with `authorizationCode:` and/or `password:`');
+    ctx.problem(
+      'flows-not-object',
+      flowsAt,
+      'an oauth2 scheme needs a `flows` object',
+      'add `flows:` with `authorizationCode:` and/or `password:`',
+    );
     return [];
   }
   const out: IrOAuthFlow[] = [];
@@ -87,7 +122,12 @@ function buildFlows(ctx: BuildContext, scheme: Record<string, unknown>, at: stri
   }
   for (const k of Object.keys(flows)) {
     if (!(FLOW_ORDER as readonly string[]).includes(k) && !k.startsWith('x-')) {
-      ctx.problem('flow-unknown', ctx.ptr(flowsAt, k), `unknown OAuth flow "${k}"`, 'use authorizationCode, password, clientCredentials or implicit');
+      ctx.problem(
+        'flow-unknown',
+        ctx.ptr(flowsAt, k),
+        `unknown OAuth flow "${k}"`,
+        'use authorizationCode, password, clientCredentials or implicit',
+      );
     }
   }
   return out;
@@ -106,17 +146,35 @@ function buildFlow(
   const scopes = buildScopes(ctx, flow, at);
   const clientAuthRaw = flow['x-grantgen-client-auth'] ?? scheme['x-grantgen-client-auth'] ?? 'client_secret_basic';
   let clientAuth: (typeof CLIENT_AUTH)[number] = 'client_secret_basic';
-  if ((CLIENT_AUTH as readonly unknown[]).includes(clientAuthRaw)) clientAuth = clientAuthRaw as (typeof CLIENT_AUTH)[number];
-  else ctx.problem('flow-client-auth', ctx.ptr(at, 'x-grantgen-client-auth'), `unknown client authentication ${JSON.stringify(clientAuthRaw)}`, `use one of: ${CLIENT_AUTH.join(', ')}`);
+  if ((CLIENT_AUTH as readonly unknown[]).includes(clientAuthRaw))
+    clientAuth = clientAuthRaw as (typeof CLIENT_AUTH)[number];
+  else
+    ctx.problem(
+      'flow-client-auth',
+      ctx.ptr(at, 'x-grantgen-client-auth'),
+      `unknown client authentication ${JSON.stringify(clientAuthRaw)}`,
+      `use one of: ${CLIENT_AUTH.join(', ')}`,
+    );
 
   const url = (field: string, required: boolean): { raw: string; resolved: string; relative: boolean } | null => {
     const v = flow[field];
     if (v === undefined || v === null || v === '') {
-      if (required) ctx.problem(field === 'tokenUrl' ? 'flow-token-url' : 'flow-authorization-url', ctx.ptr(at, field), `the ${kind} flow has no \`${field}\``, `add \`${field}:\` with the endpoint's URL (absolute, or relative to the server)`);
+      if (required)
+        ctx.problem(
+          field === 'tokenUrl' ? 'flow-token-url' : 'flow-authorization-url',
+          ctx.ptr(at, field),
+          `the ${kind} flow has no \`${field}\``,
+          `add \`${field}:\` with the endpoint's URL (absolute, or relative to the server)`,
+        );
       return null;
     }
     if (typeof v !== 'string') {
-      ctx.problem('flow-url-type', ctx.ptr(at, field), `\`${field}\` must be a string, got ${typeof v}`, `write \`${field}\` as a URL string`);
+      ctx.problem(
+        'flow-url-type',
+        ctx.ptr(at, field),
+        `\`${field}\` must be a string, got ${typeof v}`,
+        `write \`${field}\` as a URL string`,
+      );
       return null;
     }
     return checkUrl(ctx, v, base, ctx.ptr(at, field), field);
@@ -134,7 +192,14 @@ function buildFlow(
   if (kind === 'implicit') {
     const auth = url('authorizationUrl', true);
     if (!auth) return undefined;
-    return { ...common, kind, authorizationUrl: auth.raw, tokenUrl: null, resolvedTokenUrl: null, relative: auth.relative };
+    return {
+      ...common,
+      kind,
+      authorizationUrl: auth.raw,
+      tokenUrl: null,
+      resolvedTokenUrl: null,
+      relative: auth.relative,
+    };
   }
   const token = url('tokenUrl', true);
   if (kind === 'authorizationCode') {
@@ -159,20 +224,38 @@ function buildFlow(
 }
 
 /** Accept absolute http(s) URLs and relative references; anything else is a problem. */
-function checkUrl(ctx: BuildContext, raw: string, base: string, at: string, field: string): { raw: string; resolved: string; relative: boolean } | null {
+function checkUrl(
+  ctx: BuildContext,
+  raw: string,
+  base: string,
+  at: string,
+  field: string,
+): { raw: string; resolved: string; relative: boolean } | null {
   if (/[\s<>"`\\]/.test(raw) || raw.includes('..')) {
-    ctx.problem('flow-url-invalid', at, `\`${field}\` ${JSON.stringify(raw)} is not a usable URL`, 'write an absolute https URL or a path relative to the server, without spaces or `..`');
+    ctx.problem(
+      'flow-url-invalid',
+      at,
+      `\`${field}\` ${JSON.stringify(raw)} is not a usable URL`,
+      'write an absolute https URL or a path relative to the server, without spaces or `..`',
+    );
     return null;
   }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(raw)?.[1];
   if (scheme !== undefined) {
     if (!/^https?$/i.test(scheme) || !URL.canParse(raw)) {
-      ctx.problem('flow-url-invalid', at, `\`${field}\` ${JSON.stringify(raw)} is not an http(s) URL`, 'use an https URL (or a path relative to the server)');
+      ctx.problem(
+        'flow-url-invalid',
+        at,
+        `\`${field}\` ${JSON.stringify(raw)} is not an http(s) URL`,
+        'use an https URL (or a path relative to the server)',
+      );
       return null;
     }
     return { raw, resolved: raw, relative: false };
   }
-  const resolved = URL.canParse(base) ? new URL(raw, base.endsWith('/') ? base : base + '/').toString() : joinPath(base, raw);
+  const resolved = URL.canParse(base)
+    ? new URL(raw, base.endsWith('/') ? base : base + '/').toString()
+    : joinPath(base, raw);
   return { raw, resolved: resolveRelative(base, raw, resolved), relative: true };
 }
 
@@ -191,7 +274,12 @@ function buildScopes(ctx: BuildContext, flow: Record<string, unknown>, at: strin
   const scopes = flow['scopes'];
   if (scopes === undefined) return [];
   if (!isObject(scopes)) {
-    ctx.problem('scopes-not-object', ctx.ptr(at, 'scopes'), '`scopes` must map scope names to descriptions', 'write `scopes: { "read": "Read access" }` (or `{}`)');
+    ctx.problem(
+      'scopes-not-object',
+      ctx.ptr(at, 'scopes'),
+      '`scopes` must map scope names to descriptions',
+      'write `scopes: { "read": "Read access" }` (or `{}`)',
+    );
     return [];
   }
   const hints = flow['x-grantgen-scope-names'];
@@ -203,20 +291,40 @@ function buildScopes(ctx: BuildContext, flow: Record<string, unknown>, at: strin
 }
 
 /** Parse a `security` array into alternatives (OR) of scheme sets (AND). */
-export function buildRequirement(ctx: BuildContext, value: unknown, at: string, known: ReadonlySet<string>): IrSecurityRequirement {
+export function buildRequirement(
+  ctx: BuildContext,
+  value: unknown,
+  at: string,
+  known: ReadonlySet<string>,
+): IrSecurityRequirement {
   if (!Array.isArray(value)) {
-    ctx.problem('security-not-array', at, '`security` must be a list of requirement objects', 'write `security: [{ SchemeName: [scopes] }]`, or `[]` for none');
+    ctx.problem(
+      'security-not-array',
+      at,
+      '`security` must be a list of requirement objects',
+      'write `security: [{ SchemeName: [scopes] }]`, or `[]` for none',
+    );
     return { alternatives: [] };
   }
   const alternatives = value.flatMap((alt, i) => {
     const altAt = ctx.ptr(at, i);
     if (!isObject(alt)) {
-      ctx.problem('security-requirement', altAt, 'a security requirement must be an object', 'map scheme names to scope lists');
+      ctx.problem(
+        'security-requirement',
+        altAt,
+        'a security requirement must be an object',
+        'map scheme names to scope lists',
+      );
       return [];
     }
     const schemes = Object.entries(alt).flatMap(([name, scopes]) => {
       if (!known.has(name)) {
-        ctx.problem('security-unknown-scheme', ctx.ptr(altAt, name), `security requirement names unknown scheme "${name}"`, 'declare it under components.securitySchemes or fix the name');
+        ctx.problem(
+          'security-unknown-scheme',
+          ctx.ptr(altAt, name),
+          `security requirement names unknown scheme "${name}"`,
+          'declare it under components.securitySchemes or fix the name',
+        );
         return [];
       }
       const list = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];

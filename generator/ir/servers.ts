@@ -4,7 +4,7 @@
  * `x-grantgen-server` (server name inside it, default `default`), plus `x-grantgen-default: true`
  * to pick the default environment. Without extensions every server is its own environment.
  */
-import { type BuildContext, isObject, str } from './context.js';
+import { type BuildContext, isObject, scalar, str } from './context.js';
 import type { IrEnvironment, IrServerVariable } from './types.js';
 
 export const DEFAULT_SERVER = 'default';
@@ -28,7 +28,12 @@ export function buildServers(ctx: BuildContext): ServerModel {
   const list = ctx.doc['servers'];
   const raw: RawServer[] = [];
   if (list !== undefined && !Array.isArray(list)) {
-    ctx.problem('servers-not-array', '/servers', '`servers` must be a list', 'write `servers:` as a YAML/JSON list of objects with a `url`');
+    ctx.problem(
+      'servers-not-array',
+      '/servers',
+      '`servers` must be a list',
+      'write `servers:` as a YAML/JSON list of objects with a `url`',
+    );
   }
   const entries = Array.isArray(list) ? list : [];
   entries.forEach((s, i) => {
@@ -83,24 +88,37 @@ export function buildServers(ctx: BuildContext): ServerModel {
 function readVariables(ctx: BuildContext, value: unknown, at: string): IrServerVariable[] {
   if (value === undefined) return [];
   if (!isObject(value)) {
-    ctx.problem('server-variables', at, '`variables` must be an object', 'map each variable name to `{ default: ... }`');
+    ctx.problem(
+      'server-variables',
+      at,
+      '`variables` must be an object',
+      'map each variable name to `{ default: ... }`',
+    );
     return [];
   }
   const out: IrServerVariable[] = [];
   for (const [name, v] of Object.entries(value)) {
     if (!isObject(v) || (typeof v['default'] !== 'string' && typeof v['default'] !== 'number')) {
-      ctx.problem('server-variable-default', ctx.ptr(at, name), `server variable "${name}" needs a \`default\``, 'add `default: <value>` (OpenAPI requires it)');
+      ctx.problem(
+        'server-variable-default',
+        ctx.ptr(at, name),
+        `server variable "${name}" needs a \`default\``,
+        'add `default: <value>` (OpenAPI requires it)',
+      );
       continue;
     }
-    const en = Array.isArray(v['enum']) ? v['enum'].map((e) => String(e)) : [];
-    out.push({ wireName: name, default: String(v['default']), enum: en, description: str(v['description']) });
+    const en = Array.isArray(v['enum']) ? v['enum'].map(scalar) : [];
+    out.push({ wireName: name, default: scalar(v['default']), enum: en, description: str(v['description']) });
   }
   return out;
 }
 
 /** Substitute `{var}` with the variables' defaults. */
 export function expandServerUrl(url: string, variables: IrServerVariable[]): string {
-  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => variables.find((v) => v.wireName === name)?.default ?? whole);
+  return url.replace(
+    /\{([^}]+)\}/g,
+    (whole, name: string) => variables.find((v) => v.wireName === name)?.default ?? whole,
+  );
 }
 
 /** The default environment's URL of server `serverName`, variables expanded. */

@@ -74,11 +74,7 @@ export interface IrServerVariable {
   description: string;
 }
 
-export type IrSecurityScheme =
-  | IrOAuth2Scheme
-  | IrApiKeyScheme
-  | IrHttpScheme
-  | IrOpenIdConnectScheme;
+export type IrSecurityScheme = IrOAuth2Scheme | IrApiKeyScheme | IrHttpScheme | IrOpenIdConnectScheme;
 
 interface IrSchemeBase {
   /** The key under `components.securitySchemes` (or Swagger `securityDefinitions`). */
@@ -93,11 +89,7 @@ export interface IrOAuth2Scheme extends IrSchemeBase {
   flows: IrOAuthFlow[];
 }
 
-export type IrOAuthFlow =
-  | IrAuthorizationCodeFlow
-  | IrPasswordFlow
-  | IrClientCredentialsFlow
-  | IrImplicitFlow;
+export type IrOAuthFlow = IrAuthorizationCodeFlow | IrPasswordFlow | IrClientCredentialsFlow | IrImplicitFlow;
 
 interface IrFlowBase {
   /** URL as written in the spec (may be relative). */
@@ -140,7 +132,10 @@ export interface IrClientCredentialsFlow extends IrFlowBase {
 }
 
 /** Implicit flows are kept so nothing is dropped; targets do not generate managers for them. */
-export interface IrImplicitFlow extends Omit<IrFlowBase, 'tokenUrl' | 'refreshUrl' | 'resolvedTokenUrl' | 'resolvedRefreshUrl'> {
+export interface IrImplicitFlow extends Omit<
+  IrFlowBase,
+  'tokenUrl' | 'refreshUrl' | 'resolvedTokenUrl' | 'resolvedRefreshUrl'
+> {
   kind: 'implicit';
   authorizationUrl: string;
   tokenUrl: null;
@@ -249,7 +244,13 @@ export interface IrResponse {
 
 /** A schema reduced to what code generation needs. */
 export type IrType =
-  | { kind: 'primitive'; type: 'string' | 'integer' | 'number' | 'boolean'; format: string; enum: (string | number | boolean)[]; nullable: boolean }
+  | {
+      kind: 'primitive';
+      type: 'string' | 'integer' | 'number' | 'boolean';
+      format: string;
+      enum: (string | number | boolean)[];
+      nullable: boolean;
+    }
   | { kind: 'array'; items: IrType; nullable: boolean }
   | { kind: 'map'; values: IrType; nullable: boolean }
   | { kind: 'ref'; model: string; nullable: boolean }

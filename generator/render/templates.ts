@@ -51,14 +51,24 @@ function compile(hb: typeof Handlebars, source: string, key: string): Handlebars
   const cacheKey = key + '\0' + source;
   let t = compiled.get(cacheKey);
   if (!t) {
-    t = hb.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true, preventIndent: true });
+    t = hb.compile(source, {
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers: KNOWN_HELPERS,
+      noEscape: true,
+      preventIndent: true,
+    });
     compiled.set(cacheKey, t);
   }
   return t;
 }
 
 /** Load the template set of `target` from the built-in folder plus overlays (later wins). */
-export async function loadTemplateSet(target: string, overlays: string[] = [], builtin = BUILTIN_TEMPLATES): Promise<TemplateSet> {
+export async function loadTemplateSet(
+  target: string,
+  overlays: string[] = [],
+  builtin = BUILTIN_TEMPLATES,
+): Promise<TemplateSet> {
   const roots = [path.join(builtin, target), ...overlays.map((o) => path.join(path.resolve(o), target))];
   const sources = new Map<string, { root: string; text: string }>();
   for (const root of roots) {
@@ -70,7 +80,8 @@ export async function loadTemplateSet(target: string, overlays: string[] = [], b
   const hb = Handlebars.create();
   registerHelpers(hb);
   for (const [rel, { root, text }] of sources) {
-    if (rel.startsWith('partials/')) hb.registerPartial(rel.slice('partials/'.length, -'.hbs'.length), compile(hb, text, path.join(root, rel)));
+    if (rel.startsWith('partials/'))
+      hb.registerPartial(rel.slice('partials/'.length, -'.hbs'.length), compile(hb, text, path.join(root, rel)));
   }
   return {
     roots,

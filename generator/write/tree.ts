@@ -27,7 +27,9 @@ export function withManifest(files: Map<string, string>): Map<string, string> {
 }
 
 /** Read the files of an existing output folder that its manifest lists (empty map if none). */
-export async function readTree(dir: string): Promise<{ files: Map<string, string>; hasManifest: boolean; exists: boolean }> {
+export async function readTree(
+  dir: string,
+): Promise<{ files: Map<string, string>; hasManifest: boolean; exists: boolean }> {
   const files = new Map<string, string>();
   let manifest: string;
   try {
@@ -84,7 +86,11 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
   }
   const changed = [...files].filter(([rel, c]) => old.files.get(rel) !== c);
   const removed = [...old.files.keys()].filter((rel) => !files.has(rel));
-  const stats: WriteStats = { written: changed.length, unchanged: files.size - changed.length, removed: removed.length };
+  const stats: WriteStats = {
+    written: changed.length,
+    unchanged: files.size - changed.length,
+    removed: removed.length,
+  };
   if (changed.length === 0 && removed.length === 0) return stats;
 
   const tag = createHash('sha256').update(dir).digest('hex').slice(0, 8) + '-' + process.pid;
