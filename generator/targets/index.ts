@@ -12,7 +12,8 @@ export async function getTarget(name: TargetName): Promise<Target> {
   if (hit) return hit;
   const mod = (await import(`./${name}/index.js`)) as Record<string, unknown>;
   const target = Object.values(mod).find(
-    (v): v is Target => typeof v === 'object' && v !== null && (v as Target).name === name && typeof (v as Target).plan === 'function',
+    (v): v is Target =>
+      typeof v === 'object' && v !== null && (v as Target).name === name && typeof (v as Target).plan === 'function',
   );
   if (!target) throw new Error(`targets/${name}/index.ts exports no Target named "${name}"`);
   cache.set(name, target);

@@ -30,7 +30,13 @@ function schemeKind(s: IrSecurityScheme): string {
 function requirementText(r: IrSecurityRequirement): string {
   if (r.alternatives.length === 0) return 'none';
   return r.alternatives
-    .map((a) => (a.schemes.length === 0 ? 'anonymous' : a.schemes.map((s) => mdCode(s.wireName) + (s.scopes.length ? ` (${s.scopes.map(mdCode).join(', ')})` : '')).join(' and ')))
+    .map((a) =>
+      a.schemes.length === 0
+        ? 'anonymous'
+        : a.schemes
+            .map((s) => mdCode(s.wireName) + (s.scopes.length ? ` (${s.scopes.map(mdCode).join(', ')})` : ''))
+            .join(' and '),
+    )
     .join(' or ');
 }
 
@@ -47,24 +53,30 @@ export function docsView(ir: IrApi): object {
       servers: e.servers.map((s) => ({ name: mdCode(s.serverName), url: mdCode(s.url) })),
     })),
     hasVariables: ir.serverVariables.length > 0,
-    variables: ir.serverVariables.map((v) => ({ name: mdCode(v.wireName), default: mdCode(v.default), values: v.enum.map(mdCode).join(', '), description: mdCell(v.description) })),
+    variables: ir.serverVariables.map((v) => ({
+      name: mdCode(v.wireName),
+      default: mdCode(v.default),
+      values: v.enum.map(mdCode).join(', '),
+      description: mdCell(v.description),
+    })),
     schemes: ir.securitySchemes.map((s) => ({
       name: mdCode(s.wireName),
       kind: schemeKind(s),
       hasDescription: s.description.trim() !== '',
       description: mdParagraph(s.description),
-      flows: s.kind === 'oauth2'
-        ? s.flows.map((f) => ({
-            title: FLOW_TITLES[f.kind],
-            urls: [
-              ...('authorizationUrl' in f ? [{ label: 'Authorization URL', value: mdCode(f.authorizationUrl) }] : []),
-              ...(f.tokenUrl !== null ? [{ label: 'Token URL', value: mdCode(f.tokenUrl) }] : []),
-              ...(f.refreshUrl !== null ? [{ label: 'Refresh URL', value: mdCode(f.refreshUrl) }] : []),
-            ],
-            hasScopes: f.scopes.length > 0,
-            scopes: f.scopes.map((sc) => ({ value: mdCode(sc.wireName), description: mdCell(sc.description) })),
-          }))
-        : [],
+      flows:
+        s.kind === 'oauth2'
+          ? s.flows.map((f) => ({
+              title: FLOW_TITLES[f.kind],
+              urls: [
+                ...('authorizationUrl' in f ? [{ label: 'Authorization URL', value: mdCode(f.authorizationUrl) }] : []),
+                ...(f.tokenUrl !== null ? [{ label: 'Token URL', value: mdCode(f.tokenUrl) }] : []),
+                ...(f.refreshUrl !== null ? [{ label: 'Refresh URL', value: mdCode(f.refreshUrl) }] : []),
+              ],
+              hasScopes: f.scopes.length > 0,
+              scopes: f.scopes.map((sc) => ({ value: mdCode(sc.wireName), description: mdCell(sc.description) })),
+            }))
+          : [],
     })),
     operations: ir.operations.map((o) => ({
       tag: mdCell(o.tag),
