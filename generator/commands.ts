@@ -10,6 +10,7 @@ import { GrantgenError, formatProblem, type SpecProblem } from './errors.js';
 import { type GenerateResult, type PhaseTimings, generate, specName } from './generate.js';
 import { checkIr } from './ir/build.js';
 import { loadSpec } from './load/index.js';
+import { createProgress } from './progress.js';
 import type { TargetName } from './targets/target.js';
 import { TARGET_NAMES } from './targets/index.js';
 import { readTree } from './write/tree.js';

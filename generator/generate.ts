@@ -35,6 +35,8 @@ export interface GenerateOptions {
   templates?: string[];
   /** false: render in memory only (for `check`). */
   write?: boolean;
+  /** Called after each step (for progress bars): `done` of `total` steps, and the step's name. */
+  onProgress?: (done: number, total: number, step: string) => void;
 }
 
 export interface TargetResult {
@@ -71,17 +73,22 @@ export async function loadIr(spec: string, timings?: PhaseTimings): Promise<{ lo
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: PhaseTimings = { load: 0, ir: 0, view: 0, render: 0, format: 0, write: 0 };
+  const total = 1 + options.jobs.length * 2 + (options.write === false ? 0 : 1);
+  let done = 0;
+  const step = (name: string): void => options.onProgress?.(++done, total, name);
   const { loaded, ir } = await loadIr(options.spec, timings);
+  step('load + IR');
   const rendered: TargetResult[] = [];
   const templateRoots: string[] = [];
   // Render every target before writing any, so a failure leaves every output folder untouched.
   for (const job of options.jobs) {
     const target = await getTarget(job.target);
-    let t = performance.now();
+    const t = performance.now();
     const plan = target.plan(ir, { packageName: options.packageName ?? null, specName: specName(options.spec) });
     timings.view += performance.now() - t;
     const templates = await loadTemplateSet(job.target, options.templates ?? []);
     templateRoots.push(...templates.roots);
+    step(`${job.target}: view-model`);
     const files = await renderPlan(target, plan, templates, timings);
     rendered.push({
       target: job.target,
@@ -90,12 +97,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stats: null,
       warnings: plan.warnings,
     });
-    t = performance.now();
+    step(`${job.target}: render + format`);
   }
   if (options.write !== false) {
     const t = performance.now();
     for (const r of rendered) r.stats = await writeTree(r.out, r.files);
     timings.write += performance.now() - t;
+    step('write');
   }
   return { spec: options.spec, loaded, ir, targets: rendered, timings, templateRoots };
 }
