@@ -105,12 +105,19 @@ export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: I
     const results: Record<string, unknown>[] = [];
     for (const e of entries) {
       const t0 = performance.now();
-      const r = await generate({
-        spec: e.spec,
-        jobs: e.jobs,
-        packageName: sel.packageName ?? e.packageName,
-        templates: sel.templates,
-      });
+      const progress = createProgress(path.basename(e.spec), process.stderr.isTTY && !opts.quiet && !opts.json);
+      let r: GenerateResult;
+      try {
+        r = await generate({
+          spec: e.spec,
+          jobs: e.jobs,
+          packageName: sel.packageName ?? e.packageName,
+          templates: sel.templates,
+          onProgress: (done, total, step) => progress.update(done, total, step),
+        });
+      } finally {
+        progress.stop();
+      }
       const total = performance.now() - t0;
       results.push(summarize(r, total));
       if (!opts.quiet && !opts.json) {
