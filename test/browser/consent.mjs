@@ -71,7 +71,12 @@ export async function driveConsent({ authorizationUrl, username, password, decis
   const deadline = Date.now() + timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
   // playwright launches Chromium with a fresh temporary profile (user-data dir) and removes it on close.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: left() });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: left(),
+  });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -99,7 +104,9 @@ export async function driveConsent({ authorizationUrl, username, password, decis
     if (isRedirect(page.url())) return await landing; // the server redirected straight away (e.g. an error)
     if (!first || !first.ok()) {
       const text = (await page.textContent('body').catch(() => '')) ?? '';
-      throw new Error(`authorization page answered ${first ? first.status() : 'nothing'}: ${text.trim().slice(0, 300)}`);
+      throw new Error(
+        `authorization page answered ${first ? first.status() : 'nothing'}: ${text.trim().slice(0, 300)}`,
+      );
     }
 
     await page.fill('#username', username);
@@ -107,13 +114,15 @@ export async function driveConsent({ authorizationUrl, username, password, decis
     await page.click(decision === 'allow' ? '#allow' : '#deny', { noWaitAfter: true });
 
     // Either the browser reaches the redirect URI or the page shows a login error.
-    const loginError = page
-      .waitForSelector('#error', { timeout: left() })
-      .then(async (el) => {
-        throw new Error(`login failed: ${((await el?.textContent()) ?? '').trim()}`);
-      });
+    const loginError = page.waitForSelector('#error', { timeout: left() }).then(async (el) => {
+      throw new Error(`login failed: ${((await el?.textContent()) ?? '').trim()}`);
+    });
     const timeout = new Promise((_, reject) => {
-      const t = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for the redirect to ${target ?? 'the client'}`)), left());
+      const t = setTimeout(
+        () =>
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for the redirect to ${target ?? 'the client'}`)),
+        left(),
+      );
       t.unref();
     });
     loginError.catch(() => {});
@@ -140,7 +149,9 @@ async function cli() {
     strict: true,
   });
   if (!values.url) {
-    process.stderr.write('usage: node test/browser/consent.mjs --url URL [--username alice] [--password alice-password] [--decision allow|deny] [--timeout ms]\n');
+    process.stderr.write(
+      'usage: node test/browser/consent.mjs --url URL [--username alice] [--password alice-password] [--decision allow|deny] [--timeout ms]\n',
+    );
     process.exit(2);
   }
   const decision = /** @type {'allow' | 'deny'} */ (values.decision);

@@ -61,7 +61,12 @@ export class App {
   handle(req, res) {
     this.route(req, res).catch((err) => {
       if (err instanceof HttpError) {
-        sendJson(res, err.status, { error: 'invalid_request', error_description: err.message }, { Connection: 'close' });
+        sendJson(
+          res,
+          err.status,
+          { error: 'invalid_request', error_description: err.message },
+          { Connection: 'close' },
+        );
         return;
       }
       this.warn(`${req.method} ${req.url}`, err);

@@ -4,7 +4,15 @@ import { createModel, findClient, findUser, isLoopbackRedirectUri } from './mode
 import { escapeHtml, parseBody, readBody, send, sendHtml } from './http.mjs';
 
 /** Parameters carried from the authorization request through the consent form. */
-const CARRIED = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'];
+const CARRIED = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+];
 
 /**
  * Checks done before showing the page. Errors about the client or the redirect URI are shown
@@ -19,17 +27,21 @@ function preValidate(p, settings) {
   if (!client) return { page: 'Unknown client_id' };
   if (!p.redirect_uri) return { page: 'Missing parameter: redirect_uri' };
   if (!isLoopbackRedirectUri(p.redirect_uri)) {
-    return { page: 'Invalid redirect_uri: only http://127.0.0.1:<port>/<path> or http://localhost:<port>/<path> (RFC 8252 loopback)' };
+    return {
+      page: 'Invalid redirect_uri: only http://127.0.0.1:<port>/<path> or http://localhost:<port>/<path> (RFC 8252 loopback)',
+    };
   }
   if (!client.grants.includes('authorization_code')) {
     return { error: 'unauthorized_client', description: 'client may not use the authorization code grant' };
   }
-  if (p.response_type !== 'code') return { error: 'unsupported_response_type', description: 'response_type must be code' };
+  if (p.response_type !== 'code')
+    return { error: 'unsupported_response_type', description: 'response_type must be code' };
   if (settings.requireState && !p.state) return { error: 'invalid_request', description: 'Missing parameter: `state`' };
   if (p.code_challenge && p.code_challenge_method !== 'S256') {
     return { error: 'invalid_request', description: 'code_challenge_method must be S256' };
   }
-  if (!p.code_challenge && p.code_challenge_method) return { error: 'invalid_request', description: 'Missing parameter: code_challenge' };
+  if (!p.code_challenge && p.code_challenge_method)
+    return { error: 'invalid_request', description: 'Missing parameter: code_challenge' };
   if (client.secret === null && !p.code_challenge) {
     return { error: 'invalid_request', description: 'PKCE (code_challenge with S256) is required for public clients' };
   }
@@ -61,7 +73,7 @@ function renderPage(p, error) {
 <head><meta charset="utf-8"><title>Sign in and authorize</title></head>
 <body>
   <h1>Sign in</h1>
-  <p id="client">Application <strong>${escapeHtml(client ? client.id : p.client_id ?? '')}</strong> requests access${
+  <p id="client">Application <strong>${escapeHtml(client ? client.id : (p.client_id ?? ''))}</strong> requests access${
     scopes.length ? ` to: <span id="scopes">${scopes.map(escapeHtml).join(', ')}</span>` : ''
   }.</p>
   ${error ? `<p id="error" role="alert">${escapeHtml(error)}</p>` : ''}
@@ -92,7 +104,10 @@ function renderErrorPage(message) {
  */
 function redirect(app, res, location) {
   const issuer = app.settings.issuer;
-  send(res, 302, '', { Location: issuer ? withParams(location, { iss: issuer }) : location, 'Cache-Control': 'no-store' });
+  send(res, 302, '', {
+    Location: issuer ? withParams(location, { iss: issuer }) : location,
+    'Cache-Control': 'no-store',
+  });
 }
 
 /**
@@ -129,7 +144,15 @@ export async function handleAuthorize(app, req, res, url) {
     return;
   }
   if (pre) {
-    redirect(app, res, withParams(/** @type {string} */ (p.redirect_uri), { error: pre.error, error_description: pre.description, state: p.state }));
+    redirect(
+      app,
+      res,
+      withParams(/** @type {string} */ (p.redirect_uri), {
+        error: pre.error,
+        error_description: pre.description,
+        state: p.state,
+      }),
+    );
     return;
   }
   if (req.method === 'GET') {
@@ -147,9 +170,16 @@ export async function handleAuthorize(app, req, res, url) {
   const body = {};
   for (const k of CARRIED) if (typeof p[k] === 'string') body[k] = /** @type {string} */ (p[k]);
   if (deny) body.allowed = 'false';
-  const request = new OAuth2Server.Request({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, query: {}, body });
+  const request = new OAuth2Server.Request({
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    query: {},
+    body,
+  });
   const response = new OAuth2Server.Response({});
-  const server = new OAuth2Server({ model: createModel(app.store, { grantType: 'authorization_code', settings: app.settings }) });
+  const server = new OAuth2Server({
+    model: createModel(app.store, { grantType: 'authorization_code', settings: app.settings }),
+  });
   const resolvedUser = user ?? { id: 0, username: '', name: '', email: '' };
   try {
     await server.authorize(request, response, {
@@ -165,7 +195,15 @@ export async function handleAuthorize(app, req, res, url) {
     }
     // The library's error redirect drops a query already present on redirect_uri; rebuild it.
     const e = /** @type {any} */ (err);
-    redirect(app, res, withParams(/** @type {string} */ (p.redirect_uri), { error: e.name, error_description: e.message, state: p.state }));
+    redirect(
+      app,
+      res,
+      withParams(/** @type {string} */ (p.redirect_uri), {
+        error: e.name,
+        error_description: e.message,
+        state: p.state,
+      }),
+    );
     return;
   }
   redirect(app, res, String(response.get('location')));

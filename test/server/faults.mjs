@@ -2,6 +2,7 @@
 import { sendJson, send, sendText, sleep } from './http.mjs';
 
 export const FAULT_KINDS = /** @type {const} */ ([
+  '401',
   '500',
   'non-json',
   'slow',
@@ -41,12 +42,14 @@ export class Faults {
     if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return 'fault must be a JSON object';
     const target = spec.target ?? 'token';
     const kind = spec.kind;
-    if (!FAULT_TARGETS.includes(/** @type {any} */ (target))) return `target must be one of ${FAULT_TARGETS.join(', ')}`;
+    if (!FAULT_TARGETS.includes(/** @type {any} */ (target)))
+      return `target must be one of ${FAULT_TARGETS.join(', ')}`;
     if (!FAULT_KINDS.includes(/** @type {any} */ (kind))) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
     const count = spec.count ?? 1;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return 'count must be a positive integer';
     const delayMs = spec.delayMs ?? 3000;
-    if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0) return 'delayMs must be a non-negative number';
+    if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0)
+      return 'delayMs must be a non-negative number';
     /** @type {Fault} */
     const fault = {
       target: /** @type {Fault['target']} */ (target),
@@ -86,6 +89,30 @@ export async function applyFault(res, fault) {
     case 'slow':
       await sleep(Math.min(fault.delayMs, MAX_DELAY_MS));
       return false;
+    case '401':
+      // api: the access token is rejected; token: the client is rejected (RFC 6749 §5.2 with Basic)
+      if (fault.target === 'api') {
+        sendJson(
+          res,
+          401,
+          { error: 'invalid_token', error_description: 'Invalid token (injected fault)' },
+          {
+            'WWW-Authenticate': 'Bearer error="invalid_token"',
+            ...noStore,
+          },
+        );
+      } else {
+        sendJson(
+          res,
+          401,
+          { error: 'invalid_client', error_description: 'Invalid client (injected fault)' },
+          {
+            'WWW-Authenticate': 'Basic realm="Service"',
+            ...noStore,
+          },
+        );
+      }
+      return true;
     case '500':
       sendText(res, 500, 'Internal Server Error (injected fault)', noStore);
       return true;
@@ -96,10 +123,15 @@ export async function applyFault(res, fault) {
       sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid grant (injected fault)' }, noStore);
       return true;
     case 'html-200':
-      send(res, 200, '<!doctype html><html><head><title>Login</title></head><body><h1>Please log in</h1></body></html>', {
-        'Content-Type': 'text/html; charset=utf-8',
-        ...noStore,
-      });
+      send(
+        res,
+        200,
+        '<!doctype html><html><head><title>Login</title></head><body><h1>Please log in</h1></body></html>',
+        {
+          'Content-Type': 'text/html; charset=utf-8',
+          ...noStore,
+        },
+      );
       return true;
     case 'array-200':
       sendJson(res, 200, [{ access_token: 'array-element-token', token_type: 'Bearer' }], noStore);

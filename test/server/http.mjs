@@ -76,7 +76,11 @@ export function parseForm(text) {
  * @returns {Record<string, any>}
  */
 export function parseBody(req, raw) {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type =
+    String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? '';
   const text = raw.toString('utf8');
   if (type === 'application/x-www-form-urlencoded') return parseForm(text);
   if (type === 'application/json' && text.trim() !== '') {

@@ -38,11 +38,26 @@ const PLACEHOLDER_REDIRECT = ['http://127.0.0.1/callback'];
 
 /** @type {Client[]} */
 export const CLIENTS = [
-  { id: 'acg-client', secret: 'acg-secret', grants: ['authorization_code', 'refresh_token'], redirectUris: PLACEHOLDER_REDIRECT },
-  { id: 'ropcg-client', secret: 'ropcg-secret', grants: ['password', 'refresh_token'], redirectUris: PLACEHOLDER_REDIRECT },
+  {
+    id: 'acg-client',
+    secret: 'acg-secret',
+    grants: ['authorization_code', 'refresh_token'],
+    redirectUris: PLACEHOLDER_REDIRECT,
+  },
+  {
+    id: 'ropcg-client',
+    secret: 'ropcg-secret',
+    grants: ['password', 'refresh_token'],
+    redirectUris: PLACEHOLDER_REDIRECT,
+  },
   { id: 'ccg-client', secret: 'ccg-secret', grants: ['client_credentials'], redirectUris: PLACEHOLDER_REDIRECT },
   { id: 'odd:client%id', secret: 's3cr3t:with%odd&chars', grants: ALL_GRANTS, redirectUris: PLACEHOLDER_REDIRECT },
-  { id: 'public-client', secret: null, grants: ['authorization_code', 'refresh_token'], redirectUris: PLACEHOLDER_REDIRECT },
+  {
+    id: 'public-client',
+    secret: null,
+    grants: ['authorization_code', 'refresh_token'],
+    redirectUris: PLACEHOLDER_REDIRECT,
+  },
 ];
 
 /** @type {(User & { password: string })[]} */

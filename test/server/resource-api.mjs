@@ -80,7 +80,10 @@ export const OPERATIONS = {
     respond: ({ url }) =>
       url.searchParams.get('array') === 'true'
         ? { status: 200, text: 'noAuth: ok' }
-        : { status: 400, json: { error: 'invalid_request', error_description: 'query parameter array=true is required' } },
+        : {
+            status: 400,
+            json: { error: 'invalid_request', error_description: 'query parameter array=true is required' },
+          },
   },
 };
 
@@ -90,7 +93,13 @@ export const OPERATIONS = {
  */
 
 /** @param {string} description @param {string} [challenge] @returns {Failure} */
-const missing = (description, challenge = '') => ({ rank: 0, status: 401, error: 'unauthorized', description, challenge });
+const missing = (description, challenge = '') => ({
+  rank: 0,
+  status: 401,
+  error: 'unauthorized',
+  description,
+  challenge,
+});
 
 /**
  * @param {string | undefined} header
@@ -117,8 +126,15 @@ function makeChecker(app, req, url) {
 
   const authenticate = () => {
     authenticated ??= (async () => {
-      const server = new OAuth2Server({ model: createModel(app.store, { grantType: undefined, settings: app.settings }) });
-      const request = new OAuth2Server.Request({ method: 'GET', headers: { authorization: authorization ?? '' }, query: {}, body: {} });
+      const server = new OAuth2Server({
+        model: createModel(app.store, { grantType: undefined, settings: app.settings }),
+      });
+      const request = new OAuth2Server.Request({
+        method: 'GET',
+        headers: { authorization: authorization ?? '' },
+        query: {},
+        body: {},
+      });
       try {
         return { token: /** @type {any} */ (await server.authenticate(request, new OAuth2Server.Response({}))) };
       } catch (error) {
@@ -136,18 +152,34 @@ function makeChecker(app, req, url) {
     if (scheme === 'OAuthBearerToken') {
       if (!bearer) return { ok: false, failure: missing('bearer token required', 'Bearer') };
       if (/^bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] === STATIC_BEARER) return { ok: true };
-      return { ok: false, failure: { rank: 3, status: 401, error: 'invalid_token', description: 'unknown bearer token', challenge: 'Bearer error="invalid_token"' } };
+      return {
+        ok: false,
+        failure: {
+          rank: 3,
+          status: 401,
+          error: 'invalid_token',
+          description: 'unknown bearer token',
+          challenge: 'Bearer error="invalid_token"',
+        },
+      };
     }
     if (scheme === 'basicAuth') {
       const c = parseBasic(authorization);
       if (c && c.user === BASIC_USER && c.pass === BASIC_PASS) return { ok: true };
-      return { ok: false, failure: missing(c ? 'invalid basic credentials' : 'basic credentials required', 'Basic realm="grantgen-test"') };
+      return {
+        ok: false,
+        failure: missing(c ? 'invalid basic credentials' : 'basic credentials required', 'Basic realm="grantgen-test"'),
+      };
     }
     if (scheme === 'apiKey') {
-      return url.searchParams.get('api-key') === API_KEY ? { ok: true } : { ok: false, failure: missing('api-key query parameter required', 'ApiKey in="query", name="api-key"') };
+      return url.searchParams.get('api-key') === API_KEY
+        ? { ok: true }
+        : { ok: false, failure: missing('api-key query parameter required', 'ApiKey in="query", name="api-key"') };
     }
     if (scheme === 'apiHeader') {
-      return req.headers['api-key'] === API_KEY ? { ok: true } : { ok: false, failure: missing('api-key header required', 'ApiKey in="header", name="api-key"') };
+      return req.headers['api-key'] === API_KEY
+        ? { ok: true }
+        : { ok: false, failure: missing('api-key header required', 'ApiKey in="header", name="api-key"') };
     }
     const grant = OAUTH_SCHEMES[scheme];
     if (!grant) throw new Error(`unknown security scheme ${scheme}`);
@@ -156,11 +188,29 @@ function makeChecker(app, req, url) {
     if ('error' in result) {
       const e = result.error;
       if (e instanceof OAuth2Server.InvalidTokenError) {
-        return { ok: false, failure: { rank: 3, status: 401, error: 'invalid_token', description: e.message, challenge: 'Bearer error="invalid_token"' } };
+        return {
+          ok: false,
+          failure: {
+            rank: 3,
+            status: 401,
+            error: 'invalid_token',
+            description: e.message,
+            challenge: 'Bearer error="invalid_token"',
+          },
+        };
       }
       if (e instanceof OAuth2Server.OAuthError) {
         const err = /** @type {any} */ (e);
-        return { ok: false, failure: { rank: 2, status: err.code === 401 ? 401 : 400, error: err.name, description: err.message, challenge: `Bearer error="${err.name}"` } };
+        return {
+          ok: false,
+          failure: {
+            rank: 2,
+            status: err.code === 401 ? 401 : 400,
+            error: err.name,
+            description: err.message,
+            challenge: `Bearer error="${err.name}"`,
+          },
+        };
       }
       throw e;
     }
@@ -175,7 +225,8 @@ function makeChecker(app, req, url) {
         challenge: `Bearer error="insufficient_scope"${scopes.length ? `, scope="${scopes.join(' ')}"` : ''}`,
       },
     });
-    if (token.grant !== grant) return insufficient(`token was issued by the ${token.grant} grant; ${scheme} needs ${grant}`);
+    if (token.grant !== grant)
+      return insufficient(`token was issued by the ${token.grant} grant; ${scheme} needs ${grant}`);
     if (!scopes.every((s) => token.scope.includes(s))) return insufficient(`token lacks scope ${scopes.join(' ')}`);
     return { ok: true, token };
   };
@@ -233,6 +284,13 @@ export async function handleApi(app, req, res, url, op) {
   }
   const f = /** @type {Failure} */ (worst);
   const challenge =
-    f.rank === 0 ? [...new Set(failures.filter((x) => x.rank === 0 && x.challenge).map((x) => x.challenge))].join(', ') : f.challenge;
-  sendJson(res, f.status, { error: f.error, error_description: f.description }, challenge ? { 'WWW-Authenticate': challenge } : {});
+    f.rank === 0
+      ? [...new Set(failures.filter((x) => x.rank === 0 && x.challenge).map((x) => x.challenge))].join(', ')
+      : f.challenge;
+  sendJson(
+    res,
+    f.status,
+    { error: f.error, error_description: f.description },
+    challenge ? { 'WWW-Authenticate': challenge } : {},
+  );
 }

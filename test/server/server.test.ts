@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-ignore -- plain ESM helper with JSDoc types
-import { startTestServer } from './start.mjs';
+import { startTestServer, type TestServer } from './start.mjs';
 
-type TestServer = { url: string; close: () => Promise<void>; child: import('node:child_process').ChildProcess };
 let server: TestServer;
 let base = '';
 
@@ -21,26 +19,65 @@ beforeEach(async () => {
   expect(r.status).toBe(200);
 });
 
+/** Any JSON object body the server answers with (token, error, API and control responses). */
+interface Body {
+  access_token?: string;
+  refresh_token?: string;
+  token_type?: string;
+  expires_in?: number;
+  scope?: string;
+  error?: string;
+  error_description?: string;
+  status?: string;
+  name?: string;
+  revoked?: number;
+  [key: string]: unknown;
+}
+
+interface LogEntry {
+  method: string;
+  path: string;
+  grantType: string | null;
+  clientId: string | null;
+  clientAuth: 'basic' | 'post' | 'none';
+  authorization: boolean;
+  status: number;
+  fault: string | null;
+}
+
+async function bodyOf(res: Response): Promise<Body> {
+  return (await res.json()) as Body;
+}
+
+async function getLog(): Promise<LogEntry[]> {
+  return (await (await fetch(`${base}/__control/log`)).json()) as LogEntry[];
+}
+
 function basic(id: string, secret: string): string {
   // RFC 6749 §2.3.1: form-urlencode, then base64
   const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
   return `Basic ${Buffer.from(`${enc(id)}:${enc(secret)}`).toString('base64')}`;
 }
 
-async function token(params: Record<string, string>, headers: Record<string, string> = {}, path = '/oauth2/non-auth-server/token') {
+async function token(
+  params: Record<string, string | undefined>,
+  headers: Record<string, string> = {},
+  path = '/oauth2/non-auth-server/token',
+) {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(params),
+    body: new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)),
   });
   const text = await res.text();
-  let json: any = null;
+  let raw: unknown = null;
   try {
-    json = JSON.parse(text);
+    raw = JSON.parse(text);
   } catch {
-    json = null;
+    raw = null;
   }
-  return { res, status: res.status, json, text };
+  const json = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Body;
+  return { res, status: res.status, json, raw, text };
 }
 
 async function control(path: string, body?: unknown) {
@@ -49,7 +86,7 @@ async function control(path: string, body?: unknown) {
     headers: { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: await bodyOf(res) };
 }
 
 function pkce() {
@@ -87,7 +124,15 @@ async function authorizeViaForm(opts: {
   // Submit the form exactly as a browser would: hidden inputs + credentials + the clicked button.
   const form = new URLSearchParams();
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    form.set(m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+    form.set(
+      m[1]!,
+      m[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
+    );
   }
   form.set('username', opts.username ?? 'alice');
   form.set('password', opts.password ?? 'alice-password');
@@ -104,7 +149,13 @@ async function authorizeViaForm(opts: {
 describe('authorization code grant', () => {
   it('runs the full flow with PKCE for a confidential client, and the code is single-use', async () => {
     const { verifier, challenge } = pkce();
-    const res = await authorizeViaForm({ clientId: 'acg-client', decision: 'allow', scope: 'file_requests.read', challenge, state: 'a b&c' });
+    const res = await authorizeViaForm({
+      clientId: 'acg-client',
+      decision: 'allow',
+      scope: 'file_requests.read',
+      challenge,
+      state: 'a b&c',
+    });
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
@@ -123,9 +174,11 @@ describe('authorization code grant', () => {
     expect(typeof t.json.access_token).toBe('string');
     expect(typeof t.json.refresh_token).toBe('string');
 
-    const user = await fetch(`${base}/oauth2/non-auth-server/user`, { headers: { authorization: `Bearer ${t.json.access_token}` } });
+    const user = await fetch(`${base}/oauth2/non-auth-server/user`, {
+      headers: { authorization: `Bearer ${t.json.access_token}` },
+    });
     expect(user.status).toBe(200);
-    expect(await user.json()).toMatchObject({ id: 1, name: 'alice', email: 'alice@example.test' });
+    expect(await bodyOf(user)).toMatchObject({ id: 1, name: 'alice', email: 'alice@example.test' });
 
     const again = await token(params, { authorization: basic('acg-client', 'acg-secret') });
     expect(again.status).toBe(400);
@@ -148,9 +201,13 @@ describe('authorization code grant', () => {
   it('rejects a redirect_uri different from the authorization request', async () => {
     const res = await authorizeViaForm({ clientId: 'acg-client', decision: 'allow' });
     const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
-    const t = await token(
-      { grant_type: 'authorization_code', code, redirect_uri: 'http://127.0.0.1:45678/other', client_id: 'acg-client', client_secret: 'acg-secret' },
-    );
+    const t = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'http://127.0.0.1:45678/other',
+      client_id: 'acg-client',
+      client_secret: 'acg-secret',
+    });
     expect(t.status).toBe(400);
     expect(t.json.error).toBe('invalid_request');
   });
@@ -168,19 +225,39 @@ describe('authorization code grant', () => {
     const { verifier, challenge } = pkce();
     const res = await authorizeViaForm({ clientId: 'public-client', decision: 'allow', challenge });
     const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
-    const withoutVerifier = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'public-client' });
+    const withoutVerifier = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'public-client',
+    });
     expect(withoutVerifier.status).toBe(400);
     expect(['invalid_client', 'invalid_grant', 'invalid_request']).toContain(withoutVerifier.json.error);
 
     const res2 = await authorizeViaForm({ clientId: 'public-client', decision: 'allow', challenge });
     const code2 = new URL(res2.headers.get('location')!).searchParams.get('code')!;
-    const t = await token({ grant_type: 'authorization_code', code: code2, redirect_uri: REDIRECT, client_id: 'public-client', code_verifier: verifier });
+    const t = await token({
+      grant_type: 'authorization_code',
+      code: code2,
+      redirect_uri: REDIRECT,
+      client_id: 'public-client',
+      code_verifier: verifier,
+    });
     expect(t.status).toBe(200);
     expect(t.json.refresh_token).toBeTruthy();
-    const log = await control('log');
-    expect(log.json.at(-1)).toMatchObject({ grantType: 'authorization_code', clientId: 'public-client', clientAuth: 'none', status: 200 });
+    const log = await getLog();
+    expect(log.at(-1)).toMatchObject({
+      grantType: 'authorization_code',
+      clientId: 'public-client',
+      clientAuth: 'none',
+      status: 200,
+    });
 
-    const r = await token({ grant_type: 'refresh_token', refresh_token: t.json.refresh_token, client_id: 'public-client' });
+    const r = await token({
+      grant_type: 'refresh_token',
+      refresh_token: t.json.refresh_token,
+      client_id: 'public-client',
+    });
     expect(r.status).toBe(200);
     expect(r.json.access_token).not.toBe(t.json.access_token);
   });
@@ -225,7 +302,9 @@ describe('authorization code grant', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&quot;&gt;&lt;script&gt;');
 
-    const unknown = await fetch(`${base}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: '<b>x</b>', redirect_uri: REDIRECT, state: 's' })}`);
+    const unknown = await fetch(
+      `${base}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: '<b>x</b>', redirect_uri: REDIRECT, state: 's' })}`,
+    );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).not.toContain('<b>x</b>');
   });
@@ -233,15 +312,23 @@ describe('authorization code grant', () => {
 
 describe('password grant and refresh', () => {
   it('issues tokens for the right password and invalid_grant for a wrong one', async () => {
-    const ok = await token({ grant_type: 'password', username: 'bob', password: 'bob-password' }, { authorization: basic('ropcg-client', 'ropcg-secret') });
+    const ok = await token(
+      { grant_type: 'password', username: 'bob', password: 'bob-password' },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
     expect(ok.status).toBe(200);
     expect(ok.json.access_token).toBeTruthy();
     expect(ok.json.refresh_token).toBeTruthy();
-    const me = await fetch(`${base}/oauth2/non-auth-server/user`, { headers: { authorization: `Bearer ${ok.json.access_token}` } });
+    const me = await fetch(`${base}/oauth2/non-auth-server/user`, {
+      headers: { authorization: `Bearer ${ok.json.access_token}` },
+    });
     expect(me.status).toBe(200);
-    expect((await me.json()).name).toBe('bob');
+    expect((await bodyOf(me)).name).toBe('bob');
 
-    const bad = await token({ grant_type: 'password', username: 'bob', password: 'alice-password' }, { authorization: basic('ropcg-client', 'ropcg-secret') });
+    const bad = await token(
+      { grant_type: 'password', username: 'bob', password: 'alice-password' },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
     expect(bad.status).toBe(400);
     expect(bad.json.error).toBe('invalid_grant');
   });
@@ -260,13 +347,21 @@ describe('password grant and refresh', () => {
     const third = await token({ grant_type: 'refresh_token', refresh_token: second.json.refresh_token }, auth);
     expect(third.status).toBe(200);
     // the refreshed token keeps the password grant: it still works on the ROPCG operation
-    const me = await fetch(`${base}/oauth2/non-auth-server/user`, { headers: { authorization: `Bearer ${third.json.access_token}` } });
+    const me = await fetch(`${base}/oauth2/non-auth-server/user`, {
+      headers: { authorization: `Bearer ${third.json.access_token}` },
+    });
     expect(me.status).toBe(200);
   });
 
   it('a refresh token of another client is invalid_grant', async () => {
-    const first = await token({ grant_type: 'password', username: 'alice', password: 'alice-password' }, { authorization: basic('ropcg-client', 'ropcg-secret') });
-    const other = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token }, { authorization: basic('odd:client%id', 's3cr3t:with%odd&chars') });
+    const first = await token(
+      { grant_type: 'password', username: 'alice', password: 'alice-password' },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
+    const other = await token(
+      { grant_type: 'refresh_token', refresh_token: first.json.refresh_token },
+      { authorization: basic('odd:client%id', 's3cr3t:with%odd&chars') },
+    );
     expect(other.status).toBe(400);
     expect(other.json.error).toBe('invalid_grant');
   });
@@ -285,7 +380,10 @@ describe('password grant and refresh', () => {
   it('omitRefreshToken, tokenType and accessTokenLifetime settings', async () => {
     const s = await control('settings', { omitRefreshToken: true, tokenType: 'bearer', accessTokenLifetime: 1 });
     expect(s.json).toMatchObject({ omitRefreshToken: true, tokenType: 'bearer', accessTokenLifetime: 1 });
-    const t = await token({ grant_type: 'password', username: 'alice', password: 'alice-password' }, { authorization: basic('ropcg-client', 'ropcg-secret') });
+    const t = await token(
+      { grant_type: 'password', username: 'alice', password: 'alice-password' },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
     expect(t.status).toBe(200);
     expect(t.json.refresh_token).toBeUndefined();
     expect(t.json.token_type).toBe('bearer');
@@ -302,12 +400,25 @@ describe('password grant and refresh', () => {
 
 describe('client authentication', () => {
   it('Basic with form-urlencoded odd characters (RFC 6749 §2.3.1), logged as basic', async () => {
-    const t = await token({ grant_type: 'client_credentials' }, { authorization: basic('odd:client%id', 's3cr3t:with%odd&chars') }, '/oauth2/auth-server/request_token');
+    const t = await token(
+      { grant_type: 'client_credentials' },
+      { authorization: basic('odd:client%id', 's3cr3t:with%odd&chars') },
+      '/oauth2/auth-server/request_token',
+    );
     expect(t.status).toBe(200);
     expect(t.json.refresh_token).toBeUndefined();
-    const log = await control('log');
-    expect(log.json).toEqual([
-      { method: 'POST', path: '/oauth2/auth-server/request_token', grantType: 'client_credentials', clientId: 'odd:client%id', clientAuth: 'basic', authorization: true, status: 200, fault: null },
+    const log = await getLog();
+    expect(log).toEqual([
+      {
+        method: 'POST',
+        path: '/oauth2/auth-server/request_token',
+        grantType: 'client_credentials',
+        clientId: 'odd:client%id',
+        clientAuth: 'basic',
+        authorization: true,
+        status: 200,
+        fault: null,
+      },
     ]);
   });
 
@@ -319,10 +430,19 @@ describe('client authentication', () => {
   });
 
   it('client_secret_post, logged as post', async () => {
-    const t = await token({ grant_type: 'client_credentials', client_id: 'odd:client%id', client_secret: 's3cr3t:with%odd&chars' });
+    const t = await token({
+      grant_type: 'client_credentials',
+      client_id: 'odd:client%id',
+      client_secret: 's3cr3t:with%odd&chars',
+    });
     expect(t.status).toBe(200);
-    const log = await control('log');
-    expect(log.json.at(-1)).toMatchObject({ clientId: 'odd:client%id', clientAuth: 'post', authorization: false, grantType: 'client_credentials' });
+    const log = await getLog();
+    expect(log.at(-1)).toMatchObject({
+      clientId: 'odd:client%id',
+      clientAuth: 'post',
+      authorization: false,
+      grantType: 'client_credentials',
+    });
   });
 
   it('wrong secret with Basic → 401 invalid_client + WWW-Authenticate; with post → 400 invalid_client', async () => {
@@ -348,13 +468,34 @@ describe('client authentication', () => {
 });
 
 describe('faults', () => {
-  const ccg = () => token({ grant_type: 'client_credentials' }, { authorization: basic('ccg-client', 'ccg-secret') }, '/oauth2/auth-server/request_token');
+  const ccg = () =>
+    token(
+      { grant_type: 'client_credentials' },
+      { authorization: basic('ccg-client', 'ccg-secret') },
+      '/oauth2/auth-server/request_token',
+    );
+
+  it('401 on the api and on the token endpoint', async () => {
+    const t = await ccg();
+    await control('fault', { target: 'api', kind: '401', count: 2 });
+    const h = { authorization: `Bearer ${t.json.access_token}` };
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(`${base}/oauth2/non-auth-server/status`, { headers: h });
+      expect(r.status).toBe(401);
+      expect(r.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    }
+    expect((await fetch(`${base}/oauth2/non-auth-server/status`, { headers: h })).status).toBe(200);
+    await control('fault', { target: 'token', kind: '401' });
+    const bad = await ccg();
+    expect(bad.status).toBe(401);
+    expect(bad.json.error).toBe('invalid_client');
+  });
 
   it('500', async () => {
     await control('fault', { target: 'token', kind: '500' });
     const t = await ccg();
     expect(t.status).toBe(500);
-    expect(t.json).toBeNull();
+    expect(t.raw).toBeNull();
     expect((await ccg()).status).toBe(200); // count defaults to 1
   });
 
@@ -362,7 +503,7 @@ describe('faults', () => {
     await control('fault', { target: 'token', kind: 'non-json' });
     const t = await ccg();
     expect(t.status).toBe(200);
-    expect(t.json).toBeNull();
+    expect(t.raw).toBeNull();
   });
 
   it('invalid_grant with count 2', async () => {
@@ -370,9 +511,9 @@ describe('faults', () => {
     expect((await ccg()).json.error).toBe('invalid_grant');
     expect((await ccg()).status).toBe(400);
     expect((await ccg()).status).toBe(200);
-    const log = await control('log');
-    expect(log.json.map((e: any) => e.fault)).toEqual(['invalid_grant', 'invalid_grant', null]);
-    expect(log.json.map((e: any) => e.status)).toEqual([400, 400, 200]);
+    const log = await getLog();
+    expect(log.map((e) => e.fault)).toEqual(['invalid_grant', 'invalid_grant', null]);
+    expect(log.map((e) => e.status)).toEqual([400, 400, 200]);
   });
 
   it('html-200', async () => {
@@ -380,14 +521,14 @@ describe('faults', () => {
     const t = await ccg();
     expect(t.status).toBe(200);
     expect(t.res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(t.json).toBeNull();
+    expect(t.raw).toBeNull();
   });
 
   it('array-200', async () => {
     await control('fault', { target: 'token', kind: 'array-200' });
     const t = await ccg();
     expect(t.status).toBe(200);
-    expect(Array.isArray(t.json)).toBe(true);
+    expect(Array.isArray(t.raw)).toBe(true);
   });
 
   it('no-access-token', async () => {
@@ -448,40 +589,68 @@ describe('resource API', () => {
 
   it('basic AND api key AND api header', async () => {
     const auth = plainBasic('basic-user', 'basic-pass');
-    expect((await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', { authorization: auth, 'api-key': 'api-key-value' })).status).toBe(200);
-    expect((await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', { authorization: auth })).status).toBe(401);
-    const wrong = await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', { authorization: plainBasic('basic-user', 'x'), 'api-key': 'api-key-value' });
+    expect(
+      (
+        await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', {
+          authorization: auth,
+          'api-key': 'api-key-value',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', { authorization: auth })).status).toBe(
+      401,
+    );
+    const wrong = await get('/auth/basicAndApiKeyAndApiHeader?api-key=api-key-value', {
+      authorization: plainBasic('basic-user', 'x'),
+      'api-key': 'api-key-value',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toMatch(/Basic/);
     // API-wide requirement: bearer OR (basic AND key AND header)
-    expect((await get('/auth/multipleAuthCombination?api-key=api-key-value', { authorization: auth, 'api-key': 'api-key-value' })).status).toBe(200);
-    expect((await get('/auth/multipleAuthCombination', { authorization: 'Bearer static-bearer-token' })).status).toBe(200);
+    expect(
+      (
+        await get('/auth/multipleAuthCombination?api-key=api-key-value', {
+          authorization: auth,
+          'api-key': 'api-key-value',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await get('/auth/multipleAuthCombination', { authorization: 'Bearer static-bearer-token' })).status).toBe(
+      200,
+    );
     expect((await get('/auth/multipleAuthCombination', { authorization: auth })).status).toBe(401);
   });
 
   it('client credentials token on the CCG operations, not on the ACG one', async () => {
-    const t = await token({ grant_type: 'client_credentials', client_id: 'ccg-client', client_secret: 'ccg-secret' }, {}, '/oauth2/auth-server/request_token');
+    const t = await token(
+      { grant_type: 'client_credentials', client_id: 'ccg-client', client_secret: 'ccg-secret' },
+      {},
+      '/oauth2/auth-server/request_token',
+    );
     const h = { authorization: `Bearer ${t.json.access_token}` };
     const status = await get('/oauth2/non-auth-server/status', h);
     expect(status.status).toBe(200);
-    expect((await status.json()).status).toBe('OK');
+    expect((await bodyOf(status)).status).toBe('OK');
     expect((await get('/oauth2/oauthOrCombination', h)).status).toBe(200);
     expect((await get('/oauth2/oauthOrCombination', { authorization: 'Bearer static-bearer-token' })).status).toBe(200);
     expect((await get('/oauth2/non-auth-server/user', h)).status).toBe(403);
-    const log = await control('log');
-    expect(log.json.at(-1)).toMatchObject({ path: '/oauth2/non-auth-server/user', authorization: true, status: 403 });
+    const log = await getLog();
+    expect(log.at(-1)).toMatchObject({ path: '/oauth2/non-auth-server/user', authorization: true, status: 403 });
   });
 
   it('ACG token without file_requests.read → 403 insufficient_scope', async () => {
     const res = await authorizeViaForm({ clientId: 'acg-client', decision: 'allow' });
     const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
-    const t = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, { authorization: basic('acg-client', 'acg-secret') });
+    const t = await token(
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+      { authorization: basic('acg-client', 'acg-secret') },
+    );
     expect(t.status).toBe(200);
     expect(t.json.scope).toBeUndefined();
     const r = await get('/oauth2/non-auth-server/user', { authorization: `Bearer ${t.json.access_token}` });
     expect(r.status).toBe(403);
     expect(r.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="file_requests.read"');
-    expect((await r.json()).error).toBe('insufficient_scope');
+    expect((await bodyOf(r)).error).toBe('insufficient_scope');
   });
 
   it('unknown scope at authorization → invalid_scope redirect', async () => {
@@ -491,7 +660,10 @@ describe('resource API', () => {
   });
 
   it('revoke → 401 with WWW-Authenticate: Bearer error="invalid_token"', async () => {
-    const t = await token({ grant_type: 'password', username: 'alice', password: 'alice-password' }, { authorization: basic('ropcg-client', 'ropcg-secret') });
+    const t = await token(
+      { grant_type: 'password', username: 'alice', password: 'alice-password' },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
     const h = { authorization: `Bearer ${t.json.access_token}` };
     expect((await get('/oauth2/non-auth-server/user', h)).status).toBe(200);
     const rv = await control('revoke', {});
@@ -499,9 +671,12 @@ describe('resource API', () => {
     const r = await get('/oauth2/non-auth-server/user', h);
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-    expect((await r.json()).error).toBe('invalid_token');
+    expect((await bodyOf(r)).error).toBe('invalid_token');
     // the refresh token still works after an access-token revocation
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: t.json.refresh_token }, { authorization: basic('ropcg-client', 'ropcg-secret') });
+    const refreshed = await token(
+      { grant_type: 'refresh_token', refresh_token: t.json.refresh_token },
+      { authorization: basic('ropcg-client', 'ropcg-secret') },
+    );
     expect(refreshed.status).toBe(200);
   });
 
@@ -522,9 +697,13 @@ describe('robustness and lifecycle', () => {
     if (big instanceof Response) expect(big.status).toBe(413);
     const json = await token({}, {});
     expect(json.status).toBe(400);
-    const wrongType = await fetch(`${base}/oauth2/non-auth-server/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":"password"}' });
+    const wrongType = await fetch(`${base}/oauth2/non-auth-server/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type":"password"}',
+    });
     expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).error).toBe('invalid_request');
+    expect((await bodyOf(wrongType)).error).toBe('invalid_request');
   });
 
   it('exits when stdin closes', async () => {
@@ -537,7 +716,9 @@ describe('robustness and lifecycle', () => {
   it('exits on SIGTERM and binds 127.0.0.1', async () => {
     const other: TestServer = await startTestServer();
     expect(new URL(other.url).hostname).toBe('127.0.0.1');
-    const exited = new Promise<string | number | null>((resolve) => other.child.once('exit', (code, sig) => resolve(code ?? sig)));
+    const exited = new Promise<string | number | null>((resolve) =>
+      other.child.once('exit', (code, sig) => resolve(code ?? sig)),
+    );
     other.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -34,7 +34,8 @@ export function validateSettings(patch) {
     if (!known.has(key)) return `unknown setting: ${key}`;
     switch (key) {
       case 'accessTokenLifetime':
-        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 'accessTokenLifetime must be a positive number';
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+          return 'accessTokenLifetime must be a positive number';
         break;
       case 'rotateRefreshTokens':
       case 'omitRefreshToken':

@@ -34,8 +34,11 @@ export function parseBasicClientAuth(header) {
   return { clientId: formDecode(decoded.slice(0, i)), clientSecret: formDecode(decoded.slice(i + 1)) };
 }
 
+/** @type {new (options: Record<string, unknown>) => any} */
+const TokenHandlerBase = TokenHandler;
+
 /** TokenHandler whose Basic client authentication follows RFC 6749 §2.3.1 (form-urlencoded id/secret). */
-class Rfc6749TokenHandler extends TokenHandler {
+class Rfc6749TokenHandler extends TokenHandlerBase {
   /** @param {any} request */
   getClientCredentials(request) {
     const basic = parseBasicClientAuth(request.get('authorization'));
@@ -61,7 +64,11 @@ export async function handleToken(app, req, res, url) {
   }
   const basic = parseBasicClientAuth(req.headers.authorization);
   /** @type {'basic' | 'post' | 'none'} */
-  const clientAuth = basic ? 'basic' : typeof body.client_secret === 'string' && body.client_secret !== '' ? 'post' : 'none';
+  const clientAuth = basic
+    ? 'basic'
+    : typeof body.client_secret === 'string' && body.client_secret !== ''
+      ? 'post'
+      : 'none';
   const entry = app.logRequest(req, url, {
     grantType: typeof body.grant_type === 'string' ? body.grant_type : null,
     clientId: basic ? basic.clientId : typeof body.client_id === 'string' ? body.client_id : null,

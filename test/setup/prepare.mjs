@@ -42,7 +42,11 @@ function run(cmd, args) {
 
 function findPython() {
   for (const candidate of [process.env.PYTHON, 'python3', 'python'].filter(Boolean)) {
-    const r = spawnSync(/** @type {string} */ (candidate), ['-c', 'import sys, venv; assert sys.version_info >= (3, 9)'], { stdio: 'ignore' });
+    const r = spawnSync(
+      /** @type {string} */ (candidate),
+      ['-c', 'import sys, venv; assert sys.version_info >= (3, 9)'],
+      { stdio: 'ignore' },
+    );
     if (r.status === 0) return /** @type {string} */ (candidate);
   }
   return null;
@@ -61,7 +65,9 @@ function ensureVenv() {
   if (!venvOk) {
     const python = findPython();
     if (!python) {
-      fail('python3 (>= 3.9, with the venv module) not found: install it, e.g. `apt-get install -y python3 python3-venv`');
+      fail(
+        'python3 (>= 3.9, with the venv module) not found: install it, e.g. `apt-get install -y python3 python3-venv`',
+      );
       return;
     }
     if (!run(python, ['-m', 'venv', '--clear', VENV])) {
