@@ -28,6 +28,9 @@ class CredentialsBase:
     Values are stored as `self._<field>`; properties expose them read-only.
     """
 
+    # Slots, not a __dict__: `vars()` of credentials cannot reveal secrets.
+    __slots__ = ()
+
     _FIELDS: ClassVar[Tuple[str, ...]] = ()
     _SECRET_FIELDS: ClassVar[FrozenSet[str]] = frozenset()
     _ENV_FIELDS: ClassVar[Tuple[str, ...]] = ()

@@ -189,17 +189,19 @@ def code_challenge_s256(verifier: str) -> str:
 class OAuthCredentialsBase(CredentialsBase):
     """Settings shared by every OAuth 2 grant's credentials."""
 
+    __slots__ = (
+        "_o_auth_client_id",
+        "_o_auth_client_secret",
+        "_o_auth_token",
+        "_o_auth_scopes",
+        "_o_auth_on_token_update",
+        "_o_auth_clock_skew",
+        "_o_auth_client_auth",
+        "_o_auth_token_store",
+    )
+
     #: The scheme's scope enum (generated), or None when the scheme has no scopes.
     SCOPE_ENUM: ClassVar[Optional[Type[Enum]]] = None
-
-    _o_auth_client_id: Optional[str]
-    _o_auth_client_secret: Optional[str]
-    _o_auth_token: Optional[OAuthToken]
-    _o_auth_scopes: Optional[List[ScopeValue]]
-    _o_auth_on_token_update: Optional[TokenCallback]
-    _o_auth_clock_skew: float
-    _o_auth_client_auth: Optional[str]
-    _o_auth_token_store: Optional[TokenStore]
 
     def _init_common(
         self,
@@ -320,6 +322,8 @@ class AuthorizationCodeCredentials(OAuthCredentialsBase):
     """Credentials of an OAuth 2 Authorization Code Grant. Every argument is optional; a
     credentials object holding only `o_auth_token` is enough to call the API."""
 
+    __slots__ = ("_o_auth_redirect_uri", "_o_auth_use_pkce", "_o_auth_issuer")
+
     _FIELDS = (
         "o_auth_client_id",
         "o_auth_client_secret",
@@ -389,6 +393,8 @@ class AuthorizationCodeCredentials(OAuthCredentialsBase):
 class PasswordCredentials(OAuthCredentialsBase):
     """Credentials of an OAuth 2 Resource Owner Password Credentials Grant (all optional)."""
 
+    __slots__ = ("_o_auth_username", "_o_auth_password")
+
     _FIELDS = (
         "o_auth_client_id",
         "o_auth_client_secret",
@@ -448,6 +454,8 @@ class PasswordCredentials(OAuthCredentialsBase):
 
 class ClientCredentialsCredentials(OAuthCredentialsBase):
     """Credentials of an OAuth 2 Client Credentials Grant (all optional)."""
+
+    __slots__ = ()
 
     _FIELDS = (
         "o_auth_client_id",

@@ -13,6 +13,7 @@ from ._security import Authorizer, AuthTarget
 class BasicCredentials(CredentialsBase):
     """HTTP basic credentials (RFC 7617)."""
 
+    __slots__ = ("_username", "_password")
     _FIELDS = ("username", "password")
     _SECRET_FIELDS = frozenset({"password"})
     _ENV_FIELDS = ("username", "password")
@@ -65,6 +66,7 @@ class BasicAuthManager(Authorizer):
 class BearerCredentials(CredentialsBase):
     """A static bearer token (RFC 6750)."""
 
+    __slots__ = ("_access_token",)
     _FIELDS = ("access_token",)
     _SECRET_FIELDS = frozenset({"access_token"})
     _ENV_FIELDS = ("access_token",)
@@ -105,6 +107,7 @@ class BearerAuthManager(Authorizer):
 class ApiKeyCredentials(CredentialsBase):
     """An API key sent as a header, query parameter or cookie (set by the scheme)."""
 
+    __slots__ = ("_api_key",)
     _FIELDS = ("api_key",)
     _SECRET_FIELDS = frozenset({"api_key"})
     _ENV_FIELDS = ("api_key",)
