@@ -119,15 +119,16 @@ function redirect(app, res, location) {
 export async function handleAuthorize(app, req, res, url) {
   /** @type {Record<string, string>} */
   let p = {};
+  // Query parameters first; on POST the form fields override them (so a client may also POST the
+  // credentials + decision to the authorization URL itself).
+  for (const [k, v] of url.searchParams) p[k] = v;
   if (req.method === 'POST') {
     const raw = await readBody(req);
     try {
-      p = /** @type {Record<string, string>} */ (parseBody(req, raw));
+      Object.assign(p, /** @type {Record<string, string>} */ (parseBody(req, raw)));
     } catch {
-      p = {};
+      // ignore an unparsable body: the checks below report what is missing
     }
-  } else {
-    for (const [k, v] of url.searchParams) p[k] = v;
   }
   const entry = app.logRequest(req, url, { grantType: null, clientId: p.client_id ?? null, clientAuth: 'none' });
   res.on('finish', () => {

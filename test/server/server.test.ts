@@ -262,6 +262,25 @@ describe('authorization code grant', () => {
     expect(r.json.access_token).not.toBe(t.json.access_token);
   });
 
+  it('POST to the authorization URL itself with only the credentials and decision works too', async () => {
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'acg-client',
+      redirect_uri: REDIRECT,
+      state: 'q-state',
+    });
+    const res = await fetch(`${base}/oauth/authorize?${q}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'bob', password: 'bob-password', decision: 'allow' }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('state')).toBe('q-state');
+    expect(location.searchParams.get('code')).toBeTruthy();
+  });
+
   it('denied consent redirects with error=access_denied and the state', async () => {
     const res = await authorizeViaForm({ clientId: 'acg-client', decision: 'deny', state: 'deny-state' });
     expect(res.status).toBe(302);
