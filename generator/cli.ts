@@ -109,8 +109,12 @@ program
     process.exitCode = await runIr(spec);
   });
 
-program.exitOverride((err) => {
-  process.exit(err.exitCode === 0 ? 0 : 2);
-});
+// Usage errors exit 2 (input problem), never commander's default 1 (which means drift for `check`).
+// Subcommands copy inherited settings when created, so each one needs the override too.
+for (const cmd of [program, ...program.commands]) {
+  cmd.exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+}
 
 await program.parseAsync(process.argv);
