@@ -1,0 +1,226 @@
+/**
+ * Every TypeScript name of one generated package, assigned once per scope through the shared
+ * naming module (sorted wire names, counters on collisions), so templates never derive a name.
+ */
+import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
+import { assignNames, camelCase, flatLowerCase, kebabCase, NameScope, pascalCase, TS_RESERVED, tsName } from '../../naming/index.js';
+
+/** Names exported by `src/runtime/index.ts` (kept in sync by test/typescript/view.test.ts). */
+export const RUNTIME_EXPORTS = [
+  'AbortError',
+  'ApiError',
+  'AuthRequiredError',
+  'ConfigurationError',
+  'InvalidTokenResponseError',
+  'NetworkError',
+  'OAuthCallbackError',
+  'OAuthProviderError',
+  'SdkError',
+  'StateMismatchError',
+  'TimeoutError',
+  'OAuthCallbackErrorCode',
+  'OAuthProviderErrorCode',
+  'ResponseHeaders',
+  'AuthorizationCodeManager',
+  'ClientCredentialsManager',
+  'OAuthManager',
+  'PasswordManager',
+  'AuthorizationRequest',
+  'AuthorizationUrlOptions',
+  'ClientAuthMethod',
+  'FetchTokenOptions',
+  'OAuthContext',
+  'TokenCallOptions',
+  'InMemoryTokenStore',
+  'TokenStore',
+  'oAuthTokenFromJSON',
+  'oAuthTokenToJSON',
+  'redactToken',
+  'OAuthToken',
+  'OAuthTokenJSON',
+  'redact',
+  'silentLogger',
+  'Logger',
+  'FetchLike',
+  'RequestOptions',
+] as const;
+
+/** Module-level names the templates use besides the runtime's. */
+const TEMPLATE_MODULE_NAMES = ['Environment', 'ServerName', 'ClientCore', 'execute'];
+
+/** A supported OAuth flow of a scheme, with the names of its manager. */
+export interface FlowNames {
+  scheme: IrSecurityScheme & { kind: 'oauth2' };
+  flow: Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+  /** Wire key for naming: the scheme name, plus the flow kind when a scheme has several flows. */
+  key: string;
+  className: string;
+  credentialsName: string;
+  optionName: string;
+  accessor: string;
+  scopeEnumName: string | null;
+  scopeMembers: Map<string, string>;
+  docFile: string | null;
+}
+
+export interface SimpleSchemeNames {
+  scheme: Exclude<IrSecurityScheme, { kind: 'oauth2' }>;
+  credentialsName: string;
+  optionName: string;
+}
+
+export interface PackageNames {
+  packageName: string;
+  clientName: string;
+  optionsName: string;
+  environmentMembers: Map<string, string>;
+  variableProps: Map<string, string>;
+  flows: FlowNames[];
+  simpleSchemes: SimpleSchemeNames[];
+  models: Map<string, string>;
+  controllers: Map<string, { className: string; accessor: string; file: string }>;
+}
+
+const byWire = <T extends { wireName: string }>(a: T, b: T): number =>
+  a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0;
+
+const FLOW_DOC: Record<string, string> = {
+  authorizationCode: 'oauth-2-authorization-code-grant',
+  password: 'oauth-2-resource-owner-credentials-grant',
+  clientCredentials: 'oauth-2-client-credentials-grant',
+};
+
+export function assignPackageNames(ir: IrApi, packageOverride: string | null): PackageNames {
+  const packageName = packageOverride ?? (flatLowerCase(ir.title) || 'sdk');
+  const lastSegment = packageName.split('/').pop() ?? packageName;
+  const module = new NameScope({ reserved: TS_RESERVED, separator: '' });
+  for (const n of [...RUNTIME_EXPORTS, ...TEMPLATE_MODULE_NAMES]) module.reserve(n);
+  const clientName = module.claim('\0client', tsName(`${flatLowerCase(lastSegment) || 'sdk'} client`, 'pascal'));
+  const optionsName = module.claim('\0options', `${clientName}Options`);
+
+  const environmentMembers = assignNames(
+    ir.environments.map((e) => e.wireName),
+    (w) => tsName(w, 'pascal', 'environment'),
+    { reserved: TS_RESERVED, separator: '' },
+  );
+
+  // Client options: fixed option names first, then server variables and credentials.
+  const options = new NameScope({ reserved: new Set(), separator: '' });
+  for (const fixed of [
+    'environment',
+    'baseUrls',
+    'timeout',
+    'logger',
+    'fetch',
+    'allowInsecureHttp',
+    'extraCredentialOrigins',
+    'maxResponseBytes',
+  ]) {
+    options.reserve(fixed);
+  }
+  const variableProps = new Map<string, string>();
+  for (const v of [...ir.serverVariables].sort(byWire)) {
+    variableProps.set(v.wireName, options.claim(`var:${v.wireName}`, tsName(v.wireName, 'camel', 'variable')));
+  }
+
+  // Client members: managers and controllers share the class scope.
+  const members = new NameScope({ reserved: TS_RESERVED, separator: '' });
+  for (const fixed of ['configuration', 'withConfiguration', 'core', 'toJSON']) members.reserve(fixed);
+
+  const flows: FlowNames[] = [];
+  const simpleSchemes: SimpleSchemeNames[] = [];
+  const docFiles = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
+  const supported = ir.securitySchemes.flatMap((s) =>
+    s.kind === 'oauth2'
+      ? s.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit').map((flow) => ({ s, flow }))
+      : [],
+  );
+  const perKind = new Map<string, number>();
+  for (const { flow } of supported) perKind.set(flow.kind, (perKind.get(flow.kind) ?? 0) + 1);
+  for (const scheme of [...ir.securitySchemes].sort(byWire)) {
+    if (scheme.kind !== 'oauth2') {
+      const base = module.claim(`scheme:${scheme.wireName}`, tsName(scheme.wireName, 'pascal', 'auth'));
+      const credentialsName = module.claim(`cred:${scheme.wireName}`, `${base}Credentials`);
+      simpleSchemes.push({
+        scheme,
+        credentialsName,
+        optionName: options.claim(`cred:${scheme.wireName}`, camelCase(credentialsName)),
+      });
+      continue;
+    }
+    const own = scheme.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit');
+    for (const flow of own) {
+      const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
+      const className = module.claim(`manager:${key}`, tsName(key, 'pascal', 'auth'));
+      const credentialsName = module.claim(`cred:${key}`, `${className}Credentials`);
+      const scopeEnumName =
+        flow.scopes.length > 0 ? module.claim(`scopes:${key}`, pascalCase(`OAuthScope ${className} Enum`)) : null;
+      const scopeMembers = assignNames(
+        flow.scopes.map((sc) => sc.wireName),
+        (w) => tsName(flow.scopes.find((sc) => sc.wireName === w)?.memberHint ?? w, 'pascal', 'scope'),
+        { reserved: TS_RESERVED, separator: '' },
+      );
+      const many = (perKind.get(flow.kind) ?? 0) > 1;
+      const docBase = FLOW_DOC[flow.kind] ?? 'oauth-2';
+      flows.push({
+        scheme,
+        flow,
+        key,
+        className,
+        credentialsName,
+        optionName: options.claim(`cred:${key}`, camelCase(credentialsName)),
+        accessor: members.claim(`manager:${key}`, camelCase(className)),
+        scopeEnumName,
+        scopeMembers,
+        docFile:
+          flow.kind === 'clientCredentials'
+            ? null
+            : docFiles.claim(key, many ? `${docBase}-${kebabCase(key)}` : docBase),
+      });
+    }
+  }
+
+  const models = assignNames(
+    ir.models.map((m) => m.wireName),
+    (w) => {
+      const m = ir.models.find((x) => x.wireName === w);
+      return tsName(m?.kind === 'enum' ? `${w} Enum` : w, 'pascal', 'model');
+    },
+    { reserved: TS_RESERVED, separator: '' },
+    [...RUNTIME_EXPORTS, ...TEMPLATE_MODULE_NAMES, clientName, optionsName, ...flows.flatMap((f) => [f.className, f.credentialsName, f.scopeEnumName ?? '']), ...simpleSchemes.map((s) => s.credentialsName)].filter(Boolean),
+  );
+  for (const name of models.values()) module.reserve(name);
+
+  const controllers = new Map<string, { className: string; accessor: string; file: string }>();
+  const files = new NameScope({ reserved: new Set(['index']), separator: '-', caseInsensitive: true });
+  for (const tag of [...ir.tags].sort(byWire)) {
+    const className = module.claim(`controller:${tag.wireName}`, tsName(`${tag.wireName} Controller`, 'pascal'));
+    controllers.set(tag.wireName, {
+      className,
+      accessor: members.claim(`controller:${tag.wireName}`, tsName(tag.wireName, 'camel', 'api')),
+      file: files.claim(tag.wireName, kebabCase(tag.wireName) || 'api'),
+    });
+  }
+  // Operations whose tag is not listed in `tags` still need a controller.
+  for (const op of ir.operations) {
+    if (controllers.has(op.tag)) continue;
+    const className = module.claim(`controller:${op.tag}`, tsName(`${op.tag} Controller`, 'pascal'));
+    controllers.set(op.tag, {
+      className,
+      accessor: members.claim(`controller:${op.tag}`, tsName(op.tag, 'camel', 'api')),
+      file: files.claim(op.tag, kebabCase(op.tag) || 'api'),
+    });
+  }
+
+  return {
+    packageName,
+    clientName,
+    optionsName,
+    environmentMembers,
+    variableProps,
+    flows,
+    simpleSchemes,
+    models,
+    controllers,
+  };
+}
