@@ -3,7 +3,7 @@
  * Uses chokidar (maintained, debounced, cross-platform) to watch files.
  */
 import path from 'node:path';
-import { watch as chokidarWatch } from 'chokidar';
+import { type FSWatcher, watch as chokidarWatch } from 'chokidar';
 import { type Io, type OutputOptions, type SpecSelection, processIo, selectSpecs, summarize } from './commands.js';
 import type { SpecEntry } from './config.js';
 import { formatProblem, GrantgenError } from './errors.js';
@@ -17,10 +17,8 @@ export interface WatchHandle {
 
 export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): WatchHandle {
   let closed = false;
-  const watcher = chokidarWatch([], {
-    ignoreInitial: true,
-    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
-  });
+  let watcher: FSWatcher | null = null;
+  const watched = new Set<string>();
   const specFiles = new Map<string, Set<string>>(); // spec → files it reads
   let entries: SpecEntry[] = [];
   let queue = Promise.resolve();
@@ -35,7 +33,9 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
         templates: sel.templates,
       });
       specFiles.set(entry.spec, new Set(r.loaded.files));
-      watcher.add([...r.loaded.files, ...r.templateRoots]);
+      const fresh = [...r.loaded.files, ...r.templateRoots].filter((f) => !watched.has(f));
+      for (const f of fresh) watched.add(f);
+      if (watcher && fresh.length > 0) watcher.add(fresh);
       const s = summarize(r, performance.now() - t0);
       if (opts.json) io.out(JSON.stringify({ event: 'generated', reason, ...s }));
       else if (!opts.quiet) {
@@ -53,23 +53,33 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
   const ready = (async () => {
     entries = await selectSpecs(sel);
     for (const e of entries) await run(e, 'start');
+    // Start watching only now, and wait for chokidar's initial scan, so no early save is missed.
+    const w = chokidarWatch([...watched], {
+      ignoreInitial: true,
+      awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
+    });
+    watcher = w;
+    w.on('all', onChange);
+    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
+    if (closed) await w.close();
     if (!opts.quiet && !opts.json) io.err('watching for changes (Ctrl-C to stop)');
   })();
 
-  watcher.on('all', (_event, changed) => {
+  function onChange(_event: string, changed: string): void {
     if (closed) return;
     const abs = path.resolve(changed);
     const affected = entries.filter((e) => specFiles.get(e.spec)?.has(abs) ?? true);
     const isTemplate = !entries.some((e) => specFiles.get(e.spec)?.has(abs));
     const targets = isTemplate ? entries : affected;
     for (const e of targets) queue = queue.then(() => run(e, `${path.relative(process.cwd(), abs)} changed`));
-  });
+  }
 
   return {
     ready,
     async close() {
       closed = true;
-      await watcher.close();
+      await ready.catch(() => undefined);
+      await watcher?.close();
       await queue;
     },
   };
