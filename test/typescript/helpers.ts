@@ -1,7 +1,6 @@
 /** Shared helpers for the TypeScript target tests: generate, build, pack and install SDKs. */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { generate as generateFn } from '../../generator/generate.js';
@@ -24,7 +23,10 @@ export async function tempDir(prefix: string): Promise<string> {
 
 export async function listSpecs(): Promise<string[]> {
   const entries = await readdir(path.join(REPO, 'specs'));
-  return entries.filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(REPO, 'specs', f));
+  return entries
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => path.join(REPO, 'specs', f));
 }
 
 /**
@@ -55,9 +57,13 @@ export async function consumerProject(root: string, sdks: BuiltSdk[]): Promise<s
   const dir = path.join(root, 'consumer');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...sdks.map((s) => s.tarball)], {
-    cwd: dir,
-  });
+  await run(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...sdks.map((s) => s.tarball)],
+    {
+      cwd: dir,
+    },
+  );
   return dir;
 }
 
@@ -74,7 +80,8 @@ export async function tsSnippets(dir: string): Promise<{ file: string; index: nu
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8');
     let index = 0;
-    for (const m of text.matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g)) out.push({ file, index: index++, code: m[1]! });
+    for (const m of text.matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g))
+      out.push({ file, index: index++, code: m[1]! });
   }
   return out;
 }

@@ -7,7 +7,17 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerProject, generateBuildPack, listSpecs, REPO, run, tempDir, TSC, tsSnippets, type BuiltSdk } from './helpers.js';
+import {
+  consumerProject,
+  generateBuildPack,
+  listSpecs,
+  REPO,
+  run,
+  tempDir,
+  TSC,
+  tsSnippets,
+  type BuiltSdk,
+} from './helpers.js';
 
 let sdks: BuiltSdk[] = [];
 let consumer = '';
@@ -25,7 +35,10 @@ describe('generated TypeScript packages', () => {
       await writeFile(entry, `export * from ${JSON.stringify(sdk.packageName)};\n`);
       const mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
       expect(typeof mod['SdkError'], sdk.packageName).toBe('function');
-      expect(Object.keys(mod).some((k) => k.endsWith('Client')), sdk.packageName).toBe(true);
+      expect(
+        Object.keys(mod).some((k) => k.endsWith('Client')),
+        sdk.packageName,
+      ).toBe(true);
     }
   });
 

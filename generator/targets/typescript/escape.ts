@@ -15,7 +15,9 @@ export function tsStr(raw: string): string {
 
 /** A JSON string literal (for package.json). */
 export function jsonStr(raw: string): string {
-  return JSON.stringify(raw).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(raw)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -30,6 +32,7 @@ export function tsDoc(raw: string): string[] {
       .replace(/\*\//g, '*\\/')
       .replace(/\/\*/g, '/\\*')
       .replace(/@/g, '\\@')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
       .trimEnd(),
   );
@@ -37,6 +40,7 @@ export function tsDoc(raw: string): string[] {
 
 /** A one-line `//` comment body. */
 export function tsComment(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
   return raw.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 

@@ -3,7 +3,16 @@
  * naming module (sorted wire names, counters on collisions), so templates never derive a name.
  */
 import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
-import { assignNames, camelCase, flatLowerCase, kebabCase, NameScope, pascalCase, TS_RESERVED, tsName } from '../../naming/index.js';
+import {
+  assignNames,
+  camelCase,
+  flatLowerCase,
+  kebabCase,
+  NameScope,
+  pascalCase,
+  TS_RESERVED,
+  tsName,
+} from '../../naming/index.js';
 
 /** Names exported by `src/runtime/index.ts` (kept in sync by test/typescript/view.test.ts). */
 export const RUNTIME_EXPORTS = [
@@ -187,7 +196,14 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
       return tsName(m?.kind === 'enum' ? `${w} Enum` : w, 'pascal', 'model');
     },
     { reserved: TS_RESERVED, separator: '' },
-    [...RUNTIME_EXPORTS, ...TEMPLATE_MODULE_NAMES, clientName, optionsName, ...flows.flatMap((f) => [f.className, f.credentialsName, f.scopeEnumName ?? '']), ...simpleSchemes.map((s) => s.credentialsName)].filter(Boolean),
+    [
+      ...RUNTIME_EXPORTS,
+      ...TEMPLATE_MODULE_NAMES,
+      clientName,
+      optionsName,
+      ...flows.flatMap((f) => [f.className, f.credentialsName, f.scopeEnumName ?? '']),
+      ...simpleSchemes.map((s) => s.credentialsName),
+    ].filter(Boolean),
   );
   for (const name of models.values()) module.reserve(name);
 

@@ -21,38 +21,124 @@ interface FieldSpec {
 }
 
 const COMMON_TAIL: FieldSpec[] = [
-  { semantic: 'o_auth_token', setting: 'token', type: 'OAuthToken | null', docName: 'OAuthToken', description: 'Object for storing information about the OAuth token' },
-  { semantic: 'o_auth_on_token_update', setting: 'onTokenUpdate', type: '((token: OAuthToken) => void | Promise<void>)', docName: 'OAuthOnTokenUpdate', description: 'Called once with every new token the SDK obtains (fetch or refresh)' },
-  { semantic: 'o_auth_clock_skew', setting: 'clockSkewSeconds', type: 'number', docName: 'OAuthClockSkew', description: 'Seconds before expiry at which the token counts as expired (default 60)' },
-  { semantic: 'o_auth_client_auth', setting: 'clientAuth', type: 'ClientAuthMethod', docName: 'OAuthClientAuth', description: 'Token endpoint client authentication: client_secret_basic, client_secret_post or none' },
-  { semantic: 'o_auth_token_store', setting: 'tokenStore', type: 'TokenStore', docName: 'OAuthTokenStore', description: 'Where the token is kept (default: in memory)' },
-  { semantic: 'o_auth_accepted_token_types', setting: 'acceptedTokenTypes', type: 'readonly string[]', docName: 'OAuthAcceptedTokenTypes', description: 'Accepted token_type values, case-insensitive (default bearer)' },
+  {
+    semantic: 'o_auth_token',
+    setting: 'token',
+    type: 'OAuthToken | null',
+    docName: 'OAuthToken',
+    description: 'Object for storing information about the OAuth token',
+  },
+  {
+    semantic: 'o_auth_on_token_update',
+    setting: 'onTokenUpdate',
+    type: '((token: OAuthToken) => void | Promise<void>)',
+    docName: 'OAuthOnTokenUpdate',
+    description: 'Called once with every new token the SDK obtains (fetch or refresh)',
+  },
+  {
+    semantic: 'o_auth_clock_skew',
+    setting: 'clockSkewSeconds',
+    type: 'number',
+    docName: 'OAuthClockSkew',
+    description: 'Seconds before expiry at which the token counts as expired (default 60)',
+  },
+  {
+    semantic: 'o_auth_client_auth',
+    setting: 'clientAuth',
+    type: 'ClientAuthMethod',
+    docName: 'OAuthClientAuth',
+    description: 'Token endpoint client authentication: client_secret_basic, client_secret_post or none',
+  },
+  {
+    semantic: 'o_auth_token_store',
+    setting: 'tokenStore',
+    type: 'TokenStore',
+    docName: 'OAuthTokenStore',
+    description: 'Where the token is kept (default: in memory)',
+  },
+  {
+    semantic: 'o_auth_accepted_token_types',
+    setting: 'acceptedTokenTypes',
+    type: 'readonly string[]',
+    docName: 'OAuthAcceptedTokenTypes',
+    description: 'Accepted token_type values, case-insensitive (default bearer)',
+  },
 ];
 
-const CLIENT_ID: FieldSpec = { semantic: 'o_auth_client_id', setting: 'clientId', type: 'string', docName: 'OAuthClientId', description: 'OAuth 2 Client ID' };
-const CLIENT_SECRET: FieldSpec = { semantic: 'o_auth_client_secret', setting: 'clientSecret', type: 'string', docName: 'OAuthClientSecret', description: 'OAuth 2 Client Secret' };
+const CLIENT_ID: FieldSpec = {
+  semantic: 'o_auth_client_id',
+  setting: 'clientId',
+  type: 'string',
+  docName: 'OAuthClientId',
+  description: 'OAuth 2 Client ID',
+};
+const CLIENT_SECRET: FieldSpec = {
+  semantic: 'o_auth_client_secret',
+  setting: 'clientSecret',
+  type: 'string',
+  docName: 'OAuthClientSecret',
+  description: 'OAuth 2 Client Secret',
+};
 
 function flowFields(f: FlowNames): FieldSpec[] {
   const scopes: FieldSpec[] = f.scopeEnumName
-    ? [{ semantic: 'o_auth_scopes', setting: 'scopes', type: `readonly ${f.scopeEnumName}[]`, docName: 'OAuthScopes', description: 'List of scopes that apply to the OAuth token' }]
+    ? [
+        {
+          semantic: 'o_auth_scopes',
+          setting: 'scopes',
+          type: `readonly ${f.scopeEnumName}[]`,
+          docName: 'OAuthScopes',
+          description: 'List of scopes that apply to the OAuth token',
+        },
+      ]
     : [];
   switch (f.flow.kind) {
     case 'authorizationCode':
       return [
         CLIENT_ID,
         CLIENT_SECRET,
-        { semantic: 'o_auth_redirect_uri', setting: 'redirectUri', type: 'string', docName: 'OAuthRedirectUri', description: 'OAuth 2 Redirection endpoint or Callback Uri' },
+        {
+          semantic: 'o_auth_redirect_uri',
+          setting: 'redirectUri',
+          type: 'string',
+          docName: 'OAuthRedirectUri',
+          description: 'OAuth 2 Redirection endpoint or Callback Uri',
+        },
         ...scopes,
         ...COMMON_TAIL,
-        { semantic: 'o_auth_pkce', setting: 'pkce', type: 'boolean', docName: 'OAuthPkce', description: 'Send a PKCE S256 challenge (default from the spec)' },
-        { semantic: 'o_auth_issuer', setting: 'issuer', type: 'string | null', docName: 'OAuthIssuer', description: 'RFC 9207 issuer the callback iss must match (null: no check)' },
+        {
+          semantic: 'o_auth_pkce',
+          setting: 'pkce',
+          type: 'boolean',
+          docName: 'OAuthPkce',
+          description: 'Send a PKCE S256 challenge (default from the spec)',
+        },
+        {
+          semantic: 'o_auth_issuer',
+          setting: 'issuer',
+          type: 'string | null',
+          docName: 'OAuthIssuer',
+          description: 'RFC 9207 issuer the callback iss must match (null: no check)',
+        },
       ];
     case 'password':
       return [
         CLIENT_ID,
         CLIENT_SECRET,
-        { semantic: 'o_auth_username', setting: 'username', type: 'string', docName: 'OAuthUsername', description: 'OAuth 2 Resource Owner Username' },
-        { semantic: 'o_auth_password', setting: 'password', type: 'string', docName: 'OAuthPassword', description: 'OAuth 2 Resource Owner Password' },
+        {
+          semantic: 'o_auth_username',
+          setting: 'username',
+          type: 'string',
+          docName: 'OAuthUsername',
+          description: 'OAuth 2 Resource Owner Username',
+        },
+        {
+          semantic: 'o_auth_password',
+          setting: 'password',
+          type: 'string',
+          docName: 'OAuthPassword',
+          description: 'OAuth 2 Resource Owner Password',
+        },
         ...scopes,
         ...COMMON_TAIL,
       ];
@@ -93,7 +179,14 @@ function flowView(f: FlowNames) {
     mdType: mdCode(fs.type),
     mdName: mdCode(fieldName(fs.semantic)),
   }));
-  const examples: Record<string, string> = { clientId: '', clientSecret: '', redirectUri: '', username: '', password: '', scopes: '' };
+  const examples: Record<string, string> = {
+    clientId: '',
+    clientSecret: '',
+    redirectUri: '',
+    username: '',
+    password: '',
+    scopes: '',
+  };
   const initFields = flowFields(f)
     .filter((fs) => fs.setting in examples)
     .map((fs) => ({
@@ -111,7 +204,11 @@ function flowView(f: FlowNames) {
     optionName: f.optionName,
     accessor: f.accessor,
     tokenField: fieldName('o_auth_token'),
-    baseClass: isAcg ? 'AuthorizationCodeManager' : flow.kind === 'password' ? 'PasswordManager' : 'ClientCredentialsManager',
+    baseClass: isAcg
+      ? 'AuthorizationCodeManager'
+      : flow.kind === 'password'
+        ? 'PasswordManager'
+        : 'ClientCredentialsManager',
     isAcg,
     isRopcg: flow.kind === 'password',
     isCcg: flow.kind === 'clientCredentials',
@@ -184,14 +281,23 @@ function operationView(op: IrOperation, methods: NameScope, module: NameScope, m
   ];
   const hasParams = fields.length > 0;
   const paramsRequired = fields.some((f) => !f.optional);
-  const paramsName = hasParams ? module.claim(`params:${op.operationId}:${op.method}:${op.path}`, `${method.charAt(0).toUpperCase()}${method.slice(1)}Params`) : '';
+  const paramsName = hasParams
+    ? module.claim(
+        `params:${op.operationId}:${op.method}:${op.path}`,
+        `${method.charAt(0).toUpperCase()}${method.slice(1)}Params`,
+      )
+    : '';
   const response = responseOf(op, models);
   return {
     method,
     paramsName,
     hasParams,
     paramsSignature: hasParams ? (paramsRequired ? `params: ${paramsName}` : `params: ${paramsName} = {}`) : '',
-    fields: fields.map((f) => ({ ...f, optionalMark: f.optional ? '?' : '', undefinedType: f.optional ? ' | undefined' : '' })),
+    fields: fields.map((f) => ({
+      ...f,
+      optionalMark: f.optional ? '?' : '',
+      undefinedType: f.optional ? ' | undefined' : '',
+    })),
     doc: docLines(op.summary, op.description),
     deprecated: op.deprecated,
     httpMethod: tsStr(op.method.toUpperCase()),
@@ -235,9 +341,7 @@ function modelView(m: IrApi['models'][number], names: ReadonlyMap<string, string
     return base;
   }
   if (m.kind === 'enum' && m.enumType !== 'boolean' && m.enumValues.length > 0) {
-    const members = new Map(
-      [...new Set(m.enumValues.map(String))].map((v) => [v, v] as const),
-    );
+    const members = new Map([...new Set(m.enumValues.map(String))].map((v) => [v, v] as const));
     const scope = new NameScope({ reserved: TS_RESERVED, separator: '' });
     base.isObject = false;
     base.isEnum = true;
@@ -271,8 +375,17 @@ export interface TsViews {
 export function buildViews(ir: IrApi, packageOverride: string | null, specName: string): TsViews {
   const names = assignPackageNames(ir, packageOverride);
   const module = new NameScope({ reserved: TS_RESERVED, separator: '' });
-  for (const n of [names.clientName, names.optionsName, ...names.models.values(), 'models', 'Environment', 'ServerName']) module.reserve(n);
-  for (const f of names.flows) [f.className, f.credentialsName, f.scopeEnumName ?? ''].forEach((n) => n && module.reserve(n));
+  for (const n of [
+    names.clientName,
+    names.optionsName,
+    ...names.models.values(),
+    'models',
+    'Environment',
+    'ServerName',
+  ])
+    module.reserve(n);
+  for (const f of names.flows)
+    [f.className, f.credentialsName, f.scopeEnumName ?? ''].forEach((n) => n && module.reserve(n));
   for (const s of names.simpleSchemes) module.reserve(s.credentialsName);
   for (const c of names.controllers.values()) module.reserve(c.className);
 

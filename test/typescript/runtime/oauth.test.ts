@@ -82,7 +82,14 @@ describe('authorization code manager', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('prompt')).toBe('consent');
     expect(req.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    for (const key of ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']) {
+    for (const key of [
+      'response_type',
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ]) {
       expect(() => m.getAuthorizationUrl({ additionalParams: { [key]: 'x' } })).toThrow(ConfigurationError);
     }
     expect(requests).toHaveLength(0);

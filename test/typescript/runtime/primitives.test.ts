@@ -56,7 +56,13 @@ describe('form and basic auth', () => {
     expect([id, secret]).toEqual(['odd:client%id', 's3cr3t:with%odd&chars']);
   });
   it('skips undefined values and keeps order', () => {
-    expect(formEncode([['a', '1'], ['b', undefined], ['c', 'x y&z']])).toBe('a=1&c=x+y%26z');
+    expect(
+      formEncode([
+        ['a', '1'],
+        ['b', undefined],
+        ['c', 'x y&z'],
+      ]),
+    ).toBe('a=1&c=x+y%26z');
   });
 });
 
