@@ -40,10 +40,19 @@ export class BuildContext {
 
   problem(code: string, pointer: string, message: string, hint: string): void {
     const loc = this.source.locate?.(pointer);
+    // `locate` stops at the deepest node that exists in the source. For a field that is missing
+    // (`tokenUrl`, `in`, `flows`) that is its parent: keep the line of the parent but the pointer
+    // of the missing field, which names what to add. Only when the location is in the spec file
+    // itself and the document was not converted (Swagger 2.0 pointers map to another layout).
+    const precise =
+      loc !== undefined &&
+      loc.file === this.source.file &&
+      this.source.specVersion !== '2.0' &&
+      (pointer === loc.pointer || pointer.startsWith(loc.pointer + '/'));
     this.problems.push({
       code,
       file: loc?.file ?? this.source.file,
-      pointer: loc?.pointer ?? pointer,
+      pointer: precise ? pointer : (loc?.pointer ?? pointer),
       line: loc?.line,
       column: loc?.column,
       message,

@@ -144,6 +144,7 @@ function buildFlow(
   const serverName = str(flow['x-grantgen-server']) || str(scheme['x-grantgen-server']) || DEFAULT_SERVER;
   const base = defaultServerUrl(servers, serverName);
   const scopes = buildScopes(ctx, flow, at);
+  const clientAuthOnFlow = flow['x-grantgen-client-auth'] !== undefined;
   const clientAuthRaw = flow['x-grantgen-client-auth'] ?? scheme['x-grantgen-client-auth'] ?? 'client_secret_basic';
   let clientAuth: (typeof CLIENT_AUTH)[number] = 'client_secret_basic';
   if ((CLIENT_AUTH as readonly unknown[]).includes(clientAuthRaw))
@@ -151,7 +152,8 @@ function buildFlow(
   else
     ctx.problem(
       'flow-client-auth',
-      ctx.ptr(at, 'x-grantgen-client-auth'),
+      // where the value was written: on the flow, or on the scheme (`at` minus `/flows/<kind>`)
+      ctx.ptr(clientAuthOnFlow ? at : at.replace(/\/flows\/[^/]+$/, ''), 'x-grantgen-client-auth'),
       `unknown client authentication ${JSON.stringify(clientAuthRaw)}`,
       `use one of: ${CLIENT_AUTH.join(', ')}`,
     );

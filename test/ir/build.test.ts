@@ -228,12 +228,20 @@ describe('documents and files', () => {
         '      flows:',
         '        password:',
         '          tokenUrl: "javascript:alert(1)"',
+        '        authorizationCode:',
+        '          authorizationUrl: https://a.example/authorize',
         '',
       ].join('\n'),
     );
     const loaded = await loadSpec(file);
     const { problems } = checkIr(loaded);
     expect(problems).toEqual([
+      // a missing field keeps its own pointer (what to add) and the line of its parent
+      expect.objectContaining({
+        code: 'flow-token-url',
+        pointer: '/components/securitySchemes/X/flows/authorizationCode/tokenUrl',
+        line: 11,
+      }),
       expect.objectContaining({
         code: 'flow-url-invalid',
         pointer: '/components/securitySchemes/X/flows/password/tokenUrl',

@@ -290,6 +290,28 @@ describe('OAuth flows', () => {
     ).toEqual([['flow-not-object', '/components/securitySchemes/X/flows/password']]);
   });
 
+  it('reports an unknown x-grantgen-client-auth where it was written (scheme or flow)', () => {
+    const flows = { password: { tokenUrl: 'https://a.example/t' } };
+    const onScheme = problemsOf(
+      spec({ components: { securitySchemes: { X: { type: 'oauth2', 'x-grantgen-client-auth': 'jwt', flows } } } }),
+    );
+    expect(onScheme.map((p) => [p.code, p.pointer])).toEqual([
+      ['flow-client-auth', '/components/securitySchemes/X/x-grantgen-client-auth'],
+    ]);
+    const onFlow = problemsOf(
+      spec({
+        components: {
+          securitySchemes: {
+            X: { type: 'oauth2', flows: { password: { ...flows.password, 'x-grantgen-client-auth': 'jwt' } } },
+          },
+        },
+      }),
+    );
+    expect(onFlow.map((p) => p.pointer)).toEqual([
+      '/components/securitySchemes/X/flows/password/x-grantgen-client-auth',
+    ]);
+  });
+
   it('reports an unknown flow name', () => {
     const ps = problemsOf(
       spec({ components: { securitySchemes: { X: { type: 'oauth2', flows: { deviceCode: {} } } } } }),
