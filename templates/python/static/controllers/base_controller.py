@@ -155,3 +155,13 @@ def json_body(response: HttpResponse) -> Any:
         return json.loads(response.text)
     except ValueError:
         raise APIException("the response body is not valid JSON", response) from None
+
+
+def empty_body(response: HttpResponse) -> None:
+    """For operations without a response body."""
+    return None
+
+
+def model_body(convert: Callable[[Any], T]) -> Callable[[HttpResponse], T]:
+    """A deserializer: parse JSON, then `convert` it (e.g. `User.from_dictionary`)."""
+    return lambda response: convert(json_body(response))

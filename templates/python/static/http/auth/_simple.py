@@ -6,6 +6,7 @@ import base64
 from typing import ClassVar, Optional
 
 from .._redact import redact
+from ..api_context import ApiContext
 from ._credentials import CredentialsBase
 from ._security import Authorizer, AuthTarget
 
@@ -38,7 +39,11 @@ class BasicCredentials(CredentialsBase):
 class BasicAuthManager(Authorizer):
     """Sends `Authorization: Basic base64(username:password)`."""
 
-    def __init__(self, credentials: Optional[BasicCredentials]) -> None:
+    def __init__(
+        self,
+        credentials: Optional[BasicCredentials],
+        context: Optional[ApiContext] = None,
+    ) -> None:
         self._credentials = credentials
 
     def can_authorize(self) -> bool:
@@ -83,7 +88,11 @@ class BearerCredentials(CredentialsBase):
 class BearerAuthManager(Authorizer):
     """Sends `Authorization: Bearer <access_token>`."""
 
-    def __init__(self, credentials: Optional[BearerCredentials]) -> None:
+    def __init__(
+        self,
+        credentials: Optional[BearerCredentials],
+        context: Optional[ApiContext] = None,
+    ) -> None:
         self._credentials = credentials
 
     def can_authorize(self) -> bool:
@@ -127,7 +136,11 @@ class ApiKeyAuthManager(Authorizer):
     PARAM_NAME: ClassVar[str] = ""
     LOCATION: ClassVar[str] = "header"
 
-    def __init__(self, credentials: Optional[ApiKeyCredentials]) -> None:
+    def __init__(
+        self,
+        credentials: Optional[ApiKeyCredentials],
+        context: Optional[ApiContext] = None,
+    ) -> None:
         self._credentials = credentials
 
     def can_authorize(self) -> bool:

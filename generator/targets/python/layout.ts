@@ -1,0 +1,67 @@
+/**
+ * Layout of Python call/collection expressions the way `ruff format` keeps them: a construct is
+ * printed on one line when it fits in 88 columns, else exploded one item per line with a magic
+ * trailing comma (which ruff never re-joins). Strings and names are atoms ruff cannot split.
+ */
+
+export const LINE_LENGTH = 88;
+
+export type PyExpr =
+  | string
+  | { kind: 'call'; open: string; close: string; items: PyExpr[]; force?: boolean }
+  | { kind: 'kw'; name: string; value: PyExpr };
+
+export const call = (fn: string, items: PyExpr[], force = false): PyExpr => ({
+  kind: 'call',
+  open: fn + '(',
+  close: ')',
+  items,
+  force,
+});
+export const list = (items: PyExpr[], force = false): PyExpr => ({ kind: 'call', open: '[', close: ']', items, force });
+/** A tuple; a one-element tuple's comma is not a magic trailing comma for ruff, so never forced. */
+export const tuple = (items: PyExpr[], force = false): PyExpr => ({
+  kind: 'call',
+  open: '(',
+  close: items.length === 1 ? ',)' : ')',
+  items,
+  force: force && items.length > 1,
+});
+export const kw = (name: string, value: PyExpr): PyExpr => ({ kind: 'kw', name, value });
+
+function forced(e: PyExpr): boolean {
+  if (typeof e === 'string') return false;
+  if (e.kind === 'kw') return forced(e.value);
+  return e.force === true || e.items.some(forced);
+}
+
+/** One-line form. */
+export function compact(e: PyExpr): string {
+  if (typeof e === 'string') return e;
+  if (e.kind === 'kw') return `${e.name}=${compact(e.value)}`;
+  return e.open + e.items.map(compact).join(', ') + e.close;
+}
+
+/**
+ * Render `e` starting at column `indent` after `prefix` (same line), followed by `suffix`
+ * (e.g. `,`). Returns the lines joined with `\n`, the first one including indentation + prefix.
+ */
+export function layout(e: PyExpr, indent: number, prefix = '', suffix = ''): string {
+  const pad = ' '.repeat(indent);
+  const one = pad + prefix + compact(e) + suffix;
+  if (!forced(e) && one.length <= LINE_LENGTH) return one;
+  if (typeof e === 'string') {
+    // ruff wraps a too-long right-hand side in parentheses when that makes it fit.
+    if (prefix.endsWith('= ') && suffix === '' && pad.length + 4 + e.length <= LINE_LENGTH)
+      return `${pad}${prefix}(\n${pad}    ${e}\n${pad})`;
+    return one;
+  }
+  if (e.kind === 'kw') return layout(e.value, indent, prefix + e.name + '=', suffix);
+  if (e.items.length === 0) return one;
+  const lines = [pad + prefix + e.open];
+  for (const item of e.items) lines.push(layout(item, indent + 4, '', ','));
+  // A one-element tuple keeps its comma inside: `(\n    x,\n)`.
+  const close = e.close === ',)' ? ')' : e.close;
+  lines.push(pad + close + suffix);
+  return lines.join('\n');
+}

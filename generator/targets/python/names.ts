@@ -1,0 +1,206 @@
+/**
+ * Every Python name of one generated package, assigned once per scope through the shared naming
+ * module (sorted wire names, counters on collisions), so templates never derive a name.
+ */
+import type { IrApi, IrModel, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
+import {
+  assignNames,
+  pascalCase,
+  PYTHON_RESERVED,
+  pyName,
+  screamingCase,
+  snakeCase,
+  kebabCase,
+} from '../../naming/index.js';
+
+/** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
+const STATIC_AUTH_MODULES = ['_credentials', '_grants', '_security', '_simple', 'token_store'];
+/** Modules and classes of the static runtime under `models/`. */
+const STATIC_MODEL_MODULES = ['o_auth_token', 'o_auth_provider_error_enum', '_helpers'];
+const STATIC_MODEL_CLASSES = ['OAuthToken', 'OAuthProviderErrorEnum'];
+/** Names of the client object that are not per-scheme or per-tag. */
+const CLIENT_MEMBERS = ['config', 'close', 'context'];
+/** Configuration keyword arguments that are not per-scheme or server variables. */
+export const CONFIG_FIXED_KWARGS = [
+  'environment',
+  'timeout',
+  'base_urls',
+  'allow_insecure_http',
+  'extra_bearer_hosts',
+  'http_client',
+];
+
+export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+
+export interface SchemeNames {
+  wireName: string;
+  /** `o_auth_acg` (module under http/auth and client accessor). */
+  module: string;
+  accessor: string;
+  /** `OAuthACG`. */
+  managerClass: string;
+  /** `OAuthACGCredentials`. */
+  credentialsClass: string;
+  /** `o_auth_acg_credentials`. */
+  kwarg: string;
+  /** `O_AUTH_ACG_`. */
+  envPrefix: string;
+  /** Scope enum (only when the flow has scopes). */
+  scopeEnumClass: string;
+  scopeEnumModule: string;
+  scopeEnumDoc: string;
+  /** Scope member names: wire value → member. */
+  scopeMembers: Map<string, string>;
+}
+
+export interface PyNames {
+  packageName: string;
+  clientClass: string;
+  clientModule: string;
+  schemes: Map<string, SchemeNames>;
+  /** tag wire → names */
+  tags: Map<string, { module: string; className: string; accessor: string; doc: string }>;
+  /** model wire → names */
+  models: Map<string, { module: string; className: string; doc: string }>;
+  /** environment wire → enum member */
+  environments: Map<string, string>;
+  /** server wire → enum member */
+  servers: Map<string, string>;
+  /** server variable wire → kwarg */
+  variables: Map<string, string>;
+}
+
+const SNAKE = { reserved: PYTHON_RESERVED, separator: '_', caseInsensitive: true };
+const PASCAL = { reserved: PYTHON_RESERVED, separator: '', caseInsensitive: true };
+const SCREAMING = { reserved: PYTHON_RESERVED, separator: '_' };
+
+/** The flow a scheme's manager implements (first of authorizationCode, password, clientCredentials). */
+export function chosenFlow(scheme: IrSecurityScheme): SupportedFlow | null {
+  if (scheme.kind !== 'oauth2') return null;
+  for (const f of scheme.flows) if (f.kind !== 'implicit') return f;
+  return null;
+}
+
+function enumClassName(wire: string): string {
+  const base = pyName(wire, 'pascal', 'Model');
+  return base.endsWith('Enum') ? base : base + 'Enum';
+}
+
+export function assignPyNames(ir: IrApi, packageOverride: string | null): PyNames {
+  const packageName = packageOverride ?? pyName(ir.title, 'flat', 'sdk');
+  const clientClass = pyName(packageName, 'pascal', 'Api') + 'Client';
+  const clientModule = `${packageName}_client`;
+
+  const schemeModules = assignNames(
+    ir.securitySchemes.map((s) => s.wireName),
+    (w) => pyName(w, 'snake', 'scheme'),
+    SNAKE,
+    STATIC_AUTH_MODULES,
+  );
+  const schemeClasses = assignNames(
+    ir.securitySchemes.map((s) => s.wireName),
+    (w) => pyName(w, 'pascal', 'Scheme'),
+    PASCAL,
+    ['OAuthToken', 'TokenStore', 'InMemoryTokenStore', 'FileTokenStore'],
+  );
+  const modelWires = ir.models.map((m) => m.wireName);
+  const scopeEnumWires = ir.securitySchemes
+    .filter((s) => (chosenFlow(s)?.scopes.length ?? 0) > 0)
+    .map((s) => s.wireName);
+  // Model classes and scope enums share the models package.
+  const modelClasses = assignNames(
+    [...modelWires.map((w) => 'model:' + w), ...scopeEnumWires.map((w) => 'scope:' + w)],
+    (key) => {
+      const [kind, wire] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (kind === 'scope') return `OAuthScope${pyName(wire, 'pascal', 'Scheme')}Enum`;
+      const model = ir.models.find((m) => m.wireName === wire) as IrModel;
+      return model.kind === 'enum' ? enumClassName(wire) : pyName(wire, 'pascal', 'Model');
+    },
+    PASCAL,
+    [...STATIC_MODEL_CLASSES, clientClass, 'Configuration', 'Environment', 'Server'],
+  );
+  const modelModules = assignNames(
+    [...modelClasses.entries()].map(([k]) => k),
+    (key) => snakeCase(modelClasses.get(key) ?? key) || 'model',
+    SNAKE,
+    STATIC_MODEL_MODULES,
+  );
+
+  const schemes = new Map<string, SchemeNames>();
+  for (const s of ir.securitySchemes) {
+    const module = schemeModules.get(s.wireName) as string;
+    const managerClass = schemeClasses.get(s.wireName) as string;
+    const flow = chosenFlow(s);
+    const scopeKey = 'scope:' + s.wireName;
+    const scopeMembers = assignNames(
+      (flow?.scopes ?? []).map((sc) => sc.wireName),
+      (w) => {
+        const hint = flow?.scopes.find((sc) => sc.wireName === w)?.memberHint;
+        const base = pyName(hint ?? w, 'screaming', 'SCOPE');
+        return base.startsWith('_') ? 'SCOPE' + base : base;
+      },
+      SCREAMING,
+      ['from_value'],
+    );
+    schemes.set(s.wireName, {
+      wireName: s.wireName,
+      module,
+      accessor: module,
+      managerClass,
+      credentialsClass: managerClass + 'Credentials',
+      kwarg: module + '_credentials',
+      envPrefix: screamingCase(s.wireName) + '_',
+      scopeEnumClass: modelClasses.get(scopeKey) ?? '',
+      scopeEnumModule: modelModules.get(scopeKey) ?? '',
+      scopeEnumDoc: kebabCase(modelClasses.get(scopeKey) ?? ''),
+      scopeMembers,
+    });
+  }
+
+  const accessorTaken = [...CLIENT_MEMBERS, ...[...schemes.values()].map((s) => s.accessor)];
+  const tagAccessors = assignNames(
+    ir.tags.map((t) => t.wireName),
+    (w) => pyName(w, 'snake', 'default'),
+    SNAKE,
+    accessorTaken,
+  );
+  const tagClasses = assignNames(
+    ir.tags.map((t) => t.wireName),
+    (w) => pyName(w, 'pascal', 'Default') + 'Controller',
+    PASCAL,
+    ['BaseController'],
+  );
+  const tags = new Map<string, { module: string; className: string; accessor: string; doc: string }>();
+  for (const t of ir.tags) {
+    const accessor = tagAccessors.get(t.wireName) as string;
+    const className = tagClasses.get(t.wireName) as string;
+    tags.set(t.wireName, {
+      accessor,
+      className,
+      module: snakeCase(className) || 'default_controller',
+      doc: kebabCase(accessor.replace(/_+$/, '')) || 'default',
+    });
+  }
+
+  const models = new Map<string, { module: string; className: string; doc: string }>();
+  for (const w of modelWires) {
+    const className = modelClasses.get('model:' + w) as string;
+    models.set(w, { className, module: modelModules.get('model:' + w) as string, doc: kebabCase(className) });
+  }
+
+  const environments = assignNames(
+    ir.environments.map((e) => e.wireName),
+    (w) => pyName(w, 'screaming', 'ENVIRONMENT'),
+    SCREAMING,
+  );
+  const servers = assignNames(ir.serverNames, (w) => pyName(w, 'screaming', 'SERVER'), SCREAMING);
+  const fixedKwargs = [...CONFIG_FIXED_KWARGS, 'config', ...[...schemes.values()].map((s) => s.kwarg)];
+  const variables = assignNames(
+    ir.serverVariables.map((v) => v.wireName),
+    (w) => pyName(w, 'snake', 'variable'),
+    SNAKE,
+    fixedKwargs,
+  );
+
+  return { packageName, clientClass, clientModule, schemes, tags, models, environments, servers, variables };
+}

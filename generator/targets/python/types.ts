@@ -1,0 +1,89 @@
+/**
+ * IR types → Python annotations and (de)serialization expressions. Expressions are final code
+ * fragments computed here so templates only print them.
+ */
+import type { IrApi, IrModel, IrType } from '../../ir/types.js';
+import type { PyNames } from './names.js';
+import { call, type PyExpr } from './layout.js';
+
+export interface TypeContext {
+  ir: IrApi;
+  names: PyNames;
+  /** Model wire names whose classes the current module imports. */
+  used: Set<string>;
+}
+
+function modelOf(ctx: TypeContext, wire: string): IrModel | undefined {
+  return ctx.ir.models.find((m) => m.wireName === wire);
+}
+
+/** Follow alias models to the type they stand for (cycle-safe). */
+export function resolveType(ctx: TypeContext, t: IrType, seen = new Set<string>()): IrType {
+  if (t.kind !== 'ref') return t;
+  const m = modelOf(ctx, t.model);
+  if (!m || m.kind !== 'alias' || m.alias === null || seen.has(m.wireName)) return t;
+  seen.add(m.wireName);
+  return resolveType(ctx, { ...m.alias, nullable: t.nullable || m.alias.nullable }, seen);
+}
+
+function isModelRef(ctx: TypeContext, t: IrType): t is { kind: 'ref'; model: string; nullable: boolean } {
+  if (t.kind !== 'ref') return false;
+  const m = modelOf(ctx, t.model);
+  return m !== undefined && m.kind !== 'alias';
+}
+
+/** The annotation of a type (without the Optional for non-required properties). */
+export function pyType(ctx: TypeContext, raw: IrType): string {
+  const t = resolveType(ctx, raw);
+  let base: string;
+  switch (t.kind) {
+    case 'primitive':
+      base = { string: 'str', integer: 'int', number: 'float', boolean: 'bool' }[t.type];
+      break;
+    case 'array':
+      base = `List[${pyType(ctx, t.items)}]`;
+      break;
+    case 'map':
+      base = `Dict[str, ${pyType(ctx, t.values)}]`;
+      break;
+    case 'ref':
+      if (isModelRef(ctx, t)) {
+        ctx.used.add(t.model);
+        base = ctx.names.models.get(t.model)?.className ?? 'Any';
+      } else base = 'Any';
+      break;
+    default:
+      base = 'Any';
+  }
+  return t.nullable && base !== 'Any' ? `Optional[${base}]` : base;
+}
+
+/**
+ * A converter (a Python callable expression) turning JSON data into the type, or null when the
+ * JSON value is already the right thing (primitives, any). Uses `models/_helpers.py` combinators.
+ */
+export function converter(ctx: TypeContext, raw: IrType): PyExpr | null {
+  const t = resolveType(ctx, raw);
+  let conv: PyExpr | null = null;
+  if (t.kind === 'array') {
+    const inner = converter(ctx, t.items);
+    if (inner !== null) conv = call('list_of', [inner]);
+  } else if (t.kind === 'map') {
+    const inner = converter(ctx, t.values);
+    if (inner !== null) conv = call('dict_of', [inner]);
+  } else if (t.kind === 'ref' && isModelRef(ctx, t)) {
+    const m = modelOf(ctx, t.model) as IrModel;
+    const cls = ctx.names.models.get(t.model)?.className ?? 'Any';
+    ctx.used.add(t.model);
+    conv = m.kind === 'enum' ? cls : `${cls}.from_dictionary`;
+  }
+  if (conv !== null && t.nullable) conv = call('optional_of', [conv]);
+  return conv;
+}
+
+/** A JSON value as Python literal (enum values of spec enums). */
+export function pyLiteral(value: string | number | boolean, str: (s: string) => string): string {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
+  return str(value);
+}
