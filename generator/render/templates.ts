@@ -79,16 +79,21 @@ export async function loadTemplateSet(
   }
   const hb = Handlebars.create();
   registerHelpers(hb);
+  // Compiled templates are cached across sets (for `watch`), and a compiled template keeps the
+  // Handlebars environment it was first run in. So this set's partials are passed at render
+  // time too; registering them on `hb` alone would let a cached template see another set's.
+  const partials: Record<string, HandlebarsTemplateDelegate> = {};
   for (const [rel, { root, text }] of sources) {
     if (rel.startsWith('partials/'))
-      hb.registerPartial(rel.slice('partials/'.length, -'.hbs'.length), compile(hb, text, path.join(root, rel)));
+      partials[rel.slice('partials/'.length, -'.hbs'.length)] = compile(hb, text, path.join(root, rel));
   }
+  hb.registerPartial(partials);
   return {
     roots,
     render(name, view) {
       const src = sources.get(name);
       if (!src) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
-      return compile(hb, src.text, path.join(src.root, name))(view);
+      return compile(hb, src.text, path.join(src.root, name))(view, { partials });
     },
     async readStatic(file) {
       for (const root of [...roots].reverse()) {

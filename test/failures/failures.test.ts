@@ -110,13 +110,14 @@ function assertOutcome({ c, r, leftovers }: Outcome): void {
   const problems = parseProblems(r.stderr);
   expect(problems.length, context).toBeGreaterThan(0);
   const [first] = problems;
-  expect(first, context).toEqual({
+  expect({ ...first, message: undefined }, context).toEqual({
     file: c.at ?? c.file,
     line: c.line,
     code: c.code,
     pointer: c.pointer,
-    message: expect.stringContaining(c.message),
+    message: undefined,
   });
+  expect(first?.message, context).toContain(c.message);
   if (c.alsoCodes)
     expect(
       problems.slice(1).map((p) => p.code),
