@@ -1,5 +1,6 @@
 /** Render a target's plan into file contents (in memory), formatted by the target. */
 import type { Target, TargetPlan } from '../targets/target.js';
+import { formatCached } from './format-cache.js';
 import type { TemplateSet } from './templates.js';
 
 export interface RenderTimings {
@@ -7,7 +8,11 @@ export interface RenderTimings {
   format: number;
 }
 
-/** Files sorted by path, every content ending in exactly one newline. */
+/**
+ * Files sorted by path, every content ending in exactly one newline. Static files are copied as
+ * they are (they are kept formatted at the source, checked by the lint step); rendered files go
+ * through the target's formatter, cached by content.
+ */
 export async function renderPlan(
   target: Target,
   plan: TargetPlan,
@@ -16,15 +21,20 @@ export async function renderPlan(
 ): Promise<Map<string, string>> {
   const t0 = performance.now();
   const raw = await Promise.all(
-    plan.files.map(async (f): Promise<[string, string]> => {
-      if ('template' in f) return [f.path, templates.render(f.template, f.view)];
-      if ('staticFile' in f) return [f.path, await templates.readStatic(f.staticFile)];
-      return [f.path, f.content];
+    plan.files.map(async (f): Promise<[string, string, boolean]> => {
+      if ('template' in f) return [f.path, templates.render(f.template, f.view), true];
+      if ('staticFile' in f) return [f.path, await templates.readStatic(f.staticFile), false];
+      return [f.path, f.content, true];
     }),
   );
   const t1 = performance.now();
+  const format = target.format?.bind(target);
+  const formatterId = target.formatterId ?? target.name;
   const formatted = await Promise.all(
-    raw.map(async ([p, c]): Promise<[string, string]> => [p, target.format ? await target.format(p, c) : c]),
+    raw.map(async ([p, c, needsFormat]): Promise<[string, string]> => [
+      p,
+      format && needsFormat ? await formatCached(formatterId, p, c, format) : c,
+    ]),
   );
   const t2 = performance.now();
   timings.render += t1 - t0;

@@ -4,18 +4,13 @@ import type { Target, TargetName } from './target.js';
 
 export const TARGET_NAMES: readonly TargetName[] = ['python', 'typescript', 'docs'];
 
-const cache = new Map<TargetName, Target>([['docs', docsTarget]]);
+/** Python and TypeScript load on first use, keeping start-up small for single-target runs. */
+const loaders: Record<TargetName, () => Promise<Target>> = {
+  python: async () => (await import('./python/index.js')).pythonTarget,
+  typescript: async () => (await import('./typescript/index.js')).typescriptTarget,
+  docs: () => Promise.resolve(docsTarget),
+};
 
-/** Load a target by name (python and typescript load on first use, keeping start-up small). */
-export async function getTarget(name: TargetName): Promise<Target> {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const mod = (await import(`./${name}/index.js`)) as Record<string, unknown>;
-  const target = Object.values(mod).find(
-    (v): v is Target =>
-      typeof v === 'object' && v !== null && (v as Target).name === name && typeof (v as Target).plan === 'function',
-  );
-  if (!target) throw new Error(`targets/${name}/index.ts exports no Target named "${name}"`);
-  cache.set(name, target);
-  return target;
+export function getTarget(name: TargetName): Promise<Target> {
+  return loaders[name]();
 }

@@ -33,6 +33,8 @@ export interface Target {
   name: TargetName;
   /** Build every file of the output from the IR; must be deterministic. */
   plan(ir: IrApi, options: TargetOptions): TargetPlan;
-  /** Run after rendering, e.g. prettier for TypeScript. Must be deterministic. */
+  /** Run after rendering (not on static files), e.g. prettier for TypeScript. Must be deterministic. */
   format?(path: string, content: string): Promise<string>;
+  /** Identity of the formatter and its options (part of the format cache key). */
+  formatterId?: string;
 }

@@ -73,9 +73,10 @@ export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
 export const typescriptTarget: Target = {
   name: 'typescript',
   plan: planTypeScript,
+  formatterId: `prettier@${prettier.version} ${JSON.stringify(PRETTIER_OPTIONS)}`,
   async format(path: string, content: string): Promise<string> {
-    const info = await prettier.getFileInfo(path);
-    if (info.inferredParser === null) return content;
+    // Parser from the extension alone (no file-system lookups of ignore files or configs).
+    if (!/\.(ts|json|md)$/.test(path)) return content;
     return prettier.format(content, { ...PRETTIER_OPTIONS, filepath: path });
   },
 };

@@ -66,11 +66,18 @@ export class BasicScheme implements AuthScheme {
   ) {}
   unavailableReason(): Promise<string | null> {
     return Promise.resolve(
-      this.username !== undefined && this.password !== undefined ? null : `${this.name}: no username/password configured`,
+      this.username !== undefined && this.password !== undefined
+        ? null
+        : `${this.name}: no username/password configured`,
     );
   }
   apply(target: AuthTarget): Promise<void> {
-    setHeader(target, this.name, 'authorization', basicCredentials(this.username ?? '', this.password ?? ''));
+    setHeader(
+      target,
+      this.name,
+      'authorization',
+      basicCredentials(this.username ?? '', this.password ?? ''),
+    );
     return Promise.resolve();
   }
   toJSON(): Record<string, unknown> {
@@ -97,7 +104,12 @@ export class ApiKeyScheme implements AuthScheme {
     return Promise.resolve();
   }
   toJSON(): Record<string, unknown> {
-    return { scheme: this.name, in: this.location, name: this.paramName, value: redact(this.value) };
+    return {
+      scheme: this.name,
+      in: this.location,
+      name: this.paramName,
+      value: redact(this.value),
+    };
   }
 }
 
@@ -138,7 +150,9 @@ export async function applySecurity(
     let usable = true;
     for (const name of alternative) {
       const scheme = schemes[name];
-      const reason = scheme ? await scheme.unavailableReason() : `${name}: not supported by this SDK`;
+      const reason = scheme
+        ? await scheme.unavailableReason()
+        : `${name}: not supported by this SDK`;
       if (reason !== null) {
         usable = false;
         if (!reasons.includes(reason)) reasons.push(reason);

@@ -149,7 +149,9 @@ export class StateMismatchError extends OAuthCallbackError {
   constructor(state: string | null) {
     super(
       'state_mismatch',
-      state === null ? 'the callback URL has no state' : 'the callback state differs from the expected one',
+      state === null
+        ? 'the callback URL has no state'
+        : 'the callback state differs from the expected one',
       null,
       state,
     );

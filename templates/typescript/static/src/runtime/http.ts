@@ -53,16 +53,22 @@ function combineSignals(signals: AbortSignal[]): AbortSignal | undefined {
 
 /** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
 export async function send(settings: HttpSettings, request: OutgoingRequest): Promise<RawResponse> {
-  const timeoutSignal = settings.timeoutMs > 0 ? AbortSignal.timeout(settings.timeoutMs) : undefined;
+  const timeoutSignal =
+    settings.timeoutMs > 0 ? AbortSignal.timeout(settings.timeoutMs) : undefined;
   const signals = [request.signal, timeoutSignal].filter((s): s is AbortSignal => s !== undefined);
   const signal = combineSignals(signals);
   const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
 
   const fail = (cause: unknown): SdkError => {
     if (cause instanceof SdkError) return cause;
-    if (request.signal?.aborted) return new AbortError('the request was aborted by the caller', { cause });
+    if (request.signal?.aborted)
+      return new AbortError('the request was aborted by the caller', { cause });
     if (timeoutSignal?.aborted) {
-      return new TimeoutError(`the request timed out after ${settings.timeoutMs} ms`, settings.timeoutMs, { cause });
+      return new TimeoutError(
+        `the request timed out after ${settings.timeoutMs} ms`,
+        settings.timeoutMs,
+        { cause },
+      );
     }
     return new NetworkError(`the request to ${request.url.origin} failed`, { cause });
   };
@@ -82,10 +88,15 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
       if (request.followRedirects && response.status >= 300 && response.status < 400 && location) {
         const next = new URL(location, url);
         if (next.origin !== url.origin || hop >= MAX_REDIRECTS) {
-          settings.logger.warn('not following a redirect to another origin', { to: redactUrl(next) });
+          settings.logger.warn('not following a redirect to another origin', {
+            to: redactUrl(next),
+          });
         } else {
           await response.body?.cancel();
-          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+          if (
+            response.status === 303 ||
+            ((response.status === 301 || response.status === 302) && method === 'POST')
+          ) {
             method = 'GET';
             body = undefined;
             delete headers['content-type'];
@@ -135,7 +146,8 @@ async function readCapped(
 /** Wait for `promise`, but reject with `AbortError` as soon as `signal` aborts. */
 export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new AbortError('the request was aborted by the caller'));
+  if (signal.aborted)
+    return Promise.reject(new AbortError('the request was aborted by the caller'));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(new AbortError('the request was aborted by the caller'));
     signal.addEventListener('abort', onAbort, { once: true });

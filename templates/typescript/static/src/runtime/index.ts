@@ -28,7 +28,13 @@ export {
   type TokenCallOptions,
 } from './oauth.js';
 export { InMemoryTokenStore, type TokenStore } from './token-store.js';
-export { oAuthTokenFromJSON, oAuthTokenToJSON, redactToken, type OAuthToken, type OAuthTokenJSON } from './token.js';
+export {
+  oAuthTokenFromJSON,
+  oAuthTokenToJSON,
+  redactToken,
+  type OAuthToken,
+  type OAuthTokenJSON,
+} from './token.js';
 export { redact, silentLogger, type Logger } from './redact.js';
 export type { FetchLike } from './http.js';
 export type { RequestOptions } from './request.js';

@@ -15,10 +15,21 @@ import {
 } from './errors.js';
 import { basicAuthorization, formEncode } from './form.js';
 import { raceSignal, send, type HttpSettings } from './http.js';
-import { codeChallengeS256, generateCodeVerifier, generateState, isValidCodeVerifier } from './pkce.js';
+import {
+  codeChallengeS256,
+  generateCodeVerifier,
+  generateState,
+  isValidCodeVerifier,
+} from './pkce.js';
 import { defineRedactedViews, redactUrl } from './redact.js';
 import { InMemoryTokenStore, type TokenStore } from './token-store.js';
-import { isExpired, nowSeconds, parseTokenResponse, redactToken, type OAuthToken } from './token.js';
+import {
+  isExpired,
+  nowSeconds,
+  parseTokenResponse,
+  redactToken,
+  type OAuthToken,
+} from './token.js';
 import { joinUrl, requireSecureUrl } from './url.js';
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3). */
@@ -108,10 +119,15 @@ const PROTECTED_AUTHORIZATION_PARAMS = new Set([
   'code_challenge_method',
 ]);
 
-function checkAdditionalParams(params: Readonly<Record<string, string>> | undefined, protectedKeys: Set<string>): void {
+function checkAdditionalParams(
+  params: Readonly<Record<string, string>> | undefined,
+  protectedKeys: Set<string>,
+): void {
   for (const key of Object.keys(params ?? {})) {
     if (protectedKeys.has(key)) {
-      throw new ConfigurationError(`additionalParams cannot set the protected parameter ${JSON.stringify(key)}`);
+      throw new ConfigurationError(
+        `additionalParams cannot set the protected parameter ${JSON.stringify(key)}`,
+      );
     }
   }
 }
@@ -119,7 +135,8 @@ function checkAdditionalParams(params: Readonly<Record<string, string>> | undefi
 /** Constant-time string comparison (for `state`). */
 function sameString(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
   return diff === 0;
 }
 
@@ -137,7 +154,8 @@ export abstract class OAuthManager {
   ) {
     this.schemeName = definition.schemeName;
     this.cached = settings.token ?? null;
-    this.store = settings.tokenStore ?? new InMemoryTokenStore({ [definition.schemeName]: settings.token });
+    this.store =
+      settings.tokenStore ?? new InMemoryTokenStore({ [definition.schemeName]: settings.token });
     defineRedactedViews(this, () => ({
       scheme: this.schemeName,
       clientId: settings.clientId,
@@ -170,7 +188,9 @@ export abstract class OAuthManager {
 
   protected get clockSkewSeconds(): number {
     const skew = this.settings.clockSkewSeconds;
-    return typeof skew === 'number' && Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_SECONDS;
+    return typeof skew === 'number' && Number.isFinite(skew) && skew >= 0
+      ? skew
+      : DEFAULT_CLOCK_SKEW_SECONDS;
   }
 
   /** Is `token` (default: the held one) missing, expired, or within the clock skew of expiring? */
@@ -187,7 +207,9 @@ export abstract class OAuthManager {
     checkAdditionalParams(options.additionalParams, PROTECTED_TOKEN_PARAMS);
     const current = await this.loadToken();
     if (!current?.refreshToken) {
-      throw new AuthRequiredError(`${this.schemeName}: cannot refresh, there is no refresh token`, [this.schemeName]);
+      throw new AuthRequiredError(`${this.schemeName}: cannot refresh, there is no refresh token`, [
+        this.schemeName,
+      ]);
     }
     return raceSignal(this.renewShared(null, options.additionalParams), options.signal);
   }
@@ -198,8 +220,12 @@ export abstract class OAuthManager {
   }
 
   /** Get a token without user interaction (only grants where `canFetchAutomatically`). */
-  protected automaticToken(_params: Readonly<Record<string, string>> | undefined): Promise<OAuthToken> {
-    return Promise.reject(new AuthRequiredError(`${this.schemeName}: no OAuth token`, [this.schemeName]));
+  protected automaticToken(
+    _params: Readonly<Record<string, string>> | undefined,
+  ): Promise<OAuthToken> {
+    return Promise.reject(
+      new AuthRequiredError(`${this.schemeName}: no OAuth token`, [this.schemeName]),
+    );
   }
 
   /** Does this scheme have (or can it get) a token? Used to pick among OR alternatives. */
@@ -227,12 +253,15 @@ export abstract class OAuthManager {
     if (token && !this.isTokenExpired(token)) return token;
     if (!this.canFetchAutomatically()) {
       if (!token) {
-        throw new AuthRequiredError(`${this.schemeName}: no OAuth token; fetch one first`, [this.schemeName]);
-      }
-      if (!token.refreshToken) {
-        throw new AuthRequiredError(`${this.schemeName}: the OAuth token expired and there is no refresh token`, [
+        throw new AuthRequiredError(`${this.schemeName}: no OAuth token; fetch one first`, [
           this.schemeName,
         ]);
+      }
+      if (!token.refreshToken) {
+        throw new AuthRequiredError(
+          `${this.schemeName}: the OAuth token expired and there is no refresh token`,
+          [this.schemeName],
+        );
       }
     }
     return raceSignal(this.renewShared(token?.accessToken ?? null, undefined), signal);
@@ -242,9 +271,13 @@ export abstract class OAuthManager {
    * After a 401 `invalid_token` for `rejectedAccessToken`: make sure a newer token exists (refresh
    * once, shared with concurrent callers). Returns false when no refresh is possible.
    */
-  async recoverFromUnauthorized(rejectedAccessToken: string, signal?: AbortSignal): Promise<boolean> {
+  async recoverFromUnauthorized(
+    rejectedAccessToken: string,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const current = await this.loadToken();
-    if (current && current.accessToken !== rejectedAccessToken && !this.isTokenExpired(current)) return true;
+    if (current && current.accessToken !== rejectedAccessToken && !this.isTokenExpired(current))
+      return true;
     if (!current?.refreshToken && !this.canFetchAutomatically()) return false;
     await raceSignal(this.renewShared(rejectedAccessToken, undefined), signal);
     return true;
@@ -269,7 +302,11 @@ export abstract class OAuthManager {
       let token: OAuthToken;
       if (latest?.refreshToken) token = await this.requestRefresh(latest, params);
       else if (this.canFetchAutomatically()) token = await this.automaticToken(params);
-      else throw new AuthRequiredError(`${this.schemeName}: cannot refresh, there is no refresh token`, [this.schemeName]);
+      else
+        throw new AuthRequiredError(
+          `${this.schemeName}: cannot refresh, there is no refresh token`,
+          [this.schemeName],
+        );
       await this.commit(token);
       return token;
     });
@@ -340,7 +377,9 @@ export abstract class OAuthManager {
   ): Promise<OAuthToken> {
     checkAdditionalParams(options.additionalParams, PROTECTED_TOKEN_PARAMS);
     const url = this.resolveUrl(
-      kind === 'refresh' ? (this.definition.refreshUrl ?? this.definition.tokenUrl) : this.definition.tokenUrl,
+      kind === 'refresh'
+        ? (this.definition.refreshUrl ?? this.definition.tokenUrl)
+        : this.definition.tokenUrl,
       'token URL',
     );
     const headers: Record<string, string> = {
@@ -356,7 +395,10 @@ export abstract class OAuthManager {
       );
     } else if (auth === 'client_secret_post') {
       pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
-      pairs.push(['client_secret', this.requireSetting(this.settings.clientSecret, 'the client secret')]);
+      pairs.push([
+        'client_secret',
+        this.requireSetting(this.settings.clientSecret, 'the client secret'),
+      ]);
     } else {
       pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
     }
@@ -366,7 +408,11 @@ export abstract class OAuthManager {
       pairs.push([k, v]);
     }
     const grantType = grant.find(([k]) => k === 'grant_type')?.[1];
-    this.context.http.logger.info('OAuth token request', { scheme: this.schemeName, grantType, url: redactUrl(url) });
+    this.context.http.logger.info('OAuth token request', {
+      scheme: this.schemeName,
+      grantType,
+      url: redactUrl(url),
+    });
     const sentAt = nowSeconds();
     const response = await send(this.context.http, {
       method: 'POST',
@@ -376,13 +422,16 @@ export abstract class OAuthManager {
       signal: options.signal,
       followRedirects: false,
       maxResponseBytes: 64 * 1024,
-      tooLarge: (status, limit) => new InvalidTokenResponseError(`the token response is larger than ${limit} bytes`, status),
+      tooLarge: (status, limit) =>
+        new InvalidTokenResponseError(`the token response is larger than ${limit} bytes`, status),
     });
     if (response.status >= 200 && response.status < 300) {
       return parseTokenResponse(response.text, {
         status: response.status,
         sentAt,
-        acceptedTokenTypes: (this.settings.acceptedTokenTypes ?? ['bearer']).map((t) => t.toLowerCase()),
+        acceptedTokenTypes: (this.settings.acceptedTokenTypes ?? ['bearer']).map((t) =>
+          t.toLowerCase(),
+        ),
         logger: this.context.http.logger,
       });
     }
@@ -411,7 +460,12 @@ export function tokenErrorFromResponse(status: number, headers: Headers, text: s
   } catch {
     // not JSON: falls through to ApiError
   }
-  return new ApiError(`the token endpoint answered HTTP ${status}`, status, headersToObject(headers), text);
+  return new ApiError(
+    `the token endpoint answered HTTP ${status}`,
+    status,
+    headersToObject(headers),
+    text,
+  );
 }
 
 export interface AuthorizationUrlOptions {
@@ -491,7 +545,9 @@ export class AuthorizationCodeManager extends OAuthManager {
     let verifier = options.codeVerifier;
     if (verifier === undefined && this.pkce) verifier = [...this.pending.values()].pop() ?? null;
     if (verifier !== undefined && verifier !== null && !isValidCodeVerifier(verifier)) {
-      throw new ConfigurationError('the code verifier must be 43-128 unreserved characters (RFC 7636)');
+      throw new ConfigurationError(
+        'the code verifier must be 43-128 unreserved characters (RFC 7636)',
+      );
     }
     const token = await this.requestToken(
       'token',
@@ -522,7 +578,13 @@ export class AuthorizationCodeManager extends OAuthManager {
     try {
       url = new URL(String(callbackUrl));
     } catch (cause) {
-      throw new OAuthCallbackError('invalid_request', 'the callback URL is not a valid URL', null, null, { cause });
+      throw new OAuthCallbackError(
+        'invalid_request',
+        'the callback URL is not a valid URL',
+        null,
+        null,
+        { cause },
+      );
     }
     const q = url.searchParams;
     const state = q.get('state');
@@ -530,10 +592,16 @@ export class AuthorizationCodeManager extends OAuthManager {
       throw new StateMismatchError(state);
     }
     const error = q.get('error');
-    if (error !== null) throw new OAuthCallbackError(error, q.get('error_description'), q.get('error_uri'), state);
+    if (error !== null)
+      throw new OAuthCallbackError(error, q.get('error_description'), q.get('error_uri'), state);
     const issuer = this.issuer;
     if (issuer !== null && q.get('iss') !== issuer) {
-      throw new OAuthCallbackError('issuer_mismatch', 'the callback iss differs from the configured issuer', null, state);
+      throw new OAuthCallbackError(
+        'issuer_mismatch',
+        'the callback iss differs from the configured issuer',
+        null,
+        state,
+      );
     }
     const code = q.get('code');
     if (code === null || code === '') {
@@ -579,7 +647,9 @@ export class ClientCredentialsManager extends OAuthManager {
     return Boolean(s.clientId) && (Boolean(s.clientSecret) || this.clientAuth === 'none');
   }
 
-  protected override automaticToken(params: Readonly<Record<string, string>> | undefined): Promise<OAuthToken> {
+  protected override automaticToken(
+    params: Readonly<Record<string, string>> | undefined,
+  ): Promise<OAuthToken> {
     return this.requestToken(
       'token',
       [

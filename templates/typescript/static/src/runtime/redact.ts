@@ -26,7 +26,10 @@ export function redactDeep(value: unknown, depth = 0): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'function') continue;
-      out[k] = isSecretKey(k) && (typeof v === 'string' || v === null) ? redact(v) : redactDeep(v, depth + 1);
+      out[k] =
+        isSecretKey(k) && (typeof v === 'string' || v === null)
+          ? redact(v)
+          : redactDeep(v, depth + 1);
     }
     return out;
   }
@@ -42,7 +45,8 @@ export function redactUrl(url: URL | string): string {
     return '[invalid URL]';
   }
   for (const key of [...u.searchParams.keys()]) {
-    if (isSecretKey(key) || key === 'code') u.searchParams.set(key, redact(u.searchParams.get(key)));
+    if (isSecretKey(key) || key === 'code')
+      u.searchParams.set(key, redact(u.searchParams.get(key)));
   }
   u.username = '';
   u.password = '';

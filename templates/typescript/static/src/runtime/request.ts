@@ -2,7 +2,12 @@
  * Executes one API operation: URL, parameters, body, security, sending, the one-time 401
  * `invalid_token` refresh-and-retry, error mapping and response parsing.
  */
-import { applySecurity, type AuthScheme, type AuthTarget, type SecurityRequirement } from './auth.js';
+import {
+  applySecurity,
+  type AuthScheme,
+  type AuthTarget,
+  type SecurityRequirement,
+} from './auth.js';
 import { ApiError, ConfigurationError, headersToObject } from './errors.js';
 import { formEncode } from './form.js';
 import { send, type HttpSettings, type RawResponse } from './http.js';
@@ -46,7 +51,8 @@ function scalar(value: ParamValue): string {
 
 function expand(value: ParamValue): string[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v as ParamValue));
+  if (Array.isArray(value))
+    return value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v as ParamValue));
   return [scalar(value)];
 }
 
@@ -70,7 +76,11 @@ function isInvalidToken(response: RawResponse): boolean {
   return /error\s*=\s*"?invalid_token"?/i.test(challenge);
 }
 
-export async function execute<T>(core: ClientCore, op: OperationRequest, options: RequestOptions = {}): Promise<T> {
+export async function execute<T>(
+  core: ClientCore,
+  op: OperationRequest,
+  options: RequestOptions = {},
+): Promise<T> {
   const pathParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(op.pathParams ?? {})) pathParams[k] = expand(v).join(',');
   const baseUrl = new URL(joinUrl(core.serverUrl(op.server), fillPath(op.path, pathParams)));
@@ -81,9 +91,14 @@ export async function execute<T>(core: ClientCore, op: OperationRequest, options
     const url = new URL(baseUrl);
     for (const [k, v] of op.query ?? []) for (const s of expand(v)) url.searchParams.append(k, s);
     for (const [k, v] of target.query) url.searchParams.append(k, v);
-    const hasCredentials = Object.keys(target.headers).length > 0 || target.query.length > 0 || target.cookies.length > 0;
+    const hasCredentials =
+      Object.keys(target.headers).length > 0 ||
+      target.query.length > 0 ||
+      target.cookies.length > 0;
     if (hasCredentials && !core.credentialOrigins.has(url.origin)) {
-      throw new ConfigurationError(`refusing to send credentials to ${url.origin}: not a configured server`);
+      throw new ConfigurationError(
+        `refusing to send credentials to ${url.origin}: not a configured server`,
+      );
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of op.headers ?? []) {
@@ -96,8 +111,12 @@ export async function execute<T>(core: ClientCore, op: OperationRequest, options
       headers['content-type'] = op.body.contentType;
       body = encodeBody(op.body);
     }
-    const cookies = [...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)), ...target.cookies];
-    if (cookies.length > 0) headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const cookies = [
+      ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
+      ...target.cookies,
+    ];
+    if (cookies.length > 0)
+      headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     Object.assign(headers, target.headers);
     const response = await send(core.http, {
       method: op.method,
@@ -119,7 +138,10 @@ export async function execute<T>(core: ClientCore, op: OperationRequest, options
       if (await manager.recoverFromUnauthorized(accessToken, options.signal)) recovered = true;
     }
     if (recovered) {
-      core.http.logger.info('retrying once with a refreshed token', { method: op.method, path: op.path });
+      core.http.logger.info('retrying once with a refreshed token', {
+        method: op.method,
+        path: op.path,
+      });
       ({ response, target } = await attempt());
     }
   }

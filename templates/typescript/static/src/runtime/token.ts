@@ -118,7 +118,11 @@ export function nowSeconds(): number {
  * Is the token expired (or about to, within `clockSkewSeconds`)? A token without `expiry` has an
  * unknown lifetime and is used until the server rejects it.
  */
-export function isExpired(token: OAuthToken, clockSkewSeconds: number, now: number = nowSeconds()): boolean {
+export function isExpired(
+  token: OAuthToken,
+  clockSkewSeconds: number,
+  now: number = nowSeconds(),
+): boolean {
   if (token.expiry === undefined) return false;
   return token.expiry - clockSkewSeconds <= now;
 }
@@ -140,7 +144,9 @@ export function parseTokenResponse(text: string, options: TokenParseOptions): OA
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new InvalidTokenResponseError('the token endpoint did not answer with JSON', status, { cause });
+    throw new InvalidTokenResponseError('the token endpoint did not answer with JSON', status, {
+      cause,
+    });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidTokenResponseError('the token response is not a JSON object', status);
@@ -162,7 +168,10 @@ export function parseTokenResponse(text: string, options: TokenParseOptions): OA
   }
   const refreshToken = o['refresh_token'];
   if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    throw new InvalidTokenResponseError('the token response has a refresh_token that is not a string', status);
+    throw new InvalidTokenResponseError(
+      'the token response has a refresh_token that is not a string',
+      status,
+    );
   }
   let expiresIn: number | undefined;
   const rawExpires = o['expires_in'];
@@ -183,6 +192,7 @@ export function parseTokenResponse(text: string, options: TokenParseOptions): OA
     scope: typeof scope === 'string' ? scope : undefined,
     // `expires_in: 0` means "unknown" (used until a 401), like a missing one.
     expiry: expiresIn ? options.sentAt + expiresIn : undefined,
-    refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
+    refreshToken:
+      typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
   });
 }

@@ -2,7 +2,10 @@
 import { ConfigurationError } from './errors.js';
 
 /** Replace `{name}` in a server URL template; values are percent-encoded. */
-export function fillServerTemplate(template: string, variables: Readonly<Record<string, string>>): string {
+export function fillServerTemplate(
+  template: string,
+  variables: Readonly<Record<string, string>>,
+): string {
   return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
     const value = variables[name];
     return value === undefined ? whole : encodeURIComponent(value);
@@ -45,12 +48,16 @@ export function requireSecureUrl(url: string, what: string, allowInsecureHttp: b
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new ConfigurationError(`the ${what} ${JSON.stringify(url.slice(0, 200))} is not a valid absolute URL`, {
-      cause,
-    });
+    throw new ConfigurationError(
+      `the ${what} ${JSON.stringify(url.slice(0, 200))} is not a valid absolute URL`,
+      {
+        cause,
+      },
+    );
   }
   if (parsed.protocol === 'https:') return parsed;
-  if (parsed.protocol === 'http:' && (allowInsecureHttp || isLoopbackHost(parsed.hostname))) return parsed;
+  if (parsed.protocol === 'http:' && (allowInsecureHttp || isLoopbackHost(parsed.hostname)))
+    return parsed;
   throw new ConfigurationError(
     `the ${what} ${parsed.origin} must use https (plain http is only allowed for loopback hosts, ` +
       'or with allowInsecureHttp: true)',

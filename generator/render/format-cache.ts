@@ -1,0 +1,62 @@
+/**
+ * Formatting is the slowest phase (prettier), and most files come out the same from run to run.
+ * Results are cached by content hash (plus the target's formatter identity) in memory and on disk
+ * under `node_modules/.cache/grantgen/format/`, so unchanged files are never formatted twice.
+ * A cache entry is only ever the formatter's output for exactly that input, so output stays
+ * byte-identical with or without the cache.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const memory = new Map<string, string>();
+
+function cacheDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'node_modules', '.cache', 'grantgen', 'format');
+}
+
+const DIR = process.env['GRANTGEN_NO_FORMAT_CACHE'] ? null : cacheDir();
+
+export async function formatCached(
+  formatterId: string,
+  filePath: string,
+  content: string,
+  format: (p: string, c: string) => Promise<string>,
+): Promise<string> {
+  const key = createHash('sha256')
+    .update(formatterId)
+    .update('\0')
+    .update(path.extname(filePath))
+    .update('\0')
+    .update(content)
+    .digest('hex');
+  const hit = memory.get(key);
+  if (hit !== undefined) return hit;
+  const file = DIR ? path.join(DIR, key.slice(0, 2), key) : null;
+  if (file) {
+    try {
+      const cached = await readFile(file, 'utf8');
+      memory.set(key, cached);
+      return cached;
+    } catch {
+      /* not cached yet */
+    }
+  }
+  const out = await format(filePath, content);
+  memory.set(key, out);
+  if (file) {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, out);
+      await rename(tmp, file);
+    } catch {
+      /* a read-only cache is fine */
+    }
+  }
+  return out;
+}
