@@ -41,7 +41,17 @@ export async function readConfig(cwd = process.cwd()): Promise<SpecEntry[]> {
       hint: 'pass a spec path (grantgen generate api.yaml --out sdk) or run from the folder holding grantgen.config.yaml',
     });
   }
-  const doc = parse(text) as unknown;
+  let doc: unknown;
+  try {
+    doc = parse(text) as unknown;
+  } catch (e) {
+    throw bad(
+      CONFIG_FILE,
+      '',
+      `${CONFIG_FILE} is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
+      'fix the YAML (a list under `specs:` of `{ spec, out, targets }` entries)',
+    );
+  }
   const specs = (doc as { specs?: unknown } | null)?.specs;
   if (!Array.isArray(specs))
     throw bad(
@@ -52,7 +62,12 @@ export async function readConfig(cwd = process.cwd()): Promise<SpecEntry[]> {
     );
   return specs.map((e: unknown, i) => {
     const at = `/specs/${i}`;
-    const entry = e as { spec?: unknown; out?: unknown; targets?: unknown; packageName?: unknown };
+    const entry = (typeof e === 'object' && e !== null ? e : {}) as {
+      spec?: unknown;
+      out?: unknown;
+      targets?: unknown;
+      packageName?: unknown;
+    };
     if (typeof entry.spec !== 'string' || typeof entry.out !== 'string')
       throw bad(CONFIG_FILE, at, 'an entry needs `spec` and `out`', 'give the spec path and the output folder');
     const targets = Array.isArray(entry.targets) ? entry.targets : ['python', 'typescript', 'docs'];

@@ -74,6 +74,19 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
     }
   }
   const dir = path.resolve(outDir);
+  const isFile = await stat(dir).then(
+    (st) => !st.isDirectory(),
+    () => false,
+  );
+  if (isFile) {
+    throw GrantgenError.one({
+      code: 'out-not-directory',
+      file: outDir,
+      pointer: '',
+      message: 'the output path exists and is not a folder',
+      hint: 'choose a new or empty folder for --out',
+    });
+  }
   const old = await readTree(dir);
   if (!old.hasManifest && old.exists && !(await isEmptyDir(dir))) {
     throw GrantgenError.one({

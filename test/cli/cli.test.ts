@@ -232,3 +232,40 @@ describe('validate and ir', () => {
     expect(r.stderr).toContain('file-missing');
   });
 });
+
+describe('grantgen.config.yaml', () => {
+  it.each([
+    ['invalid YAML', 'specs:\n  - spec: [unclosed\n', 'not valid YAML'],
+    ['an empty entry', 'specs:\n  -\n', 'needs `spec` and `out`'],
+    ['specs not a list', 'specs: specs/a.yaml\n', '`specs` must be a list'],
+    ['an unknown target', 'specs:\n  - { spec: a.yaml, out: gen, targets: [cobol] }\n', 'unknown target "cobol"'],
+  ])('a config with %s exits 2 with config-invalid and no stack trace', async (_what, text, message) => {
+    const dir = await tmpDir('grantgen-config-');
+    await writeFile(path.join(dir, 'grantgen.config.yaml'), text);
+    const r = await runCli(['generate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error config-invalid');
+    expect(r.stderr).toContain(message);
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(await readdir(dir)).toEqual(['grantgen.config.yaml']);
+  });
+
+  it('no config and no spec exits 2 with config-missing', async () => {
+    const r = await runCli(['generate'], await tmpDir('grantgen-noconfig-'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error config-missing');
+  });
+});
+
+describe('output path', () => {
+  it('--out naming an existing file exits 2 and keeps the file', async () => {
+    const file = path.join(cwd, 'a-file');
+    await writeFile(file, 'keep');
+    const r = await runCli(['generate', SPEC, '-t', 'docs', '-o', file], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error out-not-directory');
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe('keep');
+    expect((await readdir(cwd)).filter((f) => f.startsWith('a-file'))).toEqual(['a-file']);
+  });
+});
