@@ -12,6 +12,7 @@ import { buildViews } from './view.js';
 export const RUNTIME_FILES = [
   'auth.ts',
   'errors.ts',
+  'file-token-store.ts',
   'form.ts',
   'http.ts',
   'index.ts',
@@ -49,6 +50,9 @@ export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
     { path: 'tsconfig.json', staticFile: 'tsconfig.json' },
     { path: 'README.md', template: 'README.md.hbs', view: root },
     { path: 'src/index.ts', template: 'src/index.ts.hbs', view: root },
+    // Node-only entry point (`<package>/node`): the file token store. Kept apart so that the main
+    // entry never imports a `node:` module.
+    { path: 'src/node.ts', staticFile: 'src/node.ts' },
     { path: 'src/client.ts', template: 'src/client.ts.hbs', view: root },
     { path: 'src/auth.ts', template: 'src/auth.ts.hbs', view: root },
     { path: 'src/models.ts', template: 'src/models.ts.hbs', view: root },
