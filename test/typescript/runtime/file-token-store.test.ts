@@ -8,10 +8,7 @@ import { mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  FileTokenStore,
-  TokenStoreError,
-} from '../../../templates/typescript/static/src/runtime/file-token-store.js';
+import { FileTokenStore, TokenStoreError } from '../../../templates/typescript/static/src/runtime/file-token-store.js';
 import type { OAuthToken } from '../../../templates/typescript/static/src/runtime/token.js';
 import { memoryLogger } from './fake-fetch.js';
 
@@ -123,6 +120,19 @@ describe('FileTokenStore', () => {
     await utimes(`${file}.lock`, past, past);
     expect(await store.lock('k', () => Promise.resolve('empty'))).toBe('empty');
     expect(await readdir(path.dirname(file))).toEqual([]);
+  });
+
+  it('removes temporary files of dead writers on the next save, keeps those of live ones', async () => {
+    const file = await tempFile();
+    const child = spawn(process.execPath, ['-e', '']);
+    const deadPid = child.pid!;
+    await new Promise((r) => child.on('exit', r));
+    const dead = `${file}.${deadPid}.0123456789ab.tmp`;
+    const live = `${file}.${process.pid}.0123456789ab.tmp`;
+    await writeFile(dead, '{"torn');
+    await writeFile(live, '{"busy');
+    await new FileTokenStore(file).save('k', token(1));
+    expect((await readdir(path.dirname(file))).sort()).toEqual(['tokens.json', path.basename(live)].sort());
   });
 
   it('a released lock file is removed; a lock that is not ours is left alone', async () => {

@@ -14,8 +14,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { SdkError } from './errors.js';
 import { silentLogger, type Logger } from './redact.js';
 import type { TokenStore } from './token-store.js';
@@ -78,6 +79,8 @@ export class FileTokenStore implements TokenStore {
   private readonly holding = new AsyncLocalStorage<true>();
   /** Callers of this process queue here before trying the lock file. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Cleared when the file system refuses hard links (the lock file is then made with `wx`). */
+  private hardLinks = true;
 
   constructor(path: string, options: FileTokenStoreOptions = {}) {
     if (path === '') throw new TokenStoreError('the token file path is empty');
@@ -104,6 +107,7 @@ export class FileTokenStore implements TokenStore {
       const all = await this.readAll();
       if (token === null) delete all[key];
       else all[key] = oAuthTokenToJSON(token);
+      await this.removeAbandonedTemps();
       await this.writeAtomically(`${JSON.stringify(all, null, 2)}\n`);
     });
   }
@@ -186,19 +190,9 @@ export class FileTokenStore implements TokenStore {
       owner.created = Date.now();
       const stamp = JSON.stringify(owner);
       try {
-        const handle = await open(this.lockPath, 'wx', FILE_MODE);
-        try {
-          await handle.writeFile(stamp, 'utf8');
-        } finally {
-          await handle.close();
-        }
-        return stamp;
+        if (await this.createLockFile(stamp)) return stamp;
       } catch (error) {
-        if (errorCode(error) !== 'EEXIST') {
-          throw new TokenStoreError(`cannot create the lock file ${this.lockPath}`, {
-            cause: error,
-          });
-        }
+        throw new TokenStoreError(`cannot create the lock file ${this.lockPath}`, { cause: error });
       }
       if (await this.breakIfStale()) continue;
       if (Date.now() >= deadline) {
@@ -208,6 +202,68 @@ export class FileTokenStore implements TokenStore {
       }
       await sleep(delay + Math.random() * delay);
       delay = Math.min(delay * 2, 100);
+    }
+  }
+
+  /**
+   * Create the lock file with its content in one step: write a temporary file, then hard-link it
+   * to the lock path (fails if the lock exists), so a crash never leaves an empty lock behind.
+   * File systems without hard links fall back to `open(..., 'wx')`. Returns false when locked.
+   */
+  private async createLockFile(stamp: string): Promise<boolean> {
+    if (this.hardLinks) {
+      const temp = `${this.lockPath}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, stamp, { encoding: 'utf8', mode: FILE_MODE, flag: 'wx' });
+      try {
+        await link(temp, this.lockPath);
+        return true;
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'EEXIST') return false;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+        this.hardLinks = false;
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+    }
+    try {
+      const handle = await open(this.lockPath, 'wx', FILE_MODE);
+      try {
+        await handle.writeFile(stamp, 'utf8');
+      } finally {
+        await handle.close();
+      }
+      return true;
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Delete temporary files that writers killed mid-write left next to the token file (called
+   * under the lock, so no live writer of this file is using one): those of a process that is gone
+   * and those older than `staleLockMs`.
+   */
+  private async removeAbandonedTemps(): Promise<void> {
+    const dir = dirname(this.path);
+    const prefix = `${basename(this.path)}.`;
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = /^(?:lock\.)?(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+      if (!name.startsWith(prefix) || m === null) continue;
+      const full = join(dir, name);
+      const pid = Number(m[1]);
+      const abandoned =
+        (pid !== process.pid && !processAlive(pid)) ||
+        Date.now() - ((await stat(full).catch(() => null))?.mtimeMs ?? Date.now()) >
+          this.staleLockMs;
+      if (abandoned) await unlink(full).catch(() => undefined);
     }
   }
 
