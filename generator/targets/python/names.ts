@@ -3,15 +3,7 @@
  * module (sorted wire names, counters on collisions), so templates never derive a name.
  */
 import type { IrApi, IrModel, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
-import {
-  assignNames,
-  pascalCase,
-  PYTHON_RESERVED,
-  pyName,
-  screamingCase,
-  snakeCase,
-  kebabCase,
-} from '../../naming/index.js';
+import { assignNames, PYTHON_RESERVED, pyName, screamingCase, snakeCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
 const STATIC_AUTH_MODULES = ['_credentials', '_grants', '_security', '_simple', 'token_store'];

@@ -219,6 +219,7 @@ function modelView(ir: IrApi, names: PyNames, m: IrModel) {
     typingImports: typing.sort().join(', '),
     helperImports: helpers.join(', '),
     imports,
+    hasImports: imports.length > 0,
     wireNames: layout(
       tuple(
         m.properties.map((p) => pyStr(p.wireName)),
@@ -530,16 +531,13 @@ function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]) {
       open: '{',
       close: '}',
       force: true,
-      items: ir.environments.map(
-        (e) =>
-          ({
-            kind: 'call',
-            open: `${envMember(e.wireName)}: {`,
-            close: '}',
-            force: true,
-            items: e.servers.map((s) => `${serverMember(s.serverName)}: ${pyStr(s.url)}`),
-          }) as PyExpr,
-      ),
+      items: ir.environments.map((e) => ({
+        kind: 'call',
+        open: `${envMember(e.wireName)}: {`,
+        close: '}',
+        force: true,
+        items: e.servers.map((s) => `${serverMember(s.serverName)}: ${pyStr(s.url)}`),
+      })),
     },
     4,
     'ENVIRONMENTS: ClassVar[Dict[Environment, Dict[Server, str]]] = ',
@@ -615,16 +613,13 @@ function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]) {
         force: variables.some((v) => v.hasEnum),
         items: ir.serverVariables
           .filter((v) => v.enum.length > 0)
-          .map(
-            (v) =>
-              ({
-                kind: 'call',
-                open: `${pyStr(v.wireName)}: (`,
-                close: ')',
-                force: true,
-                items: v.enum.map(pyStr),
-              }) as PyExpr,
-          ),
+          .map((v) => ({
+            kind: 'call',
+            open: `${pyStr(v.wireName)}: (`,
+            close: ')',
+            force: true,
+            items: v.enum.map(pyStr),
+          })),
       },
       4,
       'VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = ',
