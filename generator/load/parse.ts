@@ -36,11 +36,14 @@ export function looksLikeJson(text: string, file: string): boolean {
  */
 export function parseSpecText(text: string, file: string): ParsedText {
   if (looksLikeJson(text, file)) {
+    checkJsonNesting(text, file);
     try {
       return { value: JSON.parse(text), format: 'json' };
     } catch (e) {
       // Not strict JSON: it may still be YAML (comments, trailing commas are not, but single
       // quotes, unquoted keys etc. are). Report the JSON error if YAML does not make sense of it.
+      // Large JSON-looking files are not retried as YAML: the YAML parser is far slower.
+      if (text.length > YAML_RETRY_LIMIT) throw GrantgenError.one(jsonProblem(e, text, file));
       const viaYaml = tryYaml(text, file);
       if (viaYaml.ok) return { value: viaYaml.value, format: 'yaml' };
       const sniffJson = /^\s*[[{]/.test(text);
@@ -53,10 +56,59 @@ export function parseSpecText(text: string, file: string): ParsedText {
   throw new GrantgenError(r.problems);
 }
 
+/** JSON text longer than this is never retried as YAML. */
+const YAML_RETRY_LIMIT = 1024 * 1024;
+/** Deepest bracket nesting accepted; real specs stay far below (JSON.parse takes seconds on millions). */
+export const MAX_NESTING = 512;
+
+/** One linear pass over the text (strings skipped): refuse absurd nesting before parsing. */
+function checkJsonNesting(text: string, file: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > MAX_NESTING) {
+        throw GrantgenError.one(
+          problem(
+            'nesting-too-deep',
+            file,
+            '',
+            `the document nests arrays/objects more than ${MAX_NESTING} levels deep`,
+            'This is not a usable OpenAPI document; check that the right file was given.',
+            offsetToPos(text, i),
+          ),
+        );
+      }
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+}
+
 type YamlResult = { ok: true; value: unknown } | { ok: false; problems: SpecProblem[] };
 
 function tryYaml(text: string, file: string): YamlResult {
-  const doc = parseDocument(text, YAML_OPTIONS);
+  let doc: Document;
+  try {
+    doc = parseDocument(text, YAML_OPTIONS);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'nesting-too-deep',
+          file,
+          '',
+          'the YAML document nests too deeply to parse',
+          'This is not a usable OpenAPI document; check that the right file was given.',
+        ),
+      ],
+    };
+  }
   if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((e) => yamlProblem(e, doc, file)) };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };

@@ -121,10 +121,10 @@ export const CASES: FailureCase[] = [
   {
     file: 'huge-nested.json',
     generated: 'huge',
-    code: 'not-openapi',
+    code: 'nesting-too-deep',
     pointer: '',
-    line: null,
-    message: 'root is an array',
+    line: 1,
+    message: 'more than 512 levels deep',
   },
   // --- $ref ------------------------------------------------------------------------------------
   {
