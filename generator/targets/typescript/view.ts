@@ -198,6 +198,7 @@ function flowView(f: FlowNames) {
     }));
   return {
     initFields,
+    tokenStoreField: fieldName('o_auth_token_store'),
     onTokenUpdateField: fieldName('o_auth_on_token_update'),
     className: f.className,
     credentialsName: f.credentialsName,
@@ -474,6 +475,7 @@ export function buildViews(ir: IrApi, packageOverride: string | null, specName: 
     packageName: names.packageName,
     mdPackageName: mdCode(names.packageName),
     importFrom: tsStr(names.packageName),
+    importFromNode: tsStr(`${names.packageName}/node`),
     title: mdText(ir.title),
     mdDescription: mdParagraph(ir.description),
     clientName: names.clientName,
