@@ -148,6 +148,16 @@ function yamlProblem(e: YAMLError, doc: Document, file: string): SpecProblem {
       where,
     );
   }
+  if (e.code === 'MULTIPLE_DOCS') {
+    return problem(
+      'yaml-syntax',
+      file,
+      '',
+      'the file holds several YAML documents (separated by `---`)',
+      'Keep exactly one document per spec file.',
+      where,
+    );
+  }
   return problem(
     'yaml-syntax',
     file,

@@ -75,7 +75,7 @@ export const CASES: FailureCase[] = [
     line: 5,
     message: 'duplicate key "title"',
   },
-  { file: 'multi-document.yaml', code: 'yaml-syntax', pointer: '', line: 6, message: 'multiple documents' },
+  { file: 'multi-document.yaml', code: 'yaml-syntax', pointer: '', line: 6, message: 'several YAML documents' },
   { file: 'alias-bomb.yaml', code: 'yaml-syntax', pointer: '', line: null, message: 'alias bomb' },
   { file: 'json-syntax.json', code: 'json-syntax', pointer: '', line: 4, message: "Expected ',' or '}'" },
   { file: 'json-truncated.json', code: 'json-syntax', pointer: '', line: 4, message: 'JSON syntax error' },
