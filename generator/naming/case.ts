@@ -3,6 +3,7 @@
  * (lower→upper, acronym→word and separator boundaries); we fold to ASCII first so every target gets
  * the same words, and treat every non-alphanumeric character as a separator.
  */
+import { createHash } from 'node:crypto';
 import { split } from 'change-case';
 
 /** Fold to ASCII: decompose accents away (NFKD), then drop anything that is still not ASCII. */
@@ -38,9 +39,18 @@ export function screamingCase(raw: string): string {
   return snakeCase(raw).toUpperCase();
 }
 
-/** `OAuthACG` → `o-auth-acg`. */
+/** Longest kebab-case result: these become file names, which file systems cap (255 bytes). */
+export const MAX_KEBAB_LENGTH = 64;
+
+/**
+ * `OAuthACG` → `o-auth-acg`. A longer result is cut and ends in a hash of the whole, so distinct
+ * long inputs stay distinct file names.
+ */
 export function kebabCase(raw: string): string {
-  return snakeCase(raw).replace(/_/g, '-');
+  const full = snakeCase(raw).replace(/_/g, '-');
+  if (full.length <= MAX_KEBAB_LENGTH) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, MAX_KEBAB_LENGTH - 9).replace(/-+$/, '')}-${hash}`;
 }
 
 /**

@@ -5,7 +5,6 @@
 import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
 import {
   assignNames,
-  camelCase,
   flatLowerCase,
   kebabCase,
   NameScope,
@@ -153,7 +152,7 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
       simpleSchemes.push({
         scheme,
         credentialsName,
-        optionName: options.claim(`cred:${scheme.wireName}`, camelCase(credentialsName)),
+        optionName: options.claim(`cred:${scheme.wireName}`, tsName(credentialsName, 'camel')),
       });
       continue;
     }
@@ -177,8 +176,8 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
         key,
         className,
         credentialsName,
-        optionName: options.claim(`cred:${key}`, camelCase(credentialsName)),
-        accessor: members.claim(`manager:${key}`, camelCase(className)),
+        optionName: options.claim(`cred:${key}`, tsName(credentialsName, 'camel')),
+        accessor: members.claim(`manager:${key}`, tsName(className, 'camel')),
         scopeEnumName,
         scopeMembers,
         docFile:
