@@ -8,12 +8,15 @@ import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { PRETTIER_OPTIONS } from '../../generator/targets/typescript/index.js';
 
-const DIR = path.resolve(import.meta.dirname, '../../templates/typescript/static/src/runtime');
+const DIR = path.resolve(import.meta.dirname, '../../templates/typescript/static/src');
 
 describe('TypeScript static runtime', () => {
-  it.each(readdirSync(DIR).filter((f) => f.endsWith('.ts')))('%s is already prettier-formatted', async (file) => {
-    const p = path.join(DIR, file);
-    const content = readFileSync(p, 'utf8');
-    expect(await prettier.format(content, { ...PRETTIER_OPTIONS, filepath: p })).toBe(content);
-  });
+  it.each(readdirSync(DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')))(
+    '%s is already prettier-formatted',
+    async (file) => {
+      const p = path.join(DIR, file);
+      const content = readFileSync(p, 'utf8');
+      expect(await prettier.format(content, { ...PRETTIER_OPTIONS, filepath: p })).toBe(content);
+    },
+  );
 });
