@@ -368,4 +368,27 @@ describe('redacting logger (issue 6.6)', () => {
     ])
       expect(text).not.toContain(secret);
   });
+
+  it('an update callback that fails with the token in its message is logged without it', async () => {
+    const { fetch } = fakeFetch(() => tokenBody({ refresh_token: 'refresh-token-value-9' }));
+    const sink = memoryLogger();
+    const ctx: OAuthContext = {
+      http: settings(fetch, redactingLogger(sink)),
+      serverUrl: () => 'http://127.0.0.1:9',
+      allowInsecureHttp: false,
+    };
+    const m = new PasswordManager(ROPCG, ctx, {
+      clientId: 'c',
+      clientSecret: 's',
+      username: 'u',
+      password: 'p',
+      onTokenUpdate: (t) => {
+        throw new Error(`could not store ${t.accessToken} / ${t.refreshToken ?? ''}`);
+      },
+    });
+    await m.fetchToken();
+    const line = sink.lines.find((l) => l.startsWith('error the token update callback failed'));
+    expect(line).toContain('could not store ***ue-1 / ***ue-9');
+    expect(line).not.toContain('access-token-value-1');
+  });
 });

@@ -21,7 +21,7 @@ import {
   generateState,
   isValidCodeVerifier,
 } from './pkce.js';
-import { defineRedactedViews, redactUrl } from './redact.js';
+import { defineRedactedViews, redact, redactUrl } from './redact.js';
 import { InMemoryTokenStore, type TokenStore } from './token-store.js';
 import {
   isExpired,
@@ -346,7 +346,11 @@ export abstract class OAuthManager {
       } catch (error) {
         this.context.http.logger.error('the token update callback failed', {
           scheme: this.schemeName,
-          error: error instanceof Error ? error.message : String(error),
+          // the application's message may quote the token it failed to store
+          error: [token.accessToken, token.refreshToken ?? ''].reduce(
+            (text, secret) => (secret === '' ? text : text.split(secret).join(redact(secret))),
+            error instanceof Error ? error.message : String(error),
+          ),
         });
       }
     }
