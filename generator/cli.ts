@@ -5,7 +5,6 @@ import { Command, Option } from 'commander';
 import { runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
 import { TARGET_NAMES } from './targets/index.js';
 import type { TargetName } from './targets/target.js';
-import { runWatch } from './watch.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -86,6 +85,7 @@ withCommon(
     .argument('[spec...]', 'spec files (default: grantgen.config.yaml)')
     .description('regenerate whenever a spec, a file it references, or a template changes'),
 ).action(async (specs: string[], flags: CommonFlags) => {
+  const { runWatch } = await import('./watch.js'); // chokidar only for watch
   const handle = runWatch(selection(specs, flags), output(flags));
   await handle.ready;
   process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));

@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { readConfig, type SpecEntry } from './config.js';
 import { GrantgenError, formatProblem, type SpecProblem } from './errors.js';
 import { type GenerateResult, type PhaseTimings, generate, specName } from './generate.js';
@@ -143,6 +142,7 @@ export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: I
 export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io = processIo): Promise<number> {
   try {
     const entries = await selectSpecs(sel);
+    const { createTwoFilesPatch } = await import('diff');
     const drift: string[] = [];
     for (const e of entries) {
       const r = await generate({

@@ -4,7 +4,7 @@
  * then json-schema-ref-parser's `bundle` turns external refs into internal ones. Internal refs are
  * left as they are; recursive schemas stay recursive `$ref`s, so nothing hangs.
  */
-import { $RefParser, type FileInfo } from '@apidevtools/json-schema-ref-parser';
+import type { FileInfo } from '@apidevtools/json-schema-ref-parser';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { GrantgenError, pointerJoin, type SpecProblem } from '../errors.js';
@@ -60,6 +60,8 @@ export async function bundleExternal(main: Loaded): Promise<BundleResult> {
     return f.value;
   };
   try {
+    // Loaded on demand: only specs with external $refs need the bundler.
+    const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
     const document = await $RefParser.bundle(main.absPath, main.value as object, {
       resolve: {
         external: true,

@@ -5,7 +5,6 @@
  * in 2.0 a security definition is exactly one flow and grantgen reads flow-level extensions
  * (`x-grantgen-pkce`, `x-grantgen-client-auth`, ...) from the flow.
  */
-import s2o from 'swagger2openapi';
 import { fail } from './problem.js';
 
 /** Swagger 2.0 `flow` → OpenAPI 3 `flows` key. */
@@ -32,6 +31,8 @@ export async function convertSwagger2(doc: Obj, file: string): Promise<Obj> {
   // The input is not modified by swagger2openapi (it clones it), so the definitions can be read after.
   let out: Obj;
   try {
+    // Loaded on demand: only Swagger 2.0 input needs the converter (keeps start-up small).
+    const s2o = (await import('swagger2openapi')).default;
     out = (await s2o.convertObj(doc, { patch: true, warnOnly: true, resolve: false })).openapi;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);

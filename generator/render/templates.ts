@@ -1,14 +1,14 @@
 /**
  * Template sources for one target: the built-in folder `templates/<target>/` overlaid file by file
- * by user folders (`--templates DIR` holds `DIR/<target>/...`). Compiled templates are cached by
- * path and content so `watch` recompiles only what changed.
+ * by user folders (`--templates DIR` holds `DIR/<target>/...`). Templates are precompiled once per
+ * content (see compile.ts), so `watch` recompiles only what changed.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
-import { KNOWN_HELPERS, registerHelpers } from './helpers.js';
+import { handlebarsRuntime, precompiled } from './compile.js';
+import { registerHelpers } from './helpers.js';
 
 /** Where the built-in templates live (the package's own `templates/`). */
 export const BUILTIN_TEMPLATES = path.join(packageRoot(), 'templates');
@@ -45,24 +45,6 @@ async function listFiles(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
-
-function compile(hb: typeof Handlebars, source: string, key: string): HandlebarsTemplateDelegate {
-  const cacheKey = key + '\0' + source;
-  let t = compiled.get(cacheKey);
-  if (!t) {
-    t = hb.compile(source, {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers: KNOWN_HELPERS,
-      noEscape: true,
-      preventIndent: true,
-    });
-    compiled.set(cacheKey, t);
-  }
-  return t;
-}
-
 /** Load the template set of `target` from the built-in folder plus overlays (later wins). */
 export async function loadTemplateSet(
   target: string,
@@ -77,15 +59,15 @@ export async function loadTemplateSet(
       sources.set(rel, { root, text: await readFile(path.join(root, rel), 'utf8') });
     }
   }
-  const hb = Handlebars.create();
+  const hb = handlebarsRuntime().create();
   registerHelpers(hb);
   // Compiled templates are cached across sets (for `watch`), and a compiled template keeps the
   // Handlebars environment it was first run in. So this set's partials are passed at render
   // time too; registering them on `hb` alone would let a cached template see another set's.
   const partials: Record<string, HandlebarsTemplateDelegate> = {};
-  for (const [rel, { root, text }] of sources) {
+  for (const [rel, { text }] of sources) {
     if (rel.startsWith('partials/'))
-      partials[rel.slice('partials/'.length, -'.hbs'.length)] = compile(hb, text, path.join(root, rel));
+      partials[rel.slice('partials/'.length, -'.hbs'.length)] = hb.template(precompiled(text));
   }
   hb.registerPartial(partials);
   return {
@@ -93,7 +75,7 @@ export async function loadTemplateSet(
     render(name, view) {
       const src = sources.get(name);
       if (!src) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
-      return compile(hb, src.text, path.join(src.root, name))(view, { partials });
+      return hb.template(precompiled(src.text))(view, { partials });
     },
     async readStatic(file) {
       for (const root of [...roots].reverse()) {

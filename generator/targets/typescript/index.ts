@@ -3,7 +3,8 @@
  * managers built on the static runtime in `templates/typescript/static/src/runtime/`, models,
  * controllers and docs.
  */
-import * as prettier from 'prettier';
+import { createRequire } from 'node:module';
+import type { Options as PrettierOptions } from 'prettier';
 import type { IrApi } from '../../ir/types.js';
 import type { PlannedFile, Target, TargetOptions, TargetPlan } from '../target.js';
 import { buildViews } from './view.js';
@@ -26,12 +27,15 @@ export const RUNTIME_FILES = [
 ] as const;
 
 /** Prettier options of every generated file (and of the static runtime, so copying is stable). */
-export const PRETTIER_OPTIONS: prettier.Options = {
+export const PRETTIER_OPTIONS: PrettierOptions = {
   printWidth: 100,
   singleQuote: true,
   trailingComma: 'all',
   proseWrap: 'preserve',
 };
+
+/** Prettier's version, read without loading prettier (part of the format cache key). */
+const PRETTIER_VERSION = (createRequire(import.meta.url)('prettier/package.json') as { version: string }).version;
 
 export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
   const views = buildViews(ir, options.packageName, options.specName);
@@ -77,10 +81,12 @@ export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
 export const typescriptTarget: Target = {
   name: 'typescript',
   plan: planTypeScript,
-  formatterId: `prettier@${prettier.version} ${JSON.stringify(PRETTIER_OPTIONS)}`,
+  formatterId: `prettier@${PRETTIER_VERSION} ${JSON.stringify(PRETTIER_OPTIONS)}`,
   async format(path: string, content: string): Promise<string> {
     // Parser from the extension alone (no file-system lookups of ignore files or configs).
     if (!/\.(ts|json|md)$/.test(path)) return content;
+    // Loaded on demand: with a warm format cache prettier is never needed.
+    const prettier = await import('prettier');
     return prettier.format(content, { ...PRETTIER_OPTIONS, filepath: path });
   },
 };
