@@ -3,10 +3,9 @@
  * Markdown punctuation is backslash-escaped, and table cells never break the table.
  */
 
-/** Inline text (a paragraph or heading): no HTML, no emphasis/links/code from the spec. */
-export function mdText(raw: string): string {
+/** Escape one line of text: no HTML, no emphasis/links/code from the spec. */
+function escapeLine(raw: string): string {
   return raw
-    .replace(/\r\n?/g, '\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -14,9 +13,19 @@ export function mdText(raw: string): string {
     .replace(/[\u2028\u2029]/g, ' ');
 }
 
+/** Inline text (a heading, a list item): one line, so no newline can start a heading or block. */
+export function mdText(raw: string): string {
+  return escapeLine(raw.replace(/\r\n?|\n|[\u2028\u2029\u0085]/g, ' '));
+}
+
 /** A paragraph: like mdText, blank lines kept as paragraph breaks. */
 export function mdParagraph(raw: string): string {
-  return mdText(raw.trim())
+  return raw
+    .trim()
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(escapeLine)
+    .join('\n')
     .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
     .replace(/^(\s*)([-=])/gm, '$1\\$2');
 }
@@ -26,9 +35,12 @@ export function mdCell(raw: string): string {
   return mdText(raw.trim()).replace(/\n+/g, ' ');
 }
 
-/** Inline code span that cannot be broken out of, whatever backticks the value holds. */
+/**
+ * Inline code span that cannot be broken out of, whatever backticks the value holds. Pipes are
+ * escaped: GFM splits table cells at `|` even inside code spans (and shows `\|` as `|` there).
+ */
 export function mdCode(raw: string): string {
-  const oneLine = raw.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const oneLine = raw.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
   const runs = oneLine.match(/`+/g) ?? [];
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';

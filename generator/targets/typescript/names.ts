@@ -53,6 +53,9 @@ export const RUNTIME_EXPORTS = [
   'RequestOptions',
 ] as const;
 
+/** Members of `Object.prototype`: a client or controller member must not shadow them. */
+export const OBJECT_MEMBERS = Object.getOwnPropertyNames(Object.prototype);
+
 /** Module-level names the templates use besides the runtime's. */
 const TEMPLATE_MODULE_NAMES = ['Environment', 'ServerName', 'ClientCore', 'execute'];
 
@@ -133,7 +136,9 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
 
   // Client members: managers and controllers share the class scope.
   const members = new NameScope({ reserved: TS_RESERVED, separator: '' });
-  for (const fixed of ['configuration', 'withConfiguration', 'core', 'toJSON']) members.reserve(fixed);
+  // Own members shadow what every object has (`toString`, `hasOwnProperty`, ...), so those stay free.
+  for (const fixed of ['configuration', 'withConfiguration', 'core', 'toJSON', ...OBJECT_MEMBERS])
+    members.reserve(fixed);
 
   const flows: FlowNames[] = [];
   const simpleSchemes: SimpleSchemeNames[] = [];
