@@ -6,10 +6,10 @@
  * exactly that source, so results are identical with or without the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
 import { KNOWN_HELPERS } from './helpers.js';
 
@@ -41,42 +41,60 @@ function cacheDir(): string | null {
 }
 
 const DIR = cacheDir();
-const specs = new Map<string, TemplateSpec>();
+/** Makes the template function for one Handlebars environment (partials are passed at render). */
+export type TemplateFactory = (env: HandlebarsEnv) => HandlebarsTemplateDelegate;
+const factories = new Map<string, TemplateFactory>();
 
-function evaluate(code: string): TemplateSpec {
-  // The code is Handlebars' own precompiler output (from the cache or just produced).
-  return new Function(`return ${code};`)() as TemplateSpec;
+/**
+ * The precompiled spec of `source`: from memory, else the disk cache (an ES module imported
+ * natively: no eval), else Handlebars' full compiler. Without a writable cache folder the spec is
+ * compiled in memory instead.
+ */
+export async function precompiled(source: string): Promise<TemplateFactory> {
+  const key = createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\0').update(source).digest('hex');
+  const hit = factories.get(key);
+  if (hit) return hit;
+  let spec: TemplateSpec | null = null;
+  const file = DIR ? path.join(DIR, `${key}.mjs`) : null;
+  if (file) spec = await importSpec(file);
+  let factory: TemplateFactory;
+  if (spec) {
+    const s = spec;
+    factory = (env) => env.template(s);
+  } else {
+    const compiler = require('handlebars') as HandlebarsEnv;
+    if (file && writeModule(file, compiler.precompile(source, COMPILE_OPTIONS) as string))
+      spec = await importSpec(file);
+    if (spec) {
+      const s = spec;
+      factory = (env) => env.template(s);
+    } else {
+      // No usable cache folder: compile in memory with the full compiler.
+      const fn = compiler.compile(source, COMPILE_OPTIONS);
+      factory = () => fn;
+    }
+  }
+  factories.set(key, factory);
+  return factory;
 }
 
-/** The precompiled spec of `source` (memory, then disk cache, then the full compiler). */
-export function precompiled(source: string): TemplateSpec {
-  const key = createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\0').update(source).digest('hex');
-  const hit = specs.get(key);
-  if (hit) return hit;
-  const file = DIR ? path.join(DIR, `${key}.js`) : null;
-  let code: string | null = null;
-  if (file) {
-    try {
-      code = readFileSync(file, 'utf8');
-    } catch {
-      /* not cached yet */
-    }
+async function importSpec(file: string): Promise<TemplateSpec | null> {
+  if (!existsSync(file)) return null;
+  try {
+    return ((await import(pathToFileURL(file).href)) as { default: TemplateSpec }).default;
+  } catch {
+    return null;
   }
-  if (code === null) {
-    const compiler = require('handlebars') as HandlebarsEnv;
-    code = compiler.precompile(source, COMPILE_OPTIONS) as string;
-    if (file) {
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, code);
-        renameSync(tmp, file);
-      } catch {
-        /* a read-only cache is fine */
-      }
-    }
+}
+
+function writeModule(file: string, code: string): boolean {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `export default ${code};\n`);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
   }
-  const spec = evaluate(code);
-  specs.set(key, spec);
-  return spec;
 }

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handlebarsRuntime, precompiled } from './compile.js';
+import { type TemplateFactory, handlebarsRuntime, precompiled } from './compile.js';
 import { registerHelpers } from './helpers.js';
 
 /** Where the built-in templates live (the package's own `templates/`). */
@@ -61,21 +61,23 @@ export async function loadTemplateSet(
   }
   const hb = handlebarsRuntime().create();
   registerHelpers(hb);
-  // Compiled templates are cached across sets (for `watch`), and a compiled template keeps the
-  // Handlebars environment it was first run in. So this set's partials are passed at render
-  // time too; registering them on `hb` alone would let a cached template see another set's.
+  // Every template is precompiled up front (compile errors such as an unknown helper surface here,
+  // before anything renders); a template function is made for this set's own environment, and the
+  // set's partials are also passed at render time so no other set's partials can leak in.
+  const names = [...sources.keys()];
+  const factories = await Promise.all(names.map((rel) => precompiled((sources.get(rel) as { text: string }).text)));
+  const fns = new Map(names.map((rel, i) => [rel, (factories[i] as TemplateFactory)(hb)]));
   const partials: Record<string, HandlebarsTemplateDelegate> = {};
-  for (const [rel, { text }] of sources) {
-    if (rel.startsWith('partials/'))
-      partials[rel.slice('partials/'.length, -'.hbs'.length)] = hb.template(precompiled(text));
+  for (const [rel, fn] of fns) {
+    if (rel.startsWith('partials/')) partials[rel.slice('partials/'.length, -'.hbs'.length)] = fn;
   }
   hb.registerPartial(partials);
   return {
     roots,
     render(name, view) {
-      const src = sources.get(name);
-      if (!src) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
-      return hb.template(precompiled(src.text))(view, { partials });
+      const fn = fns.get(name);
+      if (!fn) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
+      return fn(view, { partials });
     },
     async readStatic(file) {
       for (const root of [...roots].reverse()) {
