@@ -42,6 +42,16 @@ export function buildServers(ctx: BuildContext): ServerModel {
       ctx.problem('server-url', at, 'a server entry needs a string `url`', 'give every entry of `servers` a `url`');
       return;
     }
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(s['url'])?.[1];
+    if ((scheme !== undefined && !/^https?$/i.test(scheme)) || /[\s"<>\\`]/.test(s['url'])) {
+      ctx.problem(
+        'server-url-invalid',
+        ctx.ptr(at, 'url'),
+        `server URL ${JSON.stringify(s['url'])} is not an http(s) URL or a relative path`,
+        'use an https URL (variables in `{braces}` are fine) or a path relative to the spec, without spaces or quotes',
+      );
+      return;
+    }
     const description = str(s['description']);
     const envName = str(s['x-grantgen-environment']) || description || `server ${i + 1}`;
     raw.push({

@@ -354,6 +354,13 @@ export const CASES: FailureCase[] = [
   },
   { file: 'server-no-url.yaml', code: 'server-url', pointer: '/servers/0', line: 7, message: 'needs a string `url`' },
   {
+    file: 'server-url-file-scheme.yaml',
+    code: 'server-url-invalid',
+    pointer: '/servers/1/url',
+    line: 7,
+    message: 'is not an http(s) URL or a relative path',
+  },
+  {
     file: 'server-variable-no-default.yaml',
     code: 'server-variable-default',
     pointer: '/servers/0/variables/region',
