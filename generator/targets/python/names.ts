@@ -3,13 +3,40 @@
  * module (sorted wire names, counters on collisions), so templates never derive a name.
  */
 import type { IrApi, IrModel, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
-import { assignNames, PYTHON_RESERVED, pyName, screamingCase, snakeCase, kebabCase } from '../../naming/index.js';
+import { assignNames, PYTHON_RESERVED, pyName, screamingCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
 const STATIC_AUTH_MODULES = ['_credentials', '_grants', '_security', '_simple', 'token_store'];
 /** Modules and classes of the static runtime under `models/`. */
 const STATIC_MODEL_MODULES = ['o_auth_token', 'o_auth_provider_error_enum', '_helpers'];
 const STATIC_MODEL_CLASSES = ['OAuthToken', 'OAuthProviderErrorEnum'];
+/** Names the package root re-exports from the static runtime and fixed modules. */
+export const ROOT_RUNTIME_EXPORTS = [
+  'APIException',
+  'ApiResponse',
+  'AuthConflictException',
+  'AuthRequiredException',
+  'BaseController',
+  'Configuration',
+  'ConfigurationException',
+  'Environment',
+  'FileTokenStore',
+  'HttpResponse',
+  'InMemoryTokenStore',
+  'InsecureTransportException',
+  'InvalidTokenResponseException',
+  'MissingRefreshTokenException',
+  'NetworkException',
+  'OAuthCallbackException',
+  'OAuthProviderErrorEnum',
+  'OAuthProviderException',
+  'OAuthToken',
+  'SdkException',
+  'Server',
+  'StateMismatchException',
+  'TimeoutException',
+  'TokenStore',
+];
 /** Names of the client object that are not per-scheme or per-tag. */
 const CLIENT_MEMBERS = ['config', 'close', 'context'];
 /** Configuration keyword arguments that are not per-scheme or server variables. */
@@ -89,12 +116,15 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     SNAKE,
     STATIC_AUTH_MODULES,
   );
+  // Every class exported from the package root shares one scope (with the runtime's exports).
+  const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass];
   const schemeClasses = assignNames(
     ir.securitySchemes.map((s) => s.wireName),
     (w) => pyName(w, 'pascal', 'Scheme'),
     PASCAL,
-    ['OAuthToken', 'TokenStore', 'InMemoryTokenStore', 'FileTokenStore'],
+    rootTaken,
   );
+  const schemeClassNames = [...schemeClasses.values()].flatMap((c) => [c, c + 'Credentials']);
   const modelWires = ir.models.map((m) => m.wireName);
   const scopeEnumWires = ir.securitySchemes
     .filter((s) => (chosenFlow(s)?.scopes.length ?? 0) > 0)
@@ -109,11 +139,11 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
       return model.kind === 'enum' ? enumClassName(wire) : pyName(wire, 'pascal', 'Model');
     },
     PASCAL,
-    [...STATIC_MODEL_CLASSES, clientClass, 'Configuration', 'Environment', 'Server'],
+    [...STATIC_MODEL_CLASSES, ...rootTaken, ...schemeClassNames],
   );
   const modelModules = assignNames(
     [...modelClasses.entries()].map(([k]) => k),
-    (key) => snakeCase(modelClasses.get(key) ?? key) || 'model',
+    (key) => pyName(modelClasses.get(key) ?? key, 'snake', 'model'),
     SNAKE,
     STATIC_MODEL_MODULES,
   );
@@ -160,7 +190,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     ir.tags.map((t) => t.wireName),
     (w) => pyName(w, 'pascal', 'Default') + 'Controller',
     PASCAL,
-    ['BaseController'],
+    ['BaseController', ...rootTaken, ...schemeClassNames, ...modelClasses.values()],
   );
   const tags = new Map<string, { module: string; className: string; accessor: string; doc: string }>();
   for (const t of ir.tags) {
@@ -169,7 +199,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     tags.set(t.wireName, {
       accessor,
       className,
-      module: snakeCase(className) || 'default_controller',
+      module: pyName(className, 'snake', 'default_controller'),
       doc: kebabCase(accessor.replace(/_+$/, '')) || 'default',
     });
   }

@@ -598,10 +598,9 @@ function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]) {
   ];
   return {
     environments: ir.environments.map((e) => ({
-      member: names.environments.get(e.wireName) as string,
-      value: pyStr(e.wireName),
+      line: layout(pyStr(e.wireName), 4, `${names.environments.get(e.wireName) as string} = `),
     })),
-    servers: ir.serverNames.map((s) => ({ member: names.servers.get(s) as string, value: pyStr(s) })),
+    servers: ir.serverNames.map((s) => ({ line: layout(pyStr(s), 4, `${names.servers.get(s) as string} = `) })),
     defaultServer: ir.serverNames[0] ? serverMember(ir.serverNames[0]) : 'Server.DEFAULT',
     environmentsTable,
     variables,

@@ -64,10 +64,21 @@ class TestServer:
     def token_requests(self) -> List[Dict[str, Any]]:
         return [e for e in self.log() if e.get("grantType")]
 
-    def consent(self, authorization_url: str, user: str = "alice", decision: str = "allow", password: Optional[str] = None) -> str:
+    def consent(
+        self,
+        authorization_url: str,
+        user: str = "alice",
+        decision: str = "allow",
+        password: Optional[str] = None,
+    ) -> str:
         """POST the consent form the page would send; return the redirect (callback) URL."""
         query = dict(httpx.URL(authorization_url).params.multi_items())
-        form = {**query, "username": user, "password": password or f"{user}-password", "decision": decision}
+        form = {
+            **query,
+            "username": user,
+            "password": password or f"{user}-password",
+            "decision": decision,
+        }
         response = self.http.post("/oauth/authorize", data=form, follow_redirects=False)
         assert response.status_code in (302, 303), response.text
         return response.headers["location"]

@@ -17,10 +17,18 @@ REDIRECT = "http://127.0.0.1:8765/callback"
 
 
 def config_for(url: str, **kw: Any) -> Configuration:
-    return Configuration(base_urls={Server.DEFAULT: url, Server.AUTH: url + "/oauth2/auth-server"}, **kw)
+    return Configuration(
+        base_urls={Server.DEFAULT: url, Server.AUTH: url + "/oauth2/auth-server"}, **kw
+    )
 
 
-def acg_client(url: str, updates: List[Any], client_id: str = "acg-client", secret: Any = "acg-secret", **kw: Any) -> MultiauthsampleClient:
+def acg_client(
+    url: str,
+    updates: List[Any],
+    client_id: str = "acg-client",
+    secret: Any = "acg-secret",
+    **kw: Any,
+) -> MultiauthsampleClient:
     creds = OAuthACGCredentials(
         o_auth_client_id=client_id,
         o_auth_client_secret=secret,
@@ -32,7 +40,13 @@ def acg_client(url: str, updates: List[Any], client_id: str = "acg-client", secr
     return MultiauthsampleClient(config_for(url), o_auth_acg_credentials=creds)
 
 
-def ropcg_client(url: str, updates: List[Any], password: str = "alice-password", timeout: float = 10, **kw: Any) -> MultiauthsampleClient:
+def ropcg_client(
+    url: str,
+    updates: List[Any],
+    password: str = "alice-password",
+    timeout: float = 10,
+    **kw: Any,
+) -> MultiauthsampleClient:
     creds = OAuthROPCGCredentials(
         o_auth_client_id="ropcg-client",
         o_auth_client_secret="ropcg-secret",
@@ -41,7 +55,9 @@ def ropcg_client(url: str, updates: List[Any], password: str = "alice-password",
         o_auth_on_token_update=updates.append,
         **kw,
     )
-    return MultiauthsampleClient(config_for(url, timeout=timeout), o_auth_ropcg_credentials=creds)
+    return MultiauthsampleClient(
+        config_for(url, timeout=timeout), o_auth_ropcg_credentials=creds
+    )
 
 
 def snake(name: str) -> str:

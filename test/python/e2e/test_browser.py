@@ -14,7 +14,11 @@ import pytest
 from conftest import ROOT, TestServer
 from sdk import config_for
 
-from multiauthsample import MultiauthsampleClient, OAuthACGCredentials, OAuthScopeOAuthACGEnum
+from multiauthsample import (
+    MultiauthsampleClient,
+    OAuthACGCredentials,
+    OAuthScopeOAuthACGEnum,
+)
 
 CHROMIUM = os.environ.get("GRANTGEN_CHROMIUM", "/usr/bin/chromium")
 
@@ -35,7 +39,10 @@ class _Callback(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM) or shutil.which("node") is None, reason="needs Debian chromium and node")
+@pytest.mark.skipif(
+    not os.path.exists(CHROMIUM) or shutil.which("node") is None,
+    reason="needs Debian chromium and node",
+)
 def test_acg_through_real_consent_page(srv: TestServer) -> None:
     callback_server = ThreadingHTTPServer(("127.0.0.1", 0), _Callback)
     threading.Thread(target=callback_server.serve_forever, daemon=True).start()
@@ -54,9 +61,21 @@ def test_acg_through_real_consent_page(srv: TestServer) -> None:
     try:
         request = client.o_auth_acg.authorization_request()
         result = subprocess.run(
-            ["node", os.path.join(ROOT, "test", "browser", "consent.mjs"), "--url", request.url,
-             "--username", "alice", "--password", "alice-password", "--decision", "allow"],
-            capture_output=True, text=True, timeout=90,
+            [
+                "node",
+                os.path.join(ROOT, "test", "browser", "consent.mjs"),
+                "--url",
+                request.url,
+                "--username",
+                "alice",
+                "--password",
+                "alice-password",
+                "--decision",
+                "allow",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
         )
         assert result.returncode == 0, result.stderr
         final_url = json.loads(result.stdout.strip().splitlines()[-1])["finalUrl"]
@@ -65,12 +84,16 @@ def test_acg_through_real_consent_page(srv: TestServer) -> None:
         assert len(captured) == 1
         # exchange what the local callback server captured (code + state)
         token = client.o_auth_acg.fetch_token_from_callback(
-            redirect + captured[0][len("/callback"):], request.state, request.code_verifier
+            redirect + captured[0][len("/callback") :],
+            request.state,
+            request.code_verifier,
         )
         assert updates == [token]
         user = client.authentication.o_auth_authorization_grant()
         assert user.status_code == 200 and user.body.name
-        code_exchange = [e for e in srv.token_requests() if e["grantType"] == "authorization_code"]
+        code_exchange = [
+            e for e in srv.token_requests() if e["grantType"] == "authorization_code"
+        ]
         assert len(code_exchange) == 1 and code_exchange[0]["status"] == 200
     finally:
         callback_server.shutdown()

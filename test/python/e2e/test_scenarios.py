@@ -14,9 +14,18 @@ from conftest import ROOT, SCANNER, TestServer
 from sdk import REDIRECT, config_for, snake
 
 import multiauthsample
-from multiauthsample import MultiauthsampleClient, OAuthACGCredentials, OAuthROPCGCredentials
+from multiauthsample import (
+    MultiauthsampleClient,
+    OAuthACGCredentials,
+    OAuthROPCGCredentials,
+)
 
-DATA = json.load(open(os.path.join(ROOT, "test", "scenarios", "oauth-scenarios.json"), encoding="utf-8"))
+DATA = json.load(
+    open(
+        os.path.join(ROOT, "test", "scenarios", "oauth-scenarios.json"),
+        encoding="utf-8",
+    )
+)
 FIX = DATA["fixtures"]
 OP = FIX["protectedOperation"]
 
@@ -31,12 +40,19 @@ class Run:
         self.callback = ""
         self.baseline = 0
         self.texts: List[str] = []
-        self.secrets: List[str] = [FIX["acg"]["clientSecret"], FIX["ropcg"]["clientSecret"], FIX["ropcg"]["password"], FIX["oddClient"]["clientSecret"]]
+        self.secrets: List[str] = [
+            FIX["acg"]["clientSecret"],
+            FIX["ropcg"]["clientSecret"],
+            FIX["ropcg"]["password"],
+            FIX["oddClient"]["clientSecret"],
+        ]
 
     @property
     def manager(self) -> Any:
         assert self.client is not None
-        return self.client.o_auth_acg if self.grant == "acg" else self.client.o_auth_ropcg
+        return (
+            self.client.o_auth_acg if self.grant == "acg" else self.client.o_auth_ropcg
+        )
 
     def access_token(self) -> Optional[str]:
         token = self.manager.token if self.client else None
@@ -96,7 +112,9 @@ class Run:
             self.request = self.manager.authorization_request()
             return self.request
         elif kind == "consent":
-            self.callback = self.srv.consent(self.request.url, step.get("user", "alice"), step["decision"])
+            self.callback = self.srv.consent(
+                self.request.url, step.get("user", "alice"), step["decision"]
+            )
         elif kind == "tamperCallback":
             parts = urlsplit(self.callback)
             query = dict(parse_qsl(parts.query))
@@ -108,10 +126,14 @@ class Run:
                 query["iss"] = step["iss"]
             self.callback = urlunsplit(parts._replace(query=urlencode(query)))
         elif kind == "fetchTokenFromCallback":
-            return self.manager.fetch_token_from_callback(self.callback, self.request.state, self.request.code_verifier)
+            return self.manager.fetch_token_from_callback(
+                self.callback, self.request.state, self.request.code_verifier
+            )
         elif kind == "fetchTokenWithCode":
             code = parse_qs(urlsplit(self.callback).query)["code"][0]
-            return self.manager.fetch_token(code, code_verifier=self.request.code_verifier)
+            return self.manager.fetch_token(
+                code, code_verifier=self.request.code_verifier
+            )
         elif kind == "fetchToken":
             return self.manager.fetch_token()
         elif kind == "refresh":
@@ -170,16 +192,26 @@ class Run:
                 raise error
             return
         if "error" in expect:
-            assert error is not None, f"{step['do']}: expected {expect['error']}, got {result!r}"
+            assert error is not None, (
+                f"{step['do']}: expected {expect['error']}, got {result!r}"
+            )
             names = [c.__name__ for c in type(error).__mro__]
-            assert expect["error"] in names, f"{step['do']}: expected {expect['error']}, got {type(error).__name__}: {error}"
-            assert getattr(multiauthsample, expect["error"]) is not None  # SDK-owned, exported
+            assert expect["error"] in names, (
+                f"{step['do']}: expected {expect['error']}, got {type(error).__name__}: {error}"
+            )
+            assert (
+                getattr(multiauthsample, expect["error"]) is not None
+            )  # SDK-owned, exported
             if "errorCode" in expect:
                 assert getattr(error, "error_code", None) == expect["errorCode"], error
         elif error is not None:
             raise error
         if "status" in expect:
-            status = getattr(error, "status_code", None) if error is not None else getattr(result, "status_code", None)
+            status = (
+                getattr(error, "status_code", None)
+                if error is not None
+                else getattr(result, "status_code", None)
+            )
             assert status == expect["status"]
         log = self.log_since()
         if expect.get("noNetwork"):
@@ -189,9 +221,14 @@ class Run:
         if "tokenChanged" in expect:
             assert self.access_token() != before_token
         if "tokenRequests" in expect:
-            assert len([e for e in log if e.get("grantType")]) == expect["tokenRequests"], log
+            assert (
+                len([e for e in log if e.get("grantType")]) == expect["tokenRequests"]
+            ), log
         if "apiRequests" in expect:
-            assert len([e for e in log if e.get("path") == OP["path"]]) == expect["apiRequests"], log
+            assert (
+                len([e for e in log if e.get("path") == OP["path"]])
+                == expect["apiRequests"]
+            ), log
         if "updateCallbacks" in expect:
             assert len(self.updates) == expect["updateCallbacks"]
         if "clientAuth" in expect:
@@ -207,16 +244,27 @@ class Run:
                 assert query["redirect_uri"] == REDIRECT
 
 
-@pytest.mark.parametrize("scenario", DATA["scenarios"], ids=[s["name"] for s in DATA["scenarios"]])
+@pytest.mark.parametrize(
+    "scenario", DATA["scenarios"], ids=[s["name"] for s in DATA["scenarios"]]
+)
 def test_scenario(srv: TestServer, scenario: Dict[str, Any]) -> None:
     run = Run(srv)
     for step in scenario["steps"]:
         run.check(step)
     # Secret scan: exception texts, reprs and SDK log lines never show a secret or token.
-    issued = [run.access_token() or ""] + [t.access_token for t in run.updates] + [t.refresh_token or "" for t in run.updates]
+    issued = (
+        [run.access_token() or ""]
+        + [t.access_token for t in run.updates]
+        + [t.refresh_token or "" for t in run.updates]
+    )
     texts = run.texts + SCANNER.texts
     if run.client is not None:
-        texts += [repr(run.client), repr(run.client.config), repr(run.manager), str(run.manager.token)]
+        texts += [
+            repr(run.client),
+            repr(run.client.config),
+            repr(run.manager),
+            str(run.manager.token),
+        ]
     if run.request is not None:
         texts.append(repr(run.request))
     for secret in [s for s in run.secrets + issued if s and len(s) >= 8]:

@@ -29,9 +29,13 @@ from sdk import acg_client, ropcg_client
 from multiauthsample import OAuthToken
 from multiauthsample.configuration import Configuration, Environment, Server
 
-OUT = os.environ.get("GRANTGEN_PY_OUT") or os.path.join(ROOT, "generated", "multiauth-sample", "python")
+OUT = os.environ.get("GRANTGEN_PY_OUT") or os.path.join(
+    ROOT, "generated", "multiauth-sample", "python"
+)
 ACG_PAGE = os.path.join(OUT, "doc", "auth", "oauth-2-authorization-code-grant.md")
-ROPCG_PAGE = os.path.join(OUT, "doc", "auth", "oauth-2-resource-owner-credentials-grant.md")
+ROPCG_PAGE = os.path.join(
+    OUT, "doc", "auth", "oauth-2-resource-owner-credentials-grant.md"
+)
 
 
 def snippets(page: str) -> List[str]:
@@ -41,14 +45,19 @@ def snippets(page: str) -> List[str]:
 
 def page_imports(blocks: List[str]) -> str:
     complete = blocks[-1]
-    return "\n".join(line for line in complete.splitlines() if line.startswith(("from ", "import ")))
+    return "\n".join(
+        line for line in complete.splitlines() if line.startswith(("from ", "import "))
+    )
 
 
 @pytest.fixture()
 def testing_env(srv: TestServer) -> Iterator[TestServer]:
     table = Configuration.ENVIRONMENTS
     saved = dict(table[Environment.TESTING])
-    table[Environment.TESTING] = {Server.DEFAULT: srv.url, Server.AUTH: srv.url + "/oauth2/auth-server"}
+    table[Environment.TESTING] = {
+        Server.DEFAULT: srv.url,
+        Server.AUTH: srv.url + "/oauth2/auth-server",
+    }
     yield srv
     table[Environment.TESTING] = saved
 
@@ -74,7 +83,9 @@ def namespace(page: str, store_path: str) -> Dict[str, Any]:
 
 
 @pytest.mark.parametrize("page", [ACG_PAGE, ROPCG_PAGE], ids=["acg", "ropcg"])
-def test_snippets_run_as_written_literal(testing_env: TestServer, page: str, tmp_path: Any) -> None:
+def test_snippets_run_as_written_literal(
+    testing_env: TestServer, page: str, tmp_path: Any
+) -> None:
     blocks = snippets(page)
     assert len(blocks) == 7 if page == ACG_PAGE else 6
     ns = namespace(page, str(tmp_path / "token.json"))
@@ -91,7 +102,9 @@ def expire(client: Any, accessor: str) -> None:
     manager.set_token(manager.token.copy_with(expiry=int(time.time()) - 5))
 
 
-def test_ropcg_snippets_with_real_credentials(testing_env: TestServer, tmp_path: Any) -> None:
+def test_ropcg_snippets_with_real_credentials(
+    testing_env: TestServer, tmp_path: Any
+) -> None:
     blocks = snippets(ROPCG_PAGE)
     init, fetch, refresh, store, restore, complete = blocks
     ns = namespace(ROPCG_PAGE, str(tmp_path / "token.json"))
@@ -112,7 +125,9 @@ def test_ropcg_snippets_with_real_credentials(testing_env: TestServer, tmp_path:
     restored = ns["client"]
     assert restored.config.o_auth_ropcg_credentials.o_auth_client_id is None
     assert restored.authentication.o_auth_authorization_grant().status_code == 200
-    exec(complete, ns)  # its own load function returns None: fetch path with placeholders, caught
+    exec(
+        complete, ns
+    )  # its own load function returns None: fetch path with placeholders, caught
     assert len(updates) >= 1
 
 
@@ -126,12 +141,16 @@ def test_acg_snippets_with_real_token(testing_env: TestServer, tmp_path: Any) ->
     exec(auth_url, ns)
     assert ns["auth_url"].startswith(testing_env.url + "/oauth/authorize?")
     callback = testing_env.consent(ns["auth_url"])
-    token = real.o_auth_acg.fetch_token_from_callback(callback, expected_state=callback.split("state=")[1].split("&")[0])
+    token = real.o_auth_acg.fetch_token_from_callback(
+        callback, expected_state=callback.split("state=")[1].split("&")[0]
+    )
     ns["save_token_to_database"](token)
     exec(exchange, ns)  # literal 'code': invalid_grant, caught; the real token stays
     assert ns["client"].o_auth_acg.token == token
     expire(ns["client"], "o_auth_acg")
-    exec(refresh, ns)  # expired: refresh_token(), clone_with, MultiauthsampleClient(config)
+    exec(
+        refresh, ns
+    )  # expired: refresh_token(), clone_with, MultiauthsampleClient(config)
     assert ns["token"].access_token != token.access_token
     assert ns["client"].authentication.o_auth_authorization_grant().status_code == 200
     exec(store, ns)

@@ -13,7 +13,9 @@ import shutil
 import sys
 import tempfile
 
-_STATIC = os.path.join(os.path.dirname(__file__), "..", "..", "..", "templates", "python", "static")
+_STATIC = os.path.join(
+    os.path.dirname(__file__), "..", "..", "..", "templates", "python", "static"
+)
 _ROOT = tempfile.mkdtemp(prefix="grantgen-rt-")
 atexit.register(shutil.rmtree, _ROOT, True)
 _PKG = os.path.join(_ROOT, "rtpkg")

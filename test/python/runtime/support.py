@@ -75,12 +75,17 @@ class FakeServer:
         self.lock = threading.Lock()
         self.delay = 0.0
 
-    def issue(self, expires_in: Any = 3600, refresh: Optional[str] = "auto", **extra: Any) -> Callable[[httpx.Request], httpx.Response]:
+    def issue(
+        self, expires_in: Any = 3600, refresh: Optional[str] = "auto", **extra: Any
+    ) -> Callable[[httpx.Request], httpx.Response]:
         def respond(request: httpx.Request) -> httpx.Response:
             with self.lock:
                 self.counter += 1
                 n = self.counter
-            body: Dict[str, Any] = {"access_token": f"access-token-number-{n:04d}", "token_type": "Bearer"}
+            body: Dict[str, Any] = {
+                "access_token": f"access-token-number-{n:04d}",
+                "token_type": "Bearer",
+            }
             if expires_in is not None:
                 body["expires_in"] = expires_in
             if refresh == "auto":
@@ -100,27 +105,48 @@ class FakeServer:
         if request.url.path.endswith(("/token", "/request_token")):
             if self.token_responses:
                 with self.lock:
-                    respond = self.token_responses.pop(0) if len(self.token_responses) > 1 else self.token_responses[0]
+                    respond = (
+                        self.token_responses.pop(0)
+                        if len(self.token_responses) > 1
+                        else self.token_responses[0]
+                    )
                 return respond(request)
             return self.issue()(request)
         if self.api_responses:
             with self.lock:
-                respond = self.api_responses.pop(0) if len(self.api_responses) > 1 else self.api_responses[0]
+                respond = (
+                    self.api_responses.pop(0)
+                    if len(self.api_responses) > 1
+                    else self.api_responses[0]
+                )
             return respond(request)
         return httpx.Response(200, text="ok")
 
     def token_requests(self) -> List[httpx.Request]:
-        return [r for r in self.requests if r.url.path.endswith(("/token", "/request_token"))]
+        return [
+            r
+            for r in self.requests
+            if r.url.path.endswith(("/token", "/request_token"))
+        ]
 
     def api_requests(self) -> List[httpx.Request]:
-        return [r for r in self.requests if not r.url.path.endswith(("/token", "/request_token"))]
+        return [
+            r
+            for r in self.requests
+            if not r.url.path.endswith(("/token", "/request_token"))
+        ]
 
 
 def form_of(request: httpx.Request) -> Dict[str, str]:
     return dict(parse_qsl(request.content.decode()))
 
 
-def make_context(server: FakeServer, base: str = BASE, allow_insecure_http: bool = False, timeout: float = 5) -> ApiContext:
+def make_context(
+    server: FakeServer,
+    base: str = BASE,
+    allow_insecure_http: bool = False,
+    timeout: float = 5,
+) -> ApiContext:
     client = httpx.Client(transport=httpx.MockTransport(server.handler))
     servers = {"default": base, "auth": base + "/oauth2/auth-server"}
     return ApiContext(
@@ -131,9 +157,19 @@ def make_context(server: FakeServer, base: str = BASE, allow_insecure_http: bool
     )
 
 
-def json_response(status: int, body: Any, headers: Optional[Dict[str, str]] = None) -> Callable[[httpx.Request], httpx.Response]:
-    return lambda request: httpx.Response(status, content=json.dumps(body).encode(), headers={"content-type": "application/json", **(headers or {})})
+def json_response(
+    status: int, body: Any, headers: Optional[Dict[str, str]] = None
+) -> Callable[[httpx.Request], httpx.Response]:
+    return lambda request: httpx.Response(
+        status,
+        content=json.dumps(body).encode(),
+        headers={"content-type": "application/json", **(headers or {})},
+    )
 
 
-def text_response(status: int, text: str, content_type: str = "text/plain") -> Callable[[httpx.Request], httpx.Response]:
-    return lambda request: httpx.Response(status, content=text.encode(), headers={"content-type": content_type})
+def text_response(
+    status: int, text: str, content_type: str = "text/plain"
+) -> Callable[[httpx.Request], httpx.Response]:
+    return lambda request: httpx.Response(
+        status, content=text.encode(), headers={"content-type": content_type}
+    )

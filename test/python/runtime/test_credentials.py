@@ -45,7 +45,9 @@ def test_credentials_are_read_only() -> None:
 
 
 def test_repr_str_and_vars_hide_secrets() -> None:  # weak spot 12
-    token = OAuthToken("access-token-value-abcd", "Bearer", refresh_token="refresh-token-value-efgh")
+    token = OAuthToken(
+        "access-token-value-abcd", "Bearer", refresh_token="refresh-token-value-efgh"
+    )
     creds = ROPCGCreds("id", SECRET, "alice", PASSWORD, token)
     for text in (repr(creds), str(creds)):
         assert SECRET not in text and PASSWORD not in text
@@ -55,7 +57,9 @@ def test_repr_str_and_vars_hide_secrets() -> None:  # weak spot 12
         vars(creds)
 
 
-def test_from_environment_maps_scope_names_and_values(monkeypatch: pytest.MonkeyPatch) -> None:  # 16
+def test_from_environment_maps_scope_names_and_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # 16
     env = {
         "O_AUTH_ACG_O_AUTH_CLIENT_ID": "id",
         "O_AUTH_ACG_O_AUTH_CLIENT_SECRET": SECRET,
@@ -78,7 +82,9 @@ def test_from_environment_maps_scope_names_and_values(monkeypatch: pytest.Monkey
 
 
 def test_scopes_accept_any_iterable_and_reject_unknown() -> None:  # weak spot 15
-    assert ACGCreds(o_auth_scopes=(Scope.READ_SCOPE,)).o_auth_scopes == [Scope.READ_SCOPE]
+    assert ACGCreds(o_auth_scopes=(Scope.READ_SCOPE,)).o_auth_scopes == [
+        Scope.READ_SCOPE
+    ]
     with pytest.raises(ValueError):
         ACGCreds(o_auth_scopes=["write"])
 

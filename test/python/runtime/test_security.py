@@ -9,7 +9,11 @@ import pytest
 from support import CCG, BASE, CCGCreds, FakeServer, make_context
 
 from rtpkg.controllers.base_controller import BaseController, RequestSpec, text_body
-from rtpkg.exceptions import AuthConflictException, AuthRequiredException, InsecureTransportException
+from rtpkg.exceptions import (
+    AuthConflictException,
+    AuthRequiredException,
+    InsecureTransportException,
+)
 from rtpkg.http.api_context import ApiContext, is_loopback_host
 from rtpkg.http.auth._simple import (
     ApiKeyAuthManager,
@@ -54,7 +58,9 @@ def ctx(server: FakeServer, **managers: object) -> ApiContext:
 
 
 def send(context: ApiContext, security: list, path: str = "/x") -> ApiResponse[str]:  # type: ignore[type-arg]
-    return BaseController(context)._execute(RequestSpec("GET", "default", path, security=security), text_body)
+    return BaseController(context)._execute(
+        RequestSpec("GET", "default", path, security=security), text_body
+    )
 
 
 def test_or_picks_first_usable_alternative() -> None:
@@ -68,14 +74,19 @@ def test_or_picks_first_usable_alternative() -> None:
     )
     send(context, [["OAuthBearerToken"], ["basicAuth", "apiKey", "apiHeader"]])
     sent = server.requests[-1]
-    assert sent.headers["authorization"] == "Basic " + base64.b64encode(b"basic-user:basic-pass").decode()
+    assert (
+        sent.headers["authorization"]
+        == "Basic " + base64.b64encode(b"basic-user:basic-pass").decode()
+    )
     assert sent.headers["api-key"] == "api-key-value"
     assert sent.url.params["api-key"] == "api-key-value"
 
 
 def test_no_usable_alternative_names_the_schemes_and_sends_nothing() -> None:
     server = FakeServer()
-    context = ctx(server, OAuthBearerToken=Bearer(None), basicAuth=Basic(BasicCredentials("u")))
+    context = ctx(
+        server, OAuthBearerToken=Bearer(None), basicAuth=Basic(BasicCredentials("u"))
+    )
     with pytest.raises(AuthRequiredException) as info:
         send(context, [["OAuthBearerToken"], ["basicAuth", "apiKey"]])
     assert info.value.schemes == ("OAuthBearerToken", "apiKey", "basicAuth")
@@ -85,7 +96,9 @@ def test_no_usable_alternative_names_the_schemes_and_sends_nothing() -> None:
 
 def test_empty_requirement_or_empty_alternative_sends_no_credentials() -> None:
     server = FakeServer()
-    context = ctx(server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token")))
+    context = ctx(
+        server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token"))
+    )
     send(context, [])
     send(context, [[]])
     assert all("authorization" not in r.headers for r in server.requests)
@@ -103,9 +116,13 @@ def test_and_of_two_header_writers_is_a_typed_error() -> None:  # weak spot 14
     assert server.requests == []
 
 
-def test_or_with_unconfigured_self_fetching_grant_sends_no_token_request() -> None:  # weak spot 14
+def test_or_with_unconfigured_self_fetching_grant_sends_no_token_request() -> (
+    None
+):  # weak spot 14
     server = FakeServer()
-    context = ctx(server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token")))
+    context = ctx(
+        server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token"))
+    )
     context.authorizers["OAuthCCG"] = CCG(None, context)
     send(context, [["OAuthCCG"], ["OAuthBearerToken"]])
     assert server.token_requests() == []
@@ -116,7 +133,10 @@ def test_client_credentials_fetches_its_own_token_once() -> None:
     server = FakeServer()
     context = ctx(server)
     updates: list = []  # type: ignore[type-arg]
-    context.authorizers["OAuthCCG"] = CCG(CCGCreds("ccg-client", "ccg-secret", o_auth_on_token_update=updates.append), context)
+    context.authorizers["OAuthCCG"] = CCG(
+        CCGCreds("ccg-client", "ccg-secret", o_auth_on_token_update=updates.append),
+        context,
+    )
     send(context, [["OAuthCCG"]])
     send(context, [["OAuthCCG"]])
     (token_request,) = server.token_requests()
@@ -130,13 +150,17 @@ def test_cross_origin_redirect_is_not_followed() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         hits.append(request)
         if request.url.host == "127.0.0.1" and request.url.path == "/x":
-            return httpx.Response(302, headers={"location": "http://evil.example/steal"})
+            return httpx.Response(
+                302, headers={"location": "http://evil.example/steal"}
+            )
         if request.url.path == "/same":
             return httpx.Response(307, headers={"location": "/x2"})
         return httpx.Response(200, text="fine")
 
     server = FakeServer()
-    context = ctx(server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token")))
+    context = ctx(
+        server, OAuthBearerToken=Bearer(BearerCredentials("static-bearer-token"))
+    )
     context.transport._client = httpx.Client(transport=httpx.MockTransport(handler))
     from rtpkg.exceptions import APIException
 
@@ -145,11 +169,21 @@ def test_cross_origin_redirect_is_not_followed() -> None:
     assert info.value.status_code == 302
     assert all(r.url.host == "127.0.0.1" for r in hits)
     assert send(context, [["OAuthBearerToken"]], "/same").body == "fine"
-    assert hits[-1].url.path == "/x2" and hits[-1].headers["authorization"] == "Bearer static-bearer-token"
+    assert (
+        hits[-1].url.path == "/x2"
+        and hits[-1].headers["authorization"] == "Bearer static-bearer-token"
+    )
 
 
 def test_loopback_rules() -> None:
-    for host in ("localhost", "127.0.0.1", "127.5.6.7", "::1", "[::1]", "api.localhost"):
+    for host in (
+        "localhost",
+        "127.0.0.1",
+        "127.5.6.7",
+        "::1",
+        "[::1]",
+        "api.localhost",
+    ):
         assert is_loopback_host(host), host
     for host in ("example.com", "10.0.0.1", "128.0.0.1", "localhost.example.com", ""):
         assert not is_loopback_host(host), host
@@ -160,6 +194,15 @@ def test_loopback_rules() -> None:
 
 
 def test_response_reprs_hide_bodies() -> None:  # weak spot 12
-    raw = HttpResponse(200, "OK", {"content-type": "application/json"}, b'{"access_token":"secret-token-value-1234"}', BASE)
-    for text in (repr(raw), repr(ApiResponse(raw, {"access_token": "secret-token-value-1234"}))):
+    raw = HttpResponse(
+        200,
+        "OK",
+        {"content-type": "application/json"},
+        b'{"access_token":"secret-token-value-1234"}',
+        BASE,
+    )
+    for text in (
+        repr(raw),
+        repr(ApiResponse(raw, {"access_token": "secret-token-value-1234"})),
+    ):
         assert "secret-token-value" not in text

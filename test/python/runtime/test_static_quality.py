@@ -8,7 +8,11 @@ import subprocess
 import sys
 from typing import Any
 
-STATIC = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "templates", "python", "static"))
+STATIC = os.path.abspath(
+    os.path.join(
+        os.path.dirname(__file__), "..", "..", "..", "templates", "python", "static"
+    )
+)
 BIN = os.path.dirname(sys.executable)
 
 
@@ -28,7 +32,30 @@ def _run(*args: str, cwd: str) -> None:
 
 def test_ruff_and_mypy_strict(tmp_path: Any) -> None:
     pkg = _package(tmp_path)
-    _run(os.path.join(BIN, "ruff"), "check", "--target-version", "py39", "rtpkg", cwd=str(tmp_path))
-    _run(os.path.join(BIN, "ruff"), "format", "--check", "--target-version", "py39", "rtpkg", cwd=str(tmp_path))
-    _run(sys.executable, "-m", "mypy", "--strict", "--no-incremental", "rtpkg", cwd=str(tmp_path))
+    _run(
+        os.path.join(BIN, "ruff"),
+        "check",
+        "--target-version",
+        "py39",
+        "rtpkg",
+        cwd=str(tmp_path),
+    )
+    _run(
+        os.path.join(BIN, "ruff"),
+        "format",
+        "--check",
+        "--target-version",
+        "py39",
+        "rtpkg",
+        cwd=str(tmp_path),
+    )
+    _run(
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "rtpkg",
+        cwd=str(tmp_path),
+    )
     assert os.path.isdir(pkg)

@@ -22,9 +22,13 @@ from rtpkg.models.o_auth_token import OAuthToken
 def test_file_store_round_trip_mode_and_atomicity(tmp_path: Any) -> None:
     path = tmp_path / "token.json"
     store = FileTokenStore(path)
-    assert isinstance(store, TokenStore) and isinstance(InMemoryTokenStore(), TokenStore)
+    assert isinstance(store, TokenStore) and isinstance(
+        InMemoryTokenStore(), TokenStore
+    )
     assert store.load() is None
-    token = OAuthToken("access-token-value-abcd", "Bearer", 3600, "s", 123, "refresh-token-value")
+    token = OAuthToken(
+        "access-token-value-abcd", "Bearer", 3600, "s", 123, "refresh-token-value"
+    )
     store.save(token)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert store.load() == token
@@ -51,7 +55,14 @@ class _Handler(BaseHTTPRequestHandler):
             _Handler.token_requests.append(time.time())
             n = _Handler.counter
         time.sleep(0.05)
-        body = json.dumps({"access_token": f"proc-access-token-{n}", "token_type": "Bearer", "expires_in": 3600, "refresh_token": f"proc-refresh-{n}"}).encode()
+        body = json.dumps(
+            {
+                "access_token": f"proc-access-token-{n}",
+                "token_type": "Bearer",
+                "expires_in": 3600,
+                "refresh_token": f"proc-refresh-{n}",
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
@@ -98,17 +109,30 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_four_processes_share_one_refresh(tmp_path: Any, http_server: str) -> None:  # issue 6 item 7
+def test_four_processes_share_one_refresh(
+    tmp_path: Any, http_server: str
+) -> None:  # issue 6 item 7
     _Handler.counter = 0
     _Handler.token_requests = []
     path = str(tmp_path / "shared-token.json")
-    expired = OAuthToken("old-access-token", "Bearer", 3600, None, int(time.time()) - 100, "old-refresh-token")
+    expired = OAuthToken(
+        "old-access-token",
+        "Bearer",
+        3600,
+        None,
+        int(time.time()) - 100,
+        "old-refresh-token",
+    )
     FileTokenStore(path).save(expired)
     script = tmp_path / "child.py"
     script.write_text(CHILD.replace("{sep}", os.pathsep))
     paths = os.pathsep.join(p for p in sys.path if p)
     procs = [
-        subprocess.Popen([sys.executable, str(script), http_server, path, paths], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, str(script), http_server, path, paths],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
     ]
     outputs = [p.communicate(timeout=60)[0].strip() for p in procs]
