@@ -38,7 +38,7 @@ describe('generated Python packages', () => {
 
   it('build a wheel and an sdist, and install into .venv', async () => {
     for (const sdk of sdks) {
-      await tool(PYTHON, ['-m', 'build', '--outdir', 'dist', '.'], sdk.dir);
+      await tool(PYTHON, ['-m', 'build', '--no-isolation', '--outdir', 'dist', '.'], sdk.dir);
       const wheels = (await tool('sh', ['-c', 'ls dist/*.whl'], sdk.dir)).trim().split('\n');
       expect(wheels).toHaveLength(1);
       await tool(

@@ -53,7 +53,7 @@ describe('python doc pages vs seed pages', async () => {
   for (const page of config.pages) {
     it(`${page.generated} equals the seed except ${page.fixes.length} explained fix(es)`, async () => {
       for (const fix of page.fixes) expect(fix.why.length).toBeGreaterThan(20);
-      const seed = normalize(await readFile(path.join(REPO, 'test/python/seeds', page.seed), 'utf8'));
+      const seed = normalize(await readFile(path.join(REPO, '../shared/seeds', page.seed), 'utf8'));
       const expected = page.fixes.reduce(applyFix, seed);
       const actual = normalize(files.get(page.generated) ?? '');
       expect(actual.join('\n')).toBe(expected.join('\n'));

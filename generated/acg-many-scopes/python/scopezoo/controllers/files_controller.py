@@ -1,0 +1,63 @@
+"""FilesController: operations tagged files."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..models._helpers import list_of
+from ..models.file import File
+from ..http.http_response import ApiResponse
+from .base_controller import BaseController, RequestSpec, empty_body, model_body
+
+
+class FilesController(BaseController):
+    """Operations tagged files."""
+
+    def list_files(
+        self,
+        page_size: Optional[int] = None,
+        class_: Optional[str] = None,
+    ) -> ApiResponse[List[File]]:
+        """List files
+
+        Args:
+            page_size: The `page-size` query parameter.
+            class_: A parameter whose name is a Python keyword.
+
+        Returns:
+            ApiResponse whose body is a List[File].
+        """
+        return self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/files",
+                query=[("page-size", page_size), ("class", class_)],
+                security=[["zooAuth"]],
+                accept="application/json",
+            ),
+            model_body(list_of(File.from_dictionary)),
+        )
+
+    def delete_file(
+        self,
+        file_id: str,
+    ) -> ApiResponse[None]:
+        """Delete a file
+
+        Args:
+            file_id: The `file-id` path parameter.
+
+        Returns:
+            ApiResponse whose body is None.
+        """
+        return self._execute(
+            RequestSpec(
+                "DELETE",
+                "default",
+                "/files/{file-id}",
+                path_params=dict([("file-id", file_id)]),
+                security=[["zooAuth"]],
+            ),
+            empty_body,
+        )

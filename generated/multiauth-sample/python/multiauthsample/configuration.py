@@ -1,0 +1,280 @@
+"""Client configuration: environment, servers, timeout and credentials."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Union
+
+import httpx
+
+from .http.auth.o_auth_acg import OAuthACGCredentials
+from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials
+from .http.auth.o_auth_ccg import OAuthCCGCredentials
+from .http.auth.o_auth_ropcg import OAuthROPCGCredentials
+from .http.auth.api_header import ApiHeaderCredentials
+from .http.auth.api_key import ApiKeyCredentials
+from .http.auth.basic_auth import BasicAuthCredentials
+
+
+class Environment(str, Enum):
+    """Environments of the API (each has a URL per server)."""
+
+    PRODUCTION = "production"
+    TESTING = "testing"
+
+
+class Server(str, Enum):
+    """Servers inside an environment."""
+
+    DEFAULT = "default"
+    AUTH = "auth"
+
+
+class Configuration:
+    """Settings of a MultiauthsampleClient (immutable; change with `clone_with`).
+
+    Args:
+        environment: The environment whose servers are used.
+        timeout: Seconds per HTTP request; None or 0 means no timeout.
+        base_urls: Replace server URLs of the selected environment (e.g. for a test server).
+        allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
+        extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
+        http_client: An httpx.Client to send requests with (proxies, mocks).
+        port: port: Server variable `port` (default "80"). Port (declared for compatibility; used by no URL).
+        suites: suites: Server variable `suites` (default "1"). Suite code (1 hearts, 2 spades, 3 clubs, 4 diamonds).
+        o_auth_acg_credentials: Credentials of the OAuthACG scheme.
+        o_auth_bearer_token_credentials: Credentials of the OAuthBearerToken scheme.
+        o_auth_ccg_credentials: Credentials of the OAuthCCG scheme.
+        o_auth_ropcg_credentials: Credentials of the OAuthROPCG scheme.
+        api_header_credentials: Credentials of the apiHeader scheme.
+        api_key_credentials: Credentials of the apiKey scheme.
+        basic_auth_credentials: Credentials of the basicAuth scheme.
+    """
+
+    #: Server URL templates per environment, as written in the spec.
+    ENVIRONMENTS: ClassVar[Dict[Environment, Dict[Server, str]]] = {
+        Environment.PRODUCTION: {
+            Server.DEFAULT: "http://apimatic.hopto.org:{suites}",
+            Server.AUTH: "http://apimaticauth.hopto.org:3000",
+        },
+        Environment.TESTING: {
+            Server.DEFAULT: "http://localhost:3000",
+            Server.AUTH: "http://localhost:3000/oauth2/auth-server",
+        },
+    }
+    #: Allowed values of server variables that have an enum.
+    VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = {
+        "suites": (
+            "1",
+            "2",
+            "3",
+            "4",
+        ),
+    }
+    _FIELDS: ClassVar[Tuple[str, ...]] = (
+        "environment",
+        "timeout",
+        "base_urls",
+        "allow_insecure_http",
+        "extra_bearer_hosts",
+        "http_client",
+        "port",
+        "suites",
+        "o_auth_acg_credentials",
+        "o_auth_bearer_token_credentials",
+        "o_auth_ccg_credentials",
+        "o_auth_ropcg_credentials",
+        "api_header_credentials",
+        "api_key_credentials",
+        "basic_auth_credentials",
+    )
+
+    def __init__(
+        self,
+        *,
+        environment: Environment = Environment.TESTING,
+        timeout: Optional[float] = 60,
+        base_urls: Optional[Mapping[Union[Server, str], str]] = None,
+        allow_insecure_http: bool = False,
+        extra_bearer_hosts: Sequence[str] = (),
+        http_client: Optional[httpx.Client] = None,
+        port: str = "80",
+        suites: str = "1",
+        o_auth_acg_credentials: Optional[OAuthACGCredentials] = None,
+        o_auth_bearer_token_credentials: Optional[OAuthBearerTokenCredentials] = None,
+        o_auth_ccg_credentials: Optional[OAuthCCGCredentials] = None,
+        o_auth_ropcg_credentials: Optional[OAuthROPCGCredentials] = None,
+        api_header_credentials: Optional[ApiHeaderCredentials] = None,
+        api_key_credentials: Optional[ApiKeyCredentials] = None,
+        basic_auth_credentials: Optional[BasicAuthCredentials] = None,
+    ) -> None:
+        self._environment = environment
+        self._timeout = timeout
+        self._base_urls = base_urls
+        self._allow_insecure_http = allow_insecure_http
+        self._extra_bearer_hosts = extra_bearer_hosts
+        self._http_client = http_client
+        self._port = port
+        self._suites = suites
+        self._o_auth_acg_credentials = o_auth_acg_credentials
+        self._o_auth_bearer_token_credentials = o_auth_bearer_token_credentials
+        self._o_auth_ccg_credentials = o_auth_ccg_credentials
+        self._o_auth_ropcg_credentials = o_auth_ropcg_credentials
+        self._api_header_credentials = api_header_credentials
+        self._api_key_credentials = api_key_credentials
+        self._basic_auth_credentials = basic_auth_credentials
+        self._environment = Environment(environment)
+        self._extra_bearer_hosts = tuple(extra_bearer_hosts)
+        self._server_overrides: Dict[Server, str] = {
+            Server(key): url for key, url in (base_urls or {}).items()
+        }
+        for wire, value in self._variables().items():
+            allowed = self.VARIABLE_ENUMS.get(wire)
+            if allowed is not None and value not in allowed:
+                raise ValueError(f"{wire} must be one of {', '.join(allowed)}")
+
+    @property
+    def environment(self) -> Environment:
+        """The environment whose servers are used."""
+        return self._environment
+
+    @property
+    def timeout(self) -> Optional[float]:
+        """Seconds per HTTP request; None or 0 means no timeout."""
+        return self._timeout
+
+    @property
+    def base_urls(self) -> Optional[Mapping[Union[Server, str], str]]:
+        """Replace server URLs of the selected environment (e.g. for a test server)."""
+        return self._base_urls
+
+    @property
+    def allow_insecure_http(self) -> bool:
+        """Allow http token/authorization URLs on non-loopback hosts (testing only)."""
+        return self._allow_insecure_http
+
+    @property
+    def extra_bearer_hosts(self) -> Sequence[str]:
+        """More hosts (besides the servers) allowed to receive credentials."""
+        return self._extra_bearer_hosts
+
+    @property
+    def http_client(self) -> Optional[httpx.Client]:
+        """An httpx.Client to send requests with (proxies, mocks)."""
+        return self._http_client
+
+    @property
+    def port(self) -> str:
+        """port: Server variable `port` (default "80"). Port (declared for compatibility; used by no URL)."""
+        return self._port
+
+    @property
+    def suites(self) -> str:
+        """suites: Server variable `suites` (default "1"). Suite code (1 hearts, 2 spades, 3 clubs, 4 diamonds)."""
+        return self._suites
+
+    @property
+    def o_auth_acg_credentials(self) -> Optional[OAuthACGCredentials]:
+        """Credentials of the OAuthACG scheme."""
+        return self._o_auth_acg_credentials
+
+    @property
+    def o_auth_bearer_token_credentials(self) -> Optional[OAuthBearerTokenCredentials]:
+        """Credentials of the OAuthBearerToken scheme."""
+        return self._o_auth_bearer_token_credentials
+
+    @property
+    def o_auth_ccg_credentials(self) -> Optional[OAuthCCGCredentials]:
+        """Credentials of the OAuthCCG scheme."""
+        return self._o_auth_ccg_credentials
+
+    @property
+    def o_auth_ropcg_credentials(self) -> Optional[OAuthROPCGCredentials]:
+        """Credentials of the OAuthROPCG scheme."""
+        return self._o_auth_ropcg_credentials
+
+    @property
+    def api_header_credentials(self) -> Optional[ApiHeaderCredentials]:
+        """Credentials of the apiHeader scheme."""
+        return self._api_header_credentials
+
+    @property
+    def api_key_credentials(self) -> Optional[ApiKeyCredentials]:
+        """Credentials of the apiKey scheme."""
+        return self._api_key_credentials
+
+    @property
+    def basic_auth_credentials(self) -> Optional[BasicAuthCredentials]:
+        """Credentials of the basicAuth scheme."""
+        return self._basic_auth_credentials
+
+    def _variables(self) -> Dict[str, str]:
+        return {
+            "port": self._port,
+            "suites": self._suites,
+        }
+
+    def get_base_uri(self, server: Union[Server, str] = Server.DEFAULT) -> str:
+        """The base URL of `server` in the selected environment (after `base_urls`)."""
+        key = Server(server)
+        override = self._server_overrides.get(key)
+        if override is not None:
+            return override
+        url = self.ENVIRONMENTS[self._environment][key]
+        for wire, value in self._variables().items():
+            url = url.replace("{" + wire + "}", value)
+        return url
+
+    def clone_with(self, **changes: Any) -> Configuration:
+        """A copy with the given settings replaced (None, 0 and False are kept as given).
+
+        Unknown names raise TypeError.
+        """
+        unknown = sorted(set(changes) - set(self._FIELDS))
+        if unknown:
+            raise TypeError(
+                "Configuration.clone_with() got unexpected keyword argument(s): "
+                + ", ".join(unknown)
+            )
+        values: Dict[str, Any] = {name: getattr(self, name) for name in self._FIELDS}
+        values.update(changes)
+        return Configuration(**values)
+
+    @classmethod
+    def from_environment(
+        cls,
+        environ: Optional[Mapping[str, str]] = None,
+        **overrides: Any,
+    ) -> Configuration:
+        """Settings from environment variables (only the real environment; no .env file).
+
+        Reads ENVIRONMENT, TIMEOUT, the server variables and every scheme's credentials;
+        `overrides` win.
+        """
+        env = os.environ if environ is None else environ
+        values: Dict[str, Any] = {}
+        if env.get("ENVIRONMENT"):
+            values["environment"] = Environment(env["ENVIRONMENT"].strip().lower())
+        if env.get("TIMEOUT"):
+            values["timeout"] = float(env["TIMEOUT"])
+        if env.get("PORT"):
+            values["port"] = env["PORT"]
+        if env.get("SUITES"):
+            values["suites"] = env["SUITES"]
+        for name, credentials_class in (
+            ("o_auth_acg_credentials", OAuthACGCredentials),
+            ("o_auth_bearer_token_credentials", OAuthBearerTokenCredentials),
+            ("o_auth_ccg_credentials", OAuthCCGCredentials),
+            ("o_auth_ropcg_credentials", OAuthROPCGCredentials),
+            ("api_header_credentials", ApiHeaderCredentials),
+            ("api_key_credentials", ApiKeyCredentials),
+            ("basic_auth_credentials", BasicAuthCredentials),
+        ):
+            values[name] = credentials_class.from_environment(env)
+        values.update(overrides)
+        return cls(**values)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Configuration({shown})"

@@ -1,0 +1,31 @@
+"""OAuth 2 scopes of the gate-a scheme."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+
+class OAuthScopeGateAEnum(str, Enum):
+    """The OAuth 2 scopes gate-a supports."""
+
+    # Read reports
+    REPORTS_READ = "reports.read"
+    # Export reports
+    REPORTS_EXPORT = "reports.export"
+
+    @classmethod
+    def from_value(
+        cls,
+        value: object,
+        default: Optional[OAuthScopeGateAEnum] = None,
+    ) -> Optional[OAuthScopeGateAEnum]:
+        """The member whose value or name matches `value` (case-insensitive), else `default`."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            folded = value.strip().lower()
+            for member in cls:
+                if member.value.lower() == folded or member.name.lower() == folded:
+                    return member
+        return default
