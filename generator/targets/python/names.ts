@@ -192,6 +192,13 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     PASCAL,
     ['BaseController', ...rootTaken, ...schemeClassNames, ...modelClasses.values()],
   );
+  // Module names get their own scope: two long class names can cut to the same module name.
+  const tagModules = assignNames(
+    ir.tags.map((t) => t.wireName),
+    (w) => pyName(tagClasses.get(w) as string, 'snake', 'default_controller'),
+    SNAKE,
+    ['base_controller'],
+  );
   const tags = new Map<string, { module: string; className: string; accessor: string; doc: string }>();
   for (const t of ir.tags) {
     const accessor = tagAccessors.get(t.wireName) as string;
@@ -199,7 +206,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     tags.set(t.wireName, {
       accessor,
       className,
-      module: pyName(className, 'snake', 'default_controller'),
+      module: tagModules.get(t.wireName) as string,
       doc: kebabCase(accessor.replace(/_+$/, '')) || 'default',
     });
   }
