@@ -43,12 +43,12 @@ export function buildServers(ctx: BuildContext): ServerModel {
       return;
     }
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(s['url'])?.[1];
-    if ((scheme !== undefined && !/^https?$/i.test(scheme)) || /[\s"<>\\`]/.test(s['url'])) {
+    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
       ctx.problem(
         'server-url-invalid',
         ctx.ptr(at, 'url'),
         `server URL ${JSON.stringify(s['url'])} is not an http(s) URL or a relative path`,
-        'use an https URL (variables in `{braces}` are fine) or a path relative to the spec, without spaces or quotes',
+        'use an https URL (variables in `{braces}` are fine) or a path relative to the spec',
       );
       return;
     }
