@@ -15,7 +15,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generate } from '../../generator/generate.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** Run a tool; on failure the error carries its stdout too (tsc reports there). */
+async function run(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; maxBuffer?: number } = {},
+): Promise<void> {
+  try {
+    await execFileAsync(cmd, args, { maxBuffer: 64 * 1024 * 1024, ...opts });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${err.message}\n${(err.stdout ?? '').slice(0, 4000)}\n${(err.stderr ?? '').slice(0, 2000)}`);
+  }
+}
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const PYTHON = path.join(ROOT, '.venv/bin/python');

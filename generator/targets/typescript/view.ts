@@ -366,6 +366,16 @@ function modelView(m: IrApi['models'][number], names: ReadonlyMap<string, string
   return base;
 }
 
+/**
+ * One OAuth scheme can declare several flows (authorizationCode + password + clientCredentials):
+ * the client registers one scheme entry per wire name whose managers are tried in flow order.
+ */
+function oauthSchemeGroups(flows: ReturnType<typeof flowView>[]): { schemeWire: string; managers: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const f of flows) groups.set(f.schemeWire, [...(groups.get(f.schemeWire) ?? []), `this.${f.accessor}`]);
+  return [...groups].map(([schemeWire, accessors]) => ({ schemeWire, managers: accessors.join(', ') }));
+}
+
 export interface TsViews {
   names: PackageNames;
   root: object;
@@ -486,6 +496,7 @@ export function buildViews(ir: IrApi, packageOverride: string | null, specName: 
     serverNameUnion: ir.serverNames.map(tsStr).join(' | ') || "'default'",
     variables,
     flows,
+    oauthSchemes: oauthSchemeGroups(flows),
     hasFlows: flows.length > 0,
     docFlows: flows.filter((f) => f.hasDocFile),
     simpleSchemes,

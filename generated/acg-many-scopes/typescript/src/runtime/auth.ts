@@ -116,16 +116,30 @@ export class ApiKeyScheme implements AuthScheme {
 /** An OAuth 2 grant: the manager supplies a valid (refreshed if needed) bearer token. */
 export class OAuthScheme implements AuthScheme {
   readonly name: string;
-  constructor(private readonly manager: OAuthManager) {
+  private readonly managers: readonly OAuthManager[];
+  /** One scheme may declare several flows: their managers are tried in order, first usable wins. */
+  constructor(manager: OAuthManager, ...more: OAuthManager[]) {
     this.name = manager.schemeName;
+    this.managers = [manager, ...more];
   }
-  unavailableReason(): Promise<string | null> {
-    return this.manager.unavailableReason();
+  private async usable(): Promise<{ manager: OAuthManager | null; reasons: string[] }> {
+    const reasons: string[] = [];
+    for (const manager of this.managers) {
+      const reason = await manager.unavailableReason();
+      if (reason === null) return { manager, reasons };
+      reasons.push(reason);
+    }
+    return { manager: null, reasons };
+  }
+  async unavailableReason(): Promise<string | null> {
+    const { manager, reasons } = await this.usable();
+    return manager ? null : reasons.join('; ');
   }
   async apply(target: AuthTarget, signal?: AbortSignal): Promise<void> {
-    const token = await this.manager.authorize(signal);
+    const manager = (await this.usable()).manager ?? (this.managers[0] as OAuthManager);
+    const token = await manager.authorize(signal);
     setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
-    target.oauth.push({ manager: this.manager, accessToken: token.accessToken });
+    target.oauth.push({ manager, accessToken: token.accessToken });
   }
   toJSON(): Record<string, unknown> {
     return { scheme: this.name };

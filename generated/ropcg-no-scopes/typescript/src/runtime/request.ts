@@ -22,7 +22,8 @@ export interface ClientCore {
   readonly credentialOrigins: ReadonlySet<string>;
 }
 
-export type ParamValue = string | number | boolean | null | undefined | object;
+/** Any value: parameters whose schema says nothing are typed `unknown` by the generator. */
+export type ParamValue = unknown;
 
 export interface OperationRequest {
   method: string;
@@ -45,14 +46,15 @@ export interface RequestOptions {
 
 function scalar(value: ParamValue): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return JSON.stringify(value) ?? String(value);
 }
 
 function expand(value: ParamValue): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value))
-    return value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v as ParamValue));
+    return value.filter((v) => v !== undefined && v !== null).map((v) => scalar(v));
   return [scalar(value)];
 }
 

@@ -1,0 +1,106 @@
+"""MultiflowClient: the entry point of the Multi Flow SDK."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
+
+import httpx
+
+from .configuration import Configuration, Environment, Server
+from .controllers.meta_controller import MetaController
+from .controllers.projects_controller import ProjectsController
+from .http.api_context import ApiContext
+from .http.auth.multi_auth import MultiAuthCredentials, MultiAuth
+from .http.transport import Transport
+
+USER_AGENT = "grantgen-python multiflow/3.1.4"
+
+_UNSET: Any = object()
+
+
+class MultiflowClient:
+    """Client of the Multi Flow API.
+
+    Reproduces what broke on real specs (motaword, mastodon): ONE oauth2 scheme declaring authorizationCode, password and clientCredentials flows together, a global requirement with a per-operation `security: []` override, a header parameter without a schema, and a relative token URL under a server with a path prefix.
+
+    Build it from a Configuration (`MultiflowClient(config)`) or from keyword arguments (the same names as Configuration's); keywords given together with a config override it.
+    """
+
+    def __init__(
+        self,
+        config: Optional[Configuration] = None,
+        *,
+        environment: Environment = _UNSET,
+        timeout: Optional[float] = _UNSET,
+        base_urls: Optional[Mapping[Union[Server, str], str]] = _UNSET,
+        allow_insecure_http: bool = _UNSET,
+        extra_bearer_hosts: Sequence[str] = _UNSET,
+        http_client: Optional[httpx.Client] = _UNSET,
+        multi_auth_credentials: Optional[MultiAuthCredentials] = _UNSET,
+    ) -> None:
+        changes: Dict[str, Any] = {}
+        for name, value in (
+            ("environment", environment),
+            ("timeout", timeout),
+            ("base_urls", base_urls),
+            ("allow_insecure_http", allow_insecure_http),
+            ("extra_bearer_hosts", extra_bearer_hosts),
+            ("http_client", http_client),
+            ("multi_auth_credentials", multi_auth_credentials),
+        ):
+            if value is not _UNSET:
+                changes[name] = value
+        if config is None:
+            config = Configuration(**changes)
+        elif not isinstance(config, Configuration):
+            raise TypeError("config must be a Configuration")
+        elif changes:
+            config = config.clone_with(**changes)
+        self._config: Configuration = config
+        self._context = ApiContext(
+            Transport(config.timeout, config.http_client, USER_AGENT),
+            self._server_url,
+            [server.value for server in Server],
+            allow_insecure_http=config.allow_insecure_http,
+            extra_bearer_hosts=config.extra_bearer_hosts,
+        )
+        self._multi_auth = MultiAuth(config.multi_auth_credentials, self._context)
+        self._context.authorizers["multiAuth"] = self._multi_auth
+        self._meta = MetaController(self._context)
+        self._projects = ProjectsController(self._context)
+
+    def _server_url(self, name: str) -> str:
+        return self._config.get_base_uri(Server(name))
+
+    @property
+    def config(self) -> Configuration:
+        """The configuration this client was built with."""
+        return self._config
+
+    @property
+    def multi_auth(self) -> MultiAuth:
+        """The multiAuth manager (OAuth 2 Authorization Code Grant)."""
+        return self._multi_auth
+
+    @property
+    def meta(self) -> MetaController:
+        """Operations tagged meta."""
+        return self._meta
+
+    @property
+    def projects(self) -> ProjectsController:
+        """Operations tagged projects."""
+        return self._projects
+
+    def close(self) -> None:
+        """Close the HTTP connections the client opened."""
+        self._context.transport.close()
+
+    def __enter__(self) -> MultiflowClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"MultiflowClient(config={self._config!r})"
