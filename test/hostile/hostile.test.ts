@@ -101,7 +101,9 @@ function markdownProblems(md: string): string[] {
   for (const m of prose.matchAll(/(?<!\\)<(javascript|data|file|vbscript):/gi)) problems.push(`autolink ${m[0]}`);
   for (const m of prose.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(javascript|data|file|vbscript):/gim))
     problems.push(`link definition ${m[0]}`);
-  for (const m of prose.matchAll(/^ {0,3}#{1,6} .*(Injected|# tag)/gm)) problems.push(`injected heading ${m[0]}`);
+  // An injected heading is a line of its own that starts with the payload's heading text; the
+  // payload shown escaped inside a legitimate heading (`# T \\# Injected`) is fine.
+  for (const m of prose.matchAll(/^ {0,3}#{1,6} +(Injected|tag)\b.*$/gm)) problems.push(`injected heading ${m[0]}`);
   for (const m of prose.matchAll(/^ {0,3}=+\s*$/gm)) problems.push(`setext underline ${JSON.stringify(m[0])}`);
   const lines = md.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
