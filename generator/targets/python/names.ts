@@ -37,8 +37,12 @@ export const ROOT_RUNTIME_EXPORTS = [
   'TimeoutException',
   'TokenStore',
 ];
-/** Names of the client object that are not per-scheme or per-tag. */
-const CLIENT_MEMBERS = ['config', 'close', 'context'];
+/**
+ * Attributes of the client object that are not per-scheme or per-tag. Scheme and tag accessors
+ * become a property `name` and an attribute `_name`, so both spellings of the runtime's own
+ * members are taken (`_context`, `_config`, `_server_url`).
+ */
+const CLIENT_MEMBERS = ['config', 'close', 'context', 'server_url'];
 /** Configuration keyword arguments that are not per-scheme or server variables. */
 export const CONFIG_FIXED_KWARGS = [
   'environment',
@@ -110,11 +114,13 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
   const clientClass = pyName(packageName, 'pascal', 'Api') + 'Client';
   const clientModule = `${packageName}_client`;
 
+  // A scheme's module name is also its client accessor (`client.<name>`, `client._<name>`), so
+  // it must avoid the client's own members as well as the runtime's auth modules.
   const schemeModules = assignNames(
     ir.securitySchemes.map((s) => s.wireName),
     (w) => pyName(w, 'snake', 'scheme'),
     SNAKE,
-    STATIC_AUTH_MODULES,
+    [...STATIC_AUTH_MODULES, ...CLIENT_MEMBERS],
   );
   // Every class exported from the package root shares one scope (with the runtime's exports).
   const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass];

@@ -321,10 +321,10 @@ function operationView(ir: IrApi, names: PyNames, op: IrOperation, methodName: s
   specArgs[1] = pyStr(serverOf(op));
   if ((groups.path as PyExpr[]).length) specArgs.push(kw('path_params', call('dict', [list(groups.path as PyExpr[])])));
   if ((groups.query as PyExpr[]).length) specArgs.push(kw('query', list(groups.query as PyExpr[])));
-  const headerItems = [...(groups.header as PyExpr[])];
-  if ((groups.cookie as PyExpr[]).length)
-    headerItems.push(tuple([pyStr('cookie'), call('"; ".join', [list(groups.cookie as PyExpr[])])]));
-  if (headerItems.length) specArgs.push(kw('headers', call('dict', [list(headerItems)])));
+  if ((groups.header as PyExpr[]).length) specArgs.push(kw('headers', call('dict', [list(groups.header as PyExpr[])])));
+  // Cookie parameters are (name, value) pairs like query parameters; the runtime drops unset
+  // ones and joins them with the security cookies into one Cookie header.
+  if ((groups.cookie as PyExpr[]).length) specArgs.push(kw('cookies', list(groups.cookie as PyExpr[])));
   specArgs.push(...bodyArg);
   specArgs.push(kw('security', security));
   if (accept) specArgs.push(kw('accept', pyStr(accept)));

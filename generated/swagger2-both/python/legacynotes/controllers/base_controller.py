@@ -46,6 +46,7 @@ class RequestSpec:
         path_params: Optional[Mapping[str, Any]] = None,
         query: Optional[Sequence[Tuple[str, Any]]] = None,
         headers: Optional[Mapping[str, Any]] = None,
+        cookies: Optional[Sequence[Tuple[str, Any]]] = None,
         json_body: Any = None,
         has_json_body: bool = False,
         form: Optional[Mapping[str, Any]] = None,
@@ -58,6 +59,7 @@ class RequestSpec:
         self.path_params = dict(path_params or {})
         self.query = [(k, v) for k, v in (query or []) if v is not None]
         self.headers = {k: v for k, v in (headers or {}).items() if v is not None}
+        self.cookies = [(k, v) for k, v in (cookies or []) if v is not None]
         self.json_body = json_body
         self.has_json_body = has_json_body
         self.form = {k: v for k, v in (form or {}).items() if v is not None}
@@ -118,9 +120,12 @@ class BaseController:
         if spec.accept:
             headers["accept"] = spec.accept
         headers.update(target.headers)
+        cookies = [f"{k}={form_value(v)}" for k, v in spec.cookies]
         cookie = target.cookie_header()
         if cookie:
-            headers["cookie"] = cookie
+            cookies.append(cookie)
+        if cookies:
+            headers["cookie"] = "; ".join(cookies)
         params = _query_items(spec.query) + target.query
         response = self._context.transport.send(
             spec.method,
