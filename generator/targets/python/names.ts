@@ -229,7 +229,9 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     SCREAMING,
   );
   const servers = assignNames(ir.serverNames, (w) => pyName(w, 'screaming', 'SERVER'), SCREAMING);
-  const fixedKwargs = [...CONFIG_FIXED_KWARGS, 'config', ...[...schemes.values()].map((s) => s.kwarg)];
+  // Keyword arguments also must not be the locals of the client's `__init__` (client.py.hbs).
+  const initLocals = ['changes', 'name', 'value'];
+  const fixedKwargs = [...CONFIG_FIXED_KWARGS, 'config', ...initLocals, ...[...schemes.values()].map((s) => s.kwarg)];
   const variables = assignNames(
     ir.serverVariables.map((v) => v.wireName),
     (w) => pyName(w, 'snake', 'variable'),
