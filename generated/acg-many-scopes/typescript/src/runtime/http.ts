@@ -3,7 +3,7 @@
  * within the same origin), capped body reading, and mapping of transport failures to SDK errors.
  */
 import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
-import { redactUrl, type Logger } from './redact.js';
+import { redactUrl, silentLogger, type Logger } from './redact.js';
 
 export type FetchLike = (input: string | URL, init: RequestInit) => Promise<Response>;
 
@@ -79,7 +79,8 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
   const headers = { ...request.headers };
   try {
     for (let hop = 0; ; hop++) {
-      settings.logger.debug('http request', { method, url: redactUrl(url) });
+      if (settings.logger !== silentLogger)
+        settings.logger.debug('http request', { method, url: redactUrl(url) });
       const init: RequestInit = { method, headers, redirect: 'manual' };
       if (body !== undefined) init.body = body;
       if (signal !== undefined) init.signal = signal;
@@ -106,7 +107,8 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
         }
       }
       const text = await readCapped(response, limit, request.tooLarge);
-      settings.logger.debug('http response', { status: response.status, url: redactUrl(url) });
+      if (settings.logger !== silentLogger)
+        settings.logger.debug('http response', { status: response.status, url: redactUrl(url) });
       return { status: response.status, headers: response.headers, text, url };
     }
   } catch (cause) {
@@ -126,6 +128,9 @@ async function readCapped(
     throw tooLarge(response.status, limit);
   }
   if (!response.body) return '';
+  // A declared length within the cap: the platform enforces it (a longer body is an error), so the
+  // native reader is safe and faster than reading chunk by chunk.
+  if (Number.isFinite(declared)) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let size = 0;

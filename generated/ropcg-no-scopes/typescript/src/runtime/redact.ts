@@ -83,6 +83,8 @@ export const silentLogger: Logger = {
 
 /** Wraps a user logger so that every `meta` object passes through `redactDeep` first. */
 export function redactingLogger(logger: Logger): Logger {
+  // Nothing to redact for the silent logger: keep it, so hot paths can skip building log lines.
+  if (logger === silentLogger) return silentLogger;
   const wrap =
     (level: keyof Logger) =>
     (message: string, meta?: Record<string, unknown>): void => {
