@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
+import { CACHE_ROOT } from '../package-root.js';
 import { KNOWN_HELPERS } from './helpers.js';
 
 type HandlebarsEnv = typeof Handlebars;
@@ -34,10 +35,7 @@ export function handlebarsRuntime(): HandlebarsEnv {
 }
 
 function cacheDir(): string | null {
-  if (process.env['GRANTGEN_NO_TEMPLATE_CACHE']) return null;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'node_modules', '.cache', 'grantgen', 'hbs');
+  return process.env['GRANTGEN_NO_TEMPLATE_CACHE'] ? null : path.join(CACHE_ROOT, 'hbs');
 }
 
 const DIR = cacheDir();

@@ -6,20 +6,13 @@
  * byte-identical with or without the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CACHE_ROOT } from '../package-root.js';
 
 const memory = new Map<string, string>();
 
-function cacheDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'node_modules', '.cache', 'grantgen', 'format');
-}
-
-const DIR = process.env['GRANTGEN_NO_FORMAT_CACHE'] ? null : cacheDir();
+const DIR = process.env['GRANTGEN_NO_FORMAT_CACHE'] ? null : path.join(CACHE_ROOT, 'format');
 
 export async function formatCached(
   formatterId: string,

@@ -4,21 +4,13 @@
  * content (see compile.ts), so `watch` recompiles only what changed.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { type TemplateFactory, handlebarsRuntime, precompiled } from './compile.js';
 import { registerHelpers } from './helpers.js';
 
 /** Where the built-in templates live (the package's own `templates/`). */
-export const BUILTIN_TEMPLATES = path.join(packageRoot(), 'templates');
-
-/** The folder holding grantgen's package.json, from source (`generator/`) or build (`dist/generator/`). */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
+export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 export interface TemplateSet {
   /** Render `templates/<target>/<name>` with `view`. */

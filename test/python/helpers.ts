@@ -1,34 +1,11 @@
 /** Shared helpers for the Python target tests: generate, lint, type-check, build, install. */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { generate as generateFn } from '../../generator/generate.js';
+import { generate, REPO, run } from '../helpers/sdk.js';
 
-export const run = promisify(execFile);
-export const REPO = path.resolve(import.meta.dirname, '../..');
+export { generate, listSpecs, REPO, run, tempDir } from '../helpers/sdk.js';
+
 export const VENV_BIN = path.join(REPO, '.venv', 'bin');
 export const PYTHON = path.join(VENV_BIN, 'python');
-
-export async function tempDir(prefix: string): Promise<string> {
-  await mkdir(path.join(REPO, 'test/.tmp'), { recursive: true });
-  return mkdtemp(path.join(REPO, 'test/.tmp', prefix));
-}
-
-export async function listSpecs(): Promise<string[]> {
-  const entries = await readdir(path.join(REPO, 'specs'));
-  return entries
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()
-    .map((f) => path.join(REPO, 'specs', f));
-}
-
-/** The built generator (`npm test` builds first; vitest cannot follow the registry's dynamic import). */
-export async function generate(...args: Parameters<typeof generateFn>): ReturnType<typeof generateFn> {
-  const url = new URL('../../dist/generator/generate.js', import.meta.url).href;
-  const mod = (await import(url)) as { generate: typeof generateFn };
-  return mod.generate(...args);
-}
 
 export interface PySdk {
   spec: string;

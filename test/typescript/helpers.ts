@@ -1,12 +1,10 @@
 /** Shared helpers for the TypeScript target tests: generate, build, pack and install SDKs. */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { generate as generateFn } from '../../generator/generate.js';
+import { generate, REPO, run } from '../helpers/sdk.js';
 
-export const run = promisify(execFile);
-export const REPO = path.resolve(import.meta.dirname, '../..');
+export { generate, listSpecs, REPO, run, tempDir } from '../helpers/sdk.js';
+
 export const TSC = path.join(REPO, 'node_modules/.bin/tsc');
 
 export interface BuiltSdk {
@@ -14,29 +12,6 @@ export interface BuiltSdk {
   dir: string;
   packageName: string;
   tarball: string;
-}
-
-export async function tempDir(prefix: string): Promise<string> {
-  await mkdir(path.join(REPO, 'test/.tmp'), { recursive: true });
-  return mkdtemp(path.join(REPO, 'test/.tmp', prefix));
-}
-
-export async function listSpecs(): Promise<string[]> {
-  const entries = await readdir(path.join(REPO, 'specs'));
-  return entries
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()
-    .map((f) => path.join(REPO, 'specs', f));
-}
-
-/**
- * The built generator (`npm test` builds first): vitest cannot follow the target registry's
- * dynamic import from source.
- */
-async function generate(...args: Parameters<typeof generateFn>): ReturnType<typeof generateFn> {
-  const url = new URL('../../dist/generator/generate.js', import.meta.url).href;
-  const mod = (await import(url)) as { generate: typeof generateFn };
-  return mod.generate(...args);
 }
 
 /** Generate → tsc --noEmit (strict flags from the package tsconfig) → build → npm pack. */
