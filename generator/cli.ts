@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /** The `grantgen` command: parses arguments with commander and calls `commands.ts`. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
+import { PACKAGE_ROOT } from './package-root.js';
 import { runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
 import { TARGET_NAMES } from './targets/index.js';
 import type { TargetName } from './targets/target.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface CommonFlags {
   target: TargetName | 'all';
