@@ -57,3 +57,8 @@ class OAuthProviderErrorEnum(str, Enum):
                 if member.value == folded or member.name.lower() == folded:
                     return member
         return default
+
+
+def error_code(error: Union[OAuthProviderErrorEnum, str]) -> str:
+    """An OAuth 2 error (enum member or raw provider string) as its plain code string."""
+    return error.value if isinstance(error, OAuthProviderErrorEnum) else error

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional, Union
 
 from ..http._redact import redact_text
-from ..models.o_auth_provider_error_enum import OAuthProviderErrorEnum
+from ..models.o_auth_provider_error_enum import OAuthProviderErrorEnum, error_code
 from .api_exception import APIException
 
 if TYPE_CHECKING:
@@ -37,11 +37,7 @@ class OAuthProviderException(APIException):
     @property
     def error_code(self) -> str:
         """The error code as a plain string."""
-        return (
-            self.error.value
-            if isinstance(self.error, OAuthProviderErrorEnum)
-            else self.error
-        )
+        return error_code(self.error)
 
     def __str__(self) -> str:
         text = super().__str__() + f" error={self.error_code!r}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional, Union
 
 from ..http._redact import redact_text
-from ..models.o_auth_provider_error_enum import OAuthProviderErrorEnum
+from ..models.o_auth_provider_error_enum import OAuthProviderErrorEnum, error_code
 from .sdk_exception import SdkException
 
 
@@ -35,11 +35,7 @@ class OAuthCallbackException(SdkException):
     @property
     def error_code(self) -> str:
         """The error code as a plain string."""
-        return (
-            self.error.value
-            if isinstance(self.error, OAuthProviderErrorEnum)
-            else self.error
-        )
+        return error_code(self.error)
 
 
 class StateMismatchException(OAuthCallbackException):
