@@ -30,6 +30,7 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
         spec: entry.spec,
         jobs: entry.jobs,
         packageName: sel.packageName ?? entry.packageName,
+        metadata: entry.metadata,
         templates: sel.templates,
       });
       specFiles.set(entry.spec, new Set(r.loaded.files));
