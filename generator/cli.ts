@@ -4,15 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from './package-root.js';
-import {
-  processIo,
-  reportError,
-  runCheck,
-  runGenerate,
-  runIr,
-  runValidate,
-  type SpecSelection,
-} from './commands.js';
+import { processIo, reportError, runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
 import { TARGET_NAMES } from './targets/index.js';
 import type { TargetName } from './targets/target.js';
 
@@ -56,10 +48,11 @@ function withCommon(cmd: Command): Command {
     .option('--package-name <name>', 'package name (default: from the spec title)')
     .option('--package-version <x.y.z>', 'version of every generated package (default: info.version if X.Y.Z)')
     .option('--license <spdx>', 'SPDX license of the generated packages (default: none declared)')
-    .option('--author <"Name <email>">', 'author of the generated packages (repeatable)', (v: string, prev: string[] = []) => [
-      ...prev,
-      v,
-    ])
+    .option(
+      '--author <"Name <email>">',
+      'author of the generated packages (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--repository <url>', 'https URL of the SDK source repository')
     .option('--templates <dir...>', 'folders overlaying the built-in templates file by file (<dir>/<target>/...)')
     .option('-q, --quiet', 'print only errors')
@@ -132,21 +125,33 @@ program
   .argument('[spec]', 'your spec (default: openapi.yaml, swagger.yaml, api.yaml, ... in this folder)')
   .option('-o, --out <dir>', 'output folder written into the config', 'sdk')
   .addOption(
-    new Option('-t, --target <target...>', 'targets written into the config').choices([...TARGET_NAMES]).default([...TARGET_NAMES]),
+    new Option('-t, --target <target...>', 'targets written into the config')
+      .choices([...TARGET_NAMES])
+      .default([...TARGET_NAMES]),
   )
-  .addOption(new Option('--ci <provider>', 'also write CI workflows (publish; regenerate on spec change)').choices(['github']))
+  .addOption(
+    new Option('--ci <provider>', 'also write CI workflows (publish; regenerate on spec change)').choices(['github']),
+  )
   .option('--force', 'overwrite existing files')
   .description('write a commented grantgen.config.yaml here for a spec')
-  .action(async (spec: string | undefined, flags: { out: string; target: TargetName[]; force?: boolean; ci?: 'github' }) => {
-    try {
-      const { init } = await import('./init.js');
-      const r = await init({ spec, out: flags.out, targets: flags.target, force: flags.force === true, ci: flags.ci });
-      for (const f of r.written) process.stderr.write(`wrote ${f}\n`);
-      process.stderr.write(`next: grantgen generate   (reads ${r.written[0]}; spec ${r.spec})\n`);
-    } catch (e) {
-      process.exitCode = reportError(e, processIo, { quiet: false, json: false });
-    }
-  });
+  .action(
+    async (spec: string | undefined, flags: { out: string; target: TargetName[]; force?: boolean; ci?: 'github' }) => {
+      try {
+        const { init } = await import('./init.js');
+        const r = await init({
+          spec,
+          out: flags.out,
+          targets: flags.target,
+          force: flags.force === true,
+          ci: flags.ci,
+        });
+        for (const f of r.written) process.stderr.write(`wrote ${f}\n`);
+        process.stderr.write(`next: grantgen generate   (reads ${r.written[0]}; spec ${r.spec})\n`);
+      } catch (e) {
+        process.exitCode = reportError(e, processIo, { quiet: false, json: false });
+      }
+    },
+  );
 
 program
   .command('validate')

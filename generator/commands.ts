@@ -12,7 +12,7 @@ import { loadSpec } from './load/index.js';
 import { createProgress } from './progress.js';
 import type { TargetName } from './targets/target.js';
 import { TARGET_NAMES } from './targets/index.js';
-import { handEdited, readTree } from './write/tree.js';
+import { MANIFEST, handEdited, readTree } from './write/tree.js';
 import type { PackageMetadata } from './targets/target.js';
 
 export interface OutputOptions {
@@ -191,6 +191,7 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
         const disk = tree.files;
         const names = [...new Set([...t.files.keys(), ...disk.keys()])].sort();
         for (const rel of names) {
+          if (rel === MANIFEST) continue; // derived from the others: any drift there shows in a file
           const want = t.files.get(rel);
           const have = disk.get(rel);
           if (want === have) continue;
@@ -218,8 +219,7 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
       io.err(
         `grantgen check: ${drift.length} file(s) differ from a fresh run\n  fix: run \`grantgen generate\` with the same arguments (it overwrites hand edits of generated files), then commit the result`,
       );
-    }
-    else if (!opts.quiet) io.err('grantgen check: output is up to date');
+    } else if (!opts.quiet) io.err('grantgen check: output is up to date');
     return drift.length === 0 ? 0 : 1;
   } catch (e) {
     return reportError(e, io, opts);
@@ -272,7 +272,8 @@ export function fileReport(out: string, stats: GenerateResult['targets'][number]
   if (!stats) return [];
   const shown = path.relative(process.cwd(), out) || '.';
   const lines: string[] = [];
-  const list = (xs: string[]): string => (xs.length > 10 ? `${xs.slice(0, 10).join(', ')}, ... (${xs.length})` : xs.join(', '));
+  const list = (xs: string[]): string =>
+    xs.length > 10 ? `${xs.slice(0, 10).join(', ')}, ... (${xs.length})` : xs.join(', ');
   if (stats.overwrittenEdits.length > 0)
     lines.push(`  ${shown}: overwritten (edited by hand): ${list(stats.overwrittenEdits)}`);
   if (stats.kept.length > 0) lines.push(`  ${shown}: kept (not generated): ${list(stats.kept)}`);

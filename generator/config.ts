@@ -78,7 +78,11 @@ export function checkMetadata(
   if (raw.authors !== undefined && raw.authors !== null) {
     const list = typeof raw.authors === 'string' ? [raw.authors] : raw.authors;
     if (!Array.isArray(list))
-      throw fail('authors', '`authors` must be a list of "Name <email>" strings', 'write authors: ["Ada <ada@example.com>"]');
+      throw fail(
+        'authors',
+        '`authors` must be a list of "Name <email>" strings',
+        'write authors: ["Ada <ada@example.com>"]',
+      );
     out.authors = list.map((a: unknown) => {
       const m = typeof a === 'string' ? AUTHOR_RE.exec(a.trim()) : null;
       if (!m || m[1] === undefined)

@@ -18,7 +18,9 @@ export interface InitOptions {
   ci: 'github' | undefined;
 }
 
-const CANDIDATES = ['openapi', 'swagger', 'api', 'spec'].flatMap((b) => ['yaml', 'yml', 'json'].map((e) => `${b}.${e}`));
+const CANDIDATES = ['openapi', 'swagger', 'api', 'spec'].flatMap((b) =>
+  ['yaml', 'yml', 'json'].map((e) => `${b}.${e}`),
+);
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(
@@ -204,9 +206,7 @@ export async function init(o: InitOptions, cwd = process.cwd()): Promise<{ writt
           message: `the ${what} has characters the workflow files cannot quote safely`,
           hint: 'use a path of letters, digits, `_`, `.`, `-` and `/` inside this folder for --ci github',
         });
-  const files: [string, string][] = [
-    [CONFIG_FILE, configText({ spec: rel, out: o.out, targets: o.targets, version })],
-  ];
+  const files: [string, string][] = [[CONFIG_FILE, configText({ spec: rel, out: o.out, targets: o.targets, version })]];
   if (o.ci === 'github') {
     files.push(['.github/workflows/grantgen-publish.yml', publishWorkflow(o.out, o.targets)]);
     files.push(['.github/workflows/grantgen-regenerate.yml', regenerateWorkflow(rel)]);

@@ -110,7 +110,13 @@ export function handEdited(tree: DiskTree): Set<string> {
 }
 
 function safeRel(rel: string): boolean {
-  return !(rel === '' || rel.startsWith('/') || rel.split('/').includes('..') || rel.includes('\\') || rel.includes('\0'));
+  return !(
+    rel === '' ||
+    rel.startsWith('/') ||
+    rel.split('/').includes('..') ||
+    rel.includes('\\') ||
+    rel.includes('\0')
+  );
 }
 
 /** Every file under `dir` (relative, `/`-separated), not following symlinks, without `.grantgen/`. */
