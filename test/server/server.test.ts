@@ -618,7 +618,7 @@ describe('issue 10/12 additions: grantedScopes, drip, gzip-bomb, status faults w
     expect((await control('settings', { grantedScopes: 'file_requests.read' })).status).toBe(400);
     expect((await control('settings', { grantedScopes: [''] })).status).toBe(400);
     await control('reset', {});
-    expect(((await control('settings', {})).json as Body).grantedScopes).toBeNull();
+    expect((await control('settings', {})).json.grantedScopes).toBeNull();
   });
 
   it('drip: headers at once, then one body byte per intervalMs', async () => {
