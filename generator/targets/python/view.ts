@@ -481,6 +481,7 @@ export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
         'NetworkException',
         'OAuthCallbackException',
         'OAuthProviderException',
+        'ResponseTooLargeException',
         'SdkException',
         'StateMismatchException',
         'TimeoutException',
