@@ -7,6 +7,7 @@ import { handleToken } from './token.mjs';
 import { handleAuthorize } from './authorize-page.mjs';
 import { handleApi, OPERATIONS } from './resource-api.mjs';
 import { handleControl } from './control.mjs';
+import { handleEcho } from './echo.mjs';
 import { HttpError, sendJson } from './http.mjs';
 import {
   DEVICE_AUTHORIZATION_PATH,
@@ -24,6 +25,7 @@ Object.assign(OPERATIONS, DEVICE_OPERATIONS);
 
 export const TOKEN_PATHS = ['/oauth2/non-auth-server/token', '/oauth2/auth-server/request_token'];
 export const AUTHORIZE_PATH = '/oauth/authorize';
+export const ECHO_PATH = '/echo';
 
 export class App {
   constructor() {
@@ -65,6 +67,8 @@ export class App {
       status: 0,
       fault: null,
     };
+    const key = req.headers['idempotency-key'];
+    if (typeof key === 'string') entry.idempotencyKey = key;
     this.log.add(entry);
     return entry;
   }
@@ -115,6 +119,7 @@ export class App {
     if (path === DEVICE_PAGE_PATH) return handleDevicePage(this, req, res, url);
     if (path === METADATA_PATH) return handleMetadata(this, req, res, url);
     if (path === REVOCATION_PATH) return handleRevocation(this, req, res, url);
+    if (path === ECHO_PATH) return handleEcho(this, req, res, url);
     const op = Object.prototype.hasOwnProperty.call(OPERATIONS, path) ? OPERATIONS[path] : undefined;
     if (op) return handleApi(this, req, res, url, op);
     req.resume();

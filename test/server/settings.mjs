@@ -12,6 +12,8 @@
  * @property {number} deviceCodeLifetime device code `expires_in` in seconds (> 0)
  * @property {number} deviceSlowDown the next n polls of the device grant answer `slow_down`
  * @property {string | null} metadataIssuer replaces the `issuer` of the RFC 8414 metadata when set
+ * @property {string[] | null} grantedScopes when set, a grant issues only the requested scopes in this list
+ *   (other requested scopes are dropped, not refused); null = grant what was asked
  */
 
 /** @returns {Settings} */
@@ -27,6 +29,7 @@ export function defaultSettings() {
     deviceCodeLifetime: 600,
     deviceSlowDown: 0,
     metadataIssuer: null,
+    grantedScopes: null,
   };
 }
 
@@ -67,6 +70,10 @@ export function validateSettings(patch) {
         break;
       case 'metadataIssuer':
         if (value !== null && typeof value !== 'string') return 'metadataIssuer must be a string or null';
+        break;
+      case 'grantedScopes':
+        if (value !== null && (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')))
+          return 'grantedScopes must be an array of non-empty strings or null';
         break;
       case 'tokenType':
         if (typeof value !== 'string' || value === '') return 'tokenType must be a non-empty string';
