@@ -4,6 +4,7 @@ export {
   ApiError,
   AuthRequiredError,
   ConfigurationError,
+  InsecureTransportError,
   InvalidTokenResponseError,
   NetworkError,
   OAuthCallbackError,
