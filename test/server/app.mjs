@@ -7,10 +7,12 @@ import { handleToken } from './token.mjs';
 import { handleAuthorize } from './authorize-page.mjs';
 import { handleApi, OPERATIONS } from './resource-api.mjs';
 import { handleControl } from './control.mjs';
+import { handleEcho } from './echo.mjs';
 import { HttpError, sendJson } from './http.mjs';
 
 export const TOKEN_PATHS = ['/oauth2/non-auth-server/token', '/oauth2/auth-server/request_token'];
 export const AUTHORIZE_PATH = '/oauth/authorize';
+export const ECHO_PATH = '/echo';
 
 export class App {
   constructor() {
@@ -44,6 +46,8 @@ export class App {
       status: 0,
       fault: null,
     };
+    const key = req.headers['idempotency-key'];
+    if (typeof key === 'string') entry.idempotencyKey = key;
     this.log.add(entry);
     return entry;
   }
@@ -90,6 +94,7 @@ export class App {
     if (path.startsWith('/__control/')) return handleControl(this, req, res, url);
     if (TOKEN_PATHS.includes(path)) return handleToken(this, req, res, url);
     if (path === AUTHORIZE_PATH) return handleAuthorize(this, req, res, url);
+    if (path === ECHO_PATH) return handleEcho(this, req, res, url);
     const op = Object.prototype.hasOwnProperty.call(OPERATIONS, path) ? OPERATIONS[path] : undefined;
     if (op) return handleApi(this, req, res, url, op);
     req.resume();

@@ -8,6 +8,8 @@
  * @property {string | null} issuer `iss` added to authorization responses (RFC 9207) when set
  * @property {string} tokenType the `token_type` value of token responses
  * @property {boolean} requireState reject authorization requests without `state`
+ * @property {string[] | null} grantedScopes when set, a grant issues only the requested scopes in this list
+ *   (other requested scopes are dropped, not refused); null = grant what was asked
  */
 
 /** @returns {Settings} */
@@ -19,6 +21,7 @@ export function defaultSettings() {
     issuer: null,
     tokenType: 'Bearer',
     requireState: true,
+    grantedScopes: null,
   };
 }
 
@@ -44,6 +47,10 @@ export function validateSettings(patch) {
         break;
       case 'issuer':
         if (value !== null && typeof value !== 'string') return 'issuer must be a string or null';
+        break;
+      case 'grantedScopes':
+        if (value !== null && (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')))
+          return 'grantedScopes must be an array of non-empty strings or null';
         break;
       case 'tokenType':
         if (typeof value !== 'string' || value === '') return 'tokenType must be a non-empty string';
