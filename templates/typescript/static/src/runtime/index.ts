@@ -26,6 +26,7 @@ export {
   type ClientAuthMethod,
   type FetchTokenOptions,
   type OAuthContext,
+  type RefreshTokenOptions,
   type TokenCallOptions,
 } from './oauth.js';
 export { InMemoryTokenStore, type TokenStore } from './token-store.js';
