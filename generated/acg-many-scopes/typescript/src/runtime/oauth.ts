@@ -339,29 +339,31 @@ export abstract class OAuthManager {
   ): Promise<OAuthToken> {
     if (this.inflight) return this.inflight;
     const generation = this.generation;
-    const run = this.store.lock(this.schemeName, async () => {
-      if (generation !== this.generation) throw this.loggedOut();
-      const latest = await this.loadToken();
-      if (!force && latest && latest.accessToken !== stale && !this.isTokenExpired(latest)) {
-        return { token: latest, fresh: false };
-      }
-      let token: OAuthToken;
-      if (latest?.refreshToken) token = await this.requestRefresh(latest, params);
-      else if (this.canFetchAutomatically()) token = await this.automaticToken(params);
-      else
-        throw new AuthRequiredError(
-          `${this.schemeName}: cannot refresh, there is no refresh token`,
-          [this.schemeName],
-        );
-      await this.saveToken(token);
-      return { token, fresh: true };
-    }).then(async ({ token, fresh }) => {
-      // setToken (a logout) ran while this refresh was in flight: it wins.
-      if (generation !== this.generation) throw this.loggedOut();
-      // outside the lock, so the callback may call setToken
-      if (fresh) await this.notify(token);
-      return token;
-    });
+    const run = this.store
+      .lock(this.schemeName, async () => {
+        if (generation !== this.generation) throw this.loggedOut();
+        const latest = await this.loadToken();
+        if (!force && latest && latest.accessToken !== stale && !this.isTokenExpired(latest)) {
+          return { token: latest, fresh: false };
+        }
+        let token: OAuthToken;
+        if (latest?.refreshToken) token = await this.requestRefresh(latest, params);
+        else if (this.canFetchAutomatically()) token = await this.automaticToken(params);
+        else
+          throw new AuthRequiredError(
+            `${this.schemeName}: cannot refresh, there is no refresh token`,
+            [this.schemeName],
+          );
+        await this.saveToken(token);
+        return { token, fresh: true };
+      })
+      .then(async ({ token, fresh }) => {
+        // setToken (a logout) ran while this refresh was in flight: it wins.
+        if (generation !== this.generation) throw this.loggedOut();
+        // outside the lock, so the callback may call setToken
+        if (fresh) await this.notify(token);
+        return token;
+      });
     const shared: Promise<OAuthToken> = run.finally(() => {
       if (this.inflight === shared) this.inflight = null;
     });

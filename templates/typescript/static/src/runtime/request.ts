@@ -8,12 +8,7 @@ import {
   type AuthTarget,
   type SecurityRequirement,
 } from './auth.js';
-import {
-  ApiError,
-  ConfigurationError,
-  headersToObject,
-  InsecureTransportError,
-} from './errors.js';
+import { ApiError, ConfigurationError, headersToObject, InsecureTransportError } from './errors.js';
 import { formEncode } from './form.js';
 import { send, type HttpSettings, type RawResponse } from './http.js';
 import { fillPath, isSecureTransport, joinUrl } from './url.js';
