@@ -53,7 +53,7 @@ export const CONFIG_FIXED_KWARGS = [
   'http_client',
 ];
 
-export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
 
 export interface SchemeNames {
   wireName: string;
@@ -117,7 +117,7 @@ const SCREAMING = { reserved: PYTHON_RESERVED, separator: '_' };
 /** The flow a scheme's manager implements (first of authorizationCode, password, clientCredentials). */
 export function chosenFlow(scheme: IrSecurityScheme): SupportedFlow | null {
   if (scheme.kind !== 'oauth2') return null;
-  for (const f of scheme.flows) if (f.kind !== 'implicit') return f;
+  for (const f of scheme.flows) if (f.kind !== 'implicit' && f.kind !== 'deviceAuthorization') return f;
   return null;
 }
 

@@ -64,7 +64,7 @@ const TEMPLATE_MODULE_NAMES = ['Environment', 'ServerName', 'ClientCore', 'execu
 /** A supported OAuth flow of a scheme, with the names of its manager. */
 export interface FlowNames {
   scheme: IrSecurityScheme & { kind: 'oauth2' };
-  flow: Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+  flow: Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
   /** Wire key for naming: the scheme name, plus the flow kind when a scheme has several flows. */
   key: string;
   className: string;
@@ -153,7 +153,9 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
   const docFiles = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
   const supported = ir.securitySchemes.flatMap((s) =>
     s.kind === 'oauth2'
-      ? s.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit').map((flow) => ({ s, flow }))
+      ? s.flows
+          .filter((f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization')
+          .map((flow) => ({ s, flow }))
       : [],
   );
   const perKind = new Map<string, number>();
@@ -169,7 +171,9 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
       });
       continue;
     }
-    const own = scheme.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit');
+    const own = scheme.flows.filter(
+      (f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization',
+    );
     for (const flow of own) {
       const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
       const className = module.claim(`manager:${key}`, tsName(key, 'pascal', 'auth'));

@@ -28,7 +28,7 @@ export function schemeViews(ir: IrApi, names: PyNames, warnings: string[]): Sche
         warnings.push(`security scheme ${s.wireName}: only an implicit flow, which the Python SDK does not support`);
         continue;
       }
-      const supported = s.flows.filter((f) => f.kind !== 'implicit');
+      const supported = s.flows.filter((f) => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization');
       if (supported.length > 1)
         warnings.push(`security scheme ${s.wireName}: several flows; the Python SDK implements ${flow.kind} only`);
       out.push({
