@@ -76,6 +76,7 @@ const ROOT_EXCEPTIONS = [
   'NetworkException',
   'OAuthCallbackException',
   'OAuthProviderException',
+  'ResponseTooLargeException',
   'SdkException',
   'StateMismatchException',
   'TimeoutException',
