@@ -19,18 +19,19 @@ export const FAULT_KINDS = /** @type {const} */ ([
   '502',
   '503',
   '504',
+  'reset',
 ]);
 /** Status-code faults that may carry `retryAfter` / `retryAfterDateIn` / `retryAfterMs` headers. */
 export const STATUS_FAULTS = /** @type {const} */ (['401', '408', '429', '500', '502', '503', '504']);
 /** Decoded size of the `gzip-bomb` body (bytes). */
 export const GZIP_BOMB_BYTES = 50 * 1024 * 1024;
-export const FAULT_TARGETS = /** @type {const} */ (['token', 'api']);
+export const FAULT_TARGETS = /** @type {const} */ (['token', 'api', 'device', 'metadata', 'revoke']);
 /** The "slow" fault never sleeps longer than this. */
 export const MAX_DELAY_MS = 30_000;
 
 /**
  * @typedef {object} Fault
- * @property {'token' | 'api'} target
+ * @property {typeof FAULT_TARGETS[number]} target
  * @property {typeof FAULT_KINDS[number]} kind
  * @property {number} count remaining requests it applies to
  * @property {number} delayMs for "slow"
@@ -101,7 +102,7 @@ export class Faults {
 
   /**
    * Consume one use of the first pending fault for the target.
-   * @param {'token' | 'api'} target
+   * @param {typeof FAULT_TARGETS[number]} target
    * @returns {Fault | null}
    */
   take(target) {
@@ -203,6 +204,10 @@ export async function applyFault(res, fault) {
       return true;
     case 'no-access-token':
       sendJson(res, 200, { token_type: 'Bearer', expires_in: 3600 }, noStore);
+      return true;
+    case 'reset':
+      // the connection drops without an answer (a network error on the client side)
+      res.socket?.destroy();
       return true;
   }
   return false;

@@ -110,7 +110,9 @@ export async function handleToken(app, req, res, url) {
     allowExtendedTokenAttributes: false,
     alwaysIssueNewRefreshToken: settings.rotateRefreshTokens,
     // public clients refresh without a secret; the model still rejects confidential clients without one
-    requireClientAuthentication: { refresh_token: false },
+    requireClientAuthentication: { refresh_token: false, 'urn:ietf:params:oauth:grant-type:device_code': false },
+    // the RFC 8628 device_code grant (device.mjs)
+    extendedGrantTypes: app.extendedGrantTypes,
   });
   const request = toOAuthRequest(req, url, body);
   const response = new OAuth2Server.Response({});

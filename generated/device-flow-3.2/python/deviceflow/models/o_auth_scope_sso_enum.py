@@ -1,4 +1,4 @@
-"""OAuth 2 scopes of the multiAuth scheme."""
+"""OAuth 2 scopes of the sso scheme."""
 
 from __future__ import annotations
 
@@ -6,20 +6,18 @@ from enum import Enum
 from typing import Optional
 
 
-class OAuthScopeMultiAuthEnum(str, Enum):
-    """The OAuth 2 scopes multiAuth supports."""
+class OAuthScopeSsoEnum(str, Enum):
+    """The OAuth 2 scopes sso supports."""
 
-    # Read
-    READ = "read"
-    # Write
-    WRITE = "write"
+    # Read the user's file requests
+    FILE_REQUESTS_READ = "file_requests.read"
 
     @classmethod
     def from_value(
         cls,
         value: object,
-        default: Optional[OAuthScopeMultiAuthEnum] = None,
-    ) -> Optional[OAuthScopeMultiAuthEnum]:
+        default: Optional[OAuthScopeSsoEnum] = None,
+    ) -> Optional[OAuthScopeSsoEnum]:
         """The member whose value or name matches `value` (case-insensitive), else `default`."""
         if isinstance(value, cls):
             return value
