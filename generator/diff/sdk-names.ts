@@ -14,6 +14,7 @@ import {
   type PyNames,
 } from '../targets/python/names.js';
 import { assignPackageNames, modelRefs, moduleScope, type PackageNames } from '../targets/typescript/names.js';
+import { authContract } from '../targets/shared/contract.js';
 import { controllerView } from '../targets/typescript/views/controller.js';
 import { modelView } from '../targets/typescript/views/model.js';
 
@@ -50,7 +51,13 @@ const KIND_WORD: Record<string, string> = {
 };
 
 export function sdkNames(ir: IrApi, packageName: string | null): SdkNames {
-  const py: PyNames = assignPyNames(ir, packageName);
+  const units = authContract(ir).units;
+  const py: PyNames = assignPyNames(ir, packageName, units);
+  /** Python names of the manager of one flow of a scheme (or of a simple scheme). */
+  const pyUnit = (scheme: string, kind?: string) =>
+    py.schemes.get(
+      units.find((u) => u.scheme.wireName === scheme && (kind === undefined || u.kind === kind))?.namingKey ?? '',
+    );
   const ts: PackageNames = assignPackageNames(ir, packageName);
   const models = new Map(ir.models.map((m) => [m.wireName, m]));
 
@@ -127,17 +134,23 @@ export function sdkNames(ir: IrApi, packageName: string | null): SdkNames {
         : tsFlows(wire)
             .map((f) => f.credentialsName)
             .join(', ') || wire;
-      return { python: py.schemes.get(wire)?.credentialsClass ?? wire, typescript: tsName };
+      const pyName =
+        units
+          .filter((u) => u.scheme.wireName === wire)
+          .map((u) => py.schemes.get(u.namingKey)?.credentialsClass)
+          .filter(Boolean)
+          .join(', ') || wire;
+      return { python: pyName, typescript: tsName };
     },
     flow(scheme, kind) {
       const f = tsFlows(scheme).find((x) => x.flow.kind === kind);
       return {
-        python: `${py.schemes.get(scheme)?.managerClass ?? scheme} (${KIND_WORD[kind] ?? kind})`,
+        python: pyUnit(scheme, kind)?.managerClass ?? `${scheme} (${KIND_WORD[kind] ?? kind})`,
         typescript: f?.className ?? `${scheme} (${KIND_WORD[kind] ?? kind})`,
       };
     },
     scope(scheme, kind, value) {
-      const p = py.schemes.get(scheme);
+      const p = pyUnit(scheme, kind);
       const f = tsFlows(scheme).find((x) => x.flow.kind === kind);
       return {
         python: p?.scopeEnumClass ? `${p.scopeEnumClass}.${p.scopeMembers.get(value) ?? value}` : JSON.stringify(value),

@@ -552,7 +552,7 @@ const ROWS: Row[] = [
       }),
     kind: 'feature',
     rule: 'api-components-security-added',
-    python: 'PetAuth (client credentials)',
+    python: 'PetAuthClientCredentials',
     typescript: 'PetAuthClientCredentials',
   },
   {
@@ -560,7 +560,7 @@ const ROWS: Row[] = [
     mutate: (d) => delete d.components.securitySchemes.petAuth.flows.password,
     kind: 'breaking',
     rule: 'SDK: flow removed',
-    python: 'PetAuth (password)',
+    python: 'PetAuthPassword',
     typescript: 'PetAuthPassword',
   },
   {
@@ -568,7 +568,7 @@ const ROWS: Row[] = [
     mutate: (d) => (d.components.securitySchemes.petAuth.flows.authorizationCode.scopes['admin:pets'] = 'admin'),
     kind: 'feature',
     rule: 'api-security-component-oauth-scope-added',
-    python: 'OAuthScopePetAuthEnum.ADMIN_PETS',
+    python: 'OAuthScopePetAuthAuthorizationCodeEnum.ADMIN_PETS',
     typescript: 'OAuthScopePetAuthAuthorizationCodeEnum.AdminPets',
   },
   {
@@ -576,7 +576,7 @@ const ROWS: Row[] = [
     mutate: (d) => delete d.components.securitySchemes.petAuth.flows.authorizationCode.scopes['write:pets'],
     kind: 'breaking',
     rule: 'SDK: scope member removed',
-    python: 'OAuthScopePetAuthEnum.WRITE_PETS',
+    python: 'OAuthScopePetAuthAuthorizationCodeEnum.WRITE_PETS',
     typescript: 'OAuthScopePetAuthAuthorizationCodeEnum.WritePets',
   },
   {
@@ -584,7 +584,7 @@ const ROWS: Row[] = [
     mutate: (d) => (d.components.securitySchemes.petAuth.flows.password.tokenUrl = 'https://login.example.com/token'),
     kind: 'fix',
     rule: 'api-security-component-oauth-token-url-changed',
-    python: 'PetAuth (password)',
+    python: 'PetAuthPassword',
     typescript: 'PetAuthPassword',
   },
   // Servers and package
