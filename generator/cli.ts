@@ -54,7 +54,7 @@ const program = new Command()
 Examples:
   grantgen generate                                    regenerate every spec in grantgen.config.yaml
   grantgen generate api.yaml --target python --out sdk/python
-  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/docs
+  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/go, sdk/docs
   grantgen check                                       exit 1 with a diff when generated/ is stale
   grantgen validate api.yaml                           list every problem, write nothing
   grantgen ir api.yaml > ir.json                       print the intermediate model

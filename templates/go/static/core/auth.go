@@ -48,7 +48,7 @@ func NewBearerScheme(name, token string) Scheme { return &bearerScheme{name, tok
 
 func (s *bearerScheme) SchemeName() string { return s.name }
 func (s *bearerScheme) String() string {
-	return fmt.Sprintf("BearerScheme{%s, %s}", s.name, redactSet(s.token))
+	return fmt.Sprintf("BearerScheme{%s, %s}", s.name, RedactSet(s.token))
 }
 func (s *bearerScheme) unavailable(context.Context) (string, error) {
 	if s.token == "" {
@@ -69,7 +69,7 @@ func NewBasicScheme(name, username, password string) Scheme {
 
 func (s *basicScheme) SchemeName() string { return s.name }
 func (s *basicScheme) String() string {
-	return fmt.Sprintf("BasicScheme{%s, %q, %s}", s.name, s.user, redactSet(s.pass))
+	return fmt.Sprintf("BasicScheme{%s, %q, %s}", s.name, s.user, RedactSet(s.pass))
 }
 func (s *basicScheme) unavailable(context.Context) (string, error) {
 	if s.user == "" && s.pass == "" {
@@ -90,7 +90,7 @@ func NewAPIKeyScheme(name, in, param, value string) Scheme {
 
 func (s *apiKeyScheme) SchemeName() string { return s.name }
 func (s *apiKeyScheme) String() string {
-	return fmt.Sprintf("APIKeyScheme{%s, %s %q, %s}", s.name, s.in, s.param, redactSet(s.value))
+	return fmt.Sprintf("APIKeyScheme{%s, %s %q, %s}", s.name, s.in, s.param, RedactSet(s.value))
 }
 func (s *apiKeyScheme) unavailable(context.Context) (string, error) {
 	if s.value == "" {

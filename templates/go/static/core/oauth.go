@@ -83,7 +83,7 @@ type OAuthSettings struct {
 // String never shows the secret, the password or the token.
 func (s OAuthSettings) String() string {
 	return fmt.Sprintf("OAuthSettings{ClientID: %q, ClientSecret: %s, Username: %q, Password: %s, Scopes: %q}",
-		s.ClientID, redactSet(s.ClientSecret), s.Username, redactSet(s.Password), s.Scopes)
+		s.ClientID, RedactSet(s.ClientSecret), s.Username, RedactSet(s.Password), s.Scopes)
 }
 
 // GoString is the redacted form.
@@ -91,13 +91,6 @@ func (s OAuthSettings) GoString() string { return s.String() }
 
 // Format prints the redacted form for every verb.
 func (s OAuthSettings) Format(f fmt.State, verb rune) { formatRedacted(f, verb, s.String()) }
-
-func redactSet(v string) string {
-	if v == "" {
-		return `""`
-	}
-	return Redact(v)
-}
 
 // tokenProtected are token request fields extra parameters may not set.
 var tokenProtected = map[string]bool{"grant_type": true, "code": true, "redirect_uri": true, "code_verifier": true,
@@ -630,7 +623,7 @@ type AuthorizationRequest struct {
 
 // String hides the code verifier.
 func (r AuthorizationRequest) String() string {
-	return fmt.Sprintf("AuthorizationRequest{URL: %s, State: %s, CodeVerifier: %s}", r.URL, Redact(r.State), redactSet(r.CodeVerifier))
+	return fmt.Sprintf("AuthorizationRequest{URL: %s, State: %s, CodeVerifier: %s}", r.URL, Redact(r.State), RedactSet(r.CodeVerifier))
 }
 
 // GoString is the redacted form.

@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -58,4 +59,33 @@ func formatRedacted(f fmt.State, verb rune, s string) {
 		return
 	}
 	_, _ = f.Write([]byte(s))
+}
+
+// RedactSet is `""` for an empty value, else Redact(value) (for descriptions of credentials).
+func RedactSet(value string) string {
+	if value == "" {
+		return `""`
+	}
+	return Redact(value)
+}
+
+// Quote is value as a Go string literal (for descriptions of credentials).
+func Quote(value string) string { return strconv.Quote(value) }
+
+// Describe renders `Type{Name: value, ...}` from name/value pairs whose values are already
+// quoted or redacted.
+func Describe(typeName string, pairs ...string) string {
+	var b strings.Builder
+	b.WriteString(typeName)
+	b.WriteByte('{')
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pairs[i])
+		b.WriteString(": ")
+		b.WriteString(pairs[i+1])
+	}
+	b.WriteByte('}')
+	return b.String()
 }

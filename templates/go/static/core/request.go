@@ -332,7 +332,7 @@ func encodeBody(op *Operation) ([]byte, string, error) {
 		return nil, "", nil
 	}
 	v := reflect.ValueOf(op.Body)
-	if v.Kind() == reflect.Pointer && v.IsNil() {
+	if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.IsNil() {
 		return nil, "", nil
 	}
 	ct := op.ContentType
