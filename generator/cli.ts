@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from './package-root.js';
-import { runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
+import { processIo, reportError, runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
 import { TARGET_NAMES } from './targets/index.js';
 import type { TargetName } from './targets/target.js';
 
@@ -17,6 +17,10 @@ interface CommonFlags {
   templates?: string[];
   quiet?: boolean;
   json?: boolean;
+  packageVersion?: string;
+  license?: string;
+  author?: string[];
+  repository?: string;
 }
 
 function selection(specs: string[], flags: CommonFlags): SpecSelection {
@@ -26,6 +30,10 @@ function selection(specs: string[], flags: CommonFlags): SpecSelection {
     out: flags.out,
     packageName: flags.packageName ?? null,
     templates: flags.templates ?? [],
+    packageVersion: flags.packageVersion,
+    license: flags.license,
+    authors: flags.author,
+    repository: flags.repository,
   };
 }
 
@@ -38,6 +46,14 @@ function withCommon(cmd: Command): Command {
     .addOption(new Option('-t, --target <target>', 'what to generate').choices([...TARGET_NAMES, 'all']).default('all'))
     .option('-o, --out <dir>', 'output folder (required with a spec argument)')
     .option('--package-name <name>', 'package name (default: from the spec title)')
+    .option('--package-version <x.y.z>', 'version of every generated package (default: info.version if X.Y.Z)')
+    .option('--license <spdx>', 'SPDX license of the generated packages (default: none declared)')
+    .option(
+      '--author <"Name <email>">',
+      'author of the generated packages (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--repository <url>', 'https URL of the SDK source repository')
     .option('--templates <dir...>', 'folders overlaying the built-in templates file by file (<dir>/<target>/...)')
     .option('-q, --quiet', 'print only errors')
     .option('--json', 'machine-readable output on stdout');
@@ -47,15 +63,25 @@ const program = new Command()
   .name('grantgen')
   .description('Generate SDKs whose OAuth 2 works, from an OpenAPI 3.0/3.1 or Swagger 2.0 spec.')
   .version(pkg.version)
-  .showHelpAfterError()
+  .configureOutput({
+    outputError: (str, write) =>
+      write(`${str.trimEnd()}\n  fix: see \`grantgen --help\` or \`grantgen <command> --help\` for the usage\n`),
+  })
   .addHelpText(
     'after',
     `
 Examples:
+  grantgen init api.yaml                               write grantgen.config.yaml for your spec
   grantgen generate                                    regenerate every spec in grantgen.config.yaml
   grantgen generate api.yaml --target python --out sdk/python
+<<<<<<< HEAD
   grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/go, sdk/docs
   grantgen check                                       exit 1 with a diff when generated/ is stale
+=======
+  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/docs
+  grantgen check                                       exit 1 with a diff when the output is stale
+  grantgen diff old.yaml new.yaml                      SDK-level changes and the semver bump they need
+>>>>>>> main
   grantgen validate api.yaml                           list every problem, write nothing
   grantgen ir api.yaml > ir.json                       print the intermediate model
   grantgen watch                                       regenerate on every spec or template change
@@ -89,9 +115,48 @@ withCommon(
 ).action(async (specs: string[], flags: CommonFlags) => {
   const { runWatch } = await import('./watch.js'); // chokidar only for watch
   const handle = runWatch(selection(specs, flags), output(flags));
-  await handle.ready;
+  try {
+    await handle.ready;
+  } catch (e) {
+    process.exitCode = reportError(e, processIo, output(flags));
+    await handle.close();
+    return;
+  }
   process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));
 });
+
+program
+  .command('init')
+  .argument('[spec]', 'your spec (default: openapi.yaml, swagger.yaml, api.yaml, ... in this folder)')
+  .option('-o, --out <dir>', 'output folder written into the config', 'sdk')
+  .addOption(
+    new Option('-t, --target <target...>', 'targets written into the config')
+      .choices([...TARGET_NAMES])
+      .default([...TARGET_NAMES]),
+  )
+  .addOption(
+    new Option('--ci <provider>', 'also write CI workflows (publish; regenerate on spec change)').choices(['github']),
+  )
+  .option('--force', 'overwrite existing files')
+  .description('write a commented grantgen.config.yaml here for a spec')
+  .action(
+    async (spec: string | undefined, flags: { out: string; target: TargetName[]; force?: boolean; ci?: 'github' }) => {
+      try {
+        const { init } = await import('./init.js');
+        const r = await init({
+          spec,
+          out: flags.out,
+          targets: flags.target,
+          force: flags.force === true,
+          ci: flags.ci,
+        });
+        for (const f of r.written) process.stderr.write(`wrote ${f}\n`);
+        process.stderr.write(`next: grantgen generate   (reads ${r.written[0]}; spec ${r.spec})\n`);
+      } catch (e) {
+        process.exitCode = reportError(e, processIo, { quiet: false, json: false });
+      }
+    },
+  );
 
 program
   .command('validate')

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readConfig, type SpecEntry } from './config.js';
+import { EMPTY_METADATA, checkMetadata, readConfig, type SpecEntry } from './config.js';
 import { GrantgenError, formatProblem, type SpecProblem } from './errors.js';
 import { type GenerateResult, type PhaseTimings, generate, specName } from './generate.js';
 import { checkIr } from './ir/build.js';
@@ -12,7 +12,8 @@ import { loadSpec } from './load/index.js';
 import { createProgress } from './progress.js';
 import type { TargetName } from './targets/target.js';
 import { TARGET_NAMES } from './targets/index.js';
-import { readTree } from './write/tree.js';
+import { MANIFEST, handEdited, readTree } from './write/tree.js';
+import type { PackageMetadata } from './targets/target.js';
 
 export interface OutputOptions {
   quiet: boolean;
@@ -35,12 +36,38 @@ export interface SpecSelection {
   out: string | undefined;
   packageName: string | null;
   templates: string[];
+  /** `--package-version`, `--license`, `--author` (repeatable), `--repository`; override the config. */
+  packageVersion?: string | undefined;
+  license?: string | undefined;
+  authors?: string[] | undefined;
+  repository?: string | undefined;
+}
+
+const FLAG_OF: Record<string, string> = {
+  packageVersion: '--package-version',
+  license: '--license',
+  authors: '--author',
+  repository: '--repository',
+};
+
+function withFlags(base: PackageMetadata, sel: SpecSelection): PackageMetadata {
+  return checkMetadata(
+    {
+      version: sel.packageVersion,
+      license: sel.license,
+      authors: sel.authors && sel.authors.length > 0 ? sel.authors : undefined,
+      repository: sel.repository,
+    },
+    'command line',
+    (k) => FLAG_OF[k] ?? k,
+    base,
+  );
 }
 
 /** Specs from the command line (with --out) or from grantgen.config.yaml. */
 export async function selectSpecs(sel: SpecSelection): Promise<SpecEntry[]> {
   if (sel.specs.length === 0) {
-    const entries = await readConfig();
+    const entries = (await readConfig()).map((e) => ({ ...e, metadata: withFlags(e.metadata, sel) }));
     if (sel.target === 'all') return entries;
     return entries
       .map((e) => ({ ...e, jobs: e.jobs.filter((j) => j.target === sel.target) }))
@@ -52,9 +79,10 @@ export async function selectSpecs(sel: SpecSelection): Promise<SpecEntry[]> {
       file: sel.specs[0] ?? '',
       pointer: '',
       message: 'no output folder given',
-      hint: 'add --out DIR (or run without a spec to use grantgen.config.yaml)',
+      hint: 'add --out DIR, or write a config with `grantgen init SPEC` and run without a spec',
     });
   }
+  const metadata = withFlags(EMPTY_METADATA, sel);
   const targets: TargetName[] = sel.target === 'all' ? [...TARGET_NAMES] : [sel.target];
   const out = sel.out;
   return sel.specs.map((spec) => {
@@ -62,6 +90,7 @@ export async function selectSpecs(sel: SpecSelection): Promise<SpecEntry[]> {
     return {
       spec,
       packageName: sel.packageName,
+      metadata,
       jobs: targets.map((t) => ({ target: t, out: targets.length > 1 ? path.join(base, t) : base })),
     };
   });
@@ -85,7 +114,7 @@ export function summarize(r: GenerateResult, total: number): Record<string, unkn
   };
 }
 
-function reportError(e: unknown, io: Io, opts: OutputOptions): number {
+export function reportError(e: unknown, io: Io, opts: OutputOptions): number {
   if (e instanceof GrantgenError) {
     if (opts.json) io.out(JSON.stringify({ ok: false, problems: e.problems }));
     else for (const p of e.problems) io.err(formatProblem(p));
@@ -111,6 +140,7 @@ export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: I
           spec: e.spec,
           jobs: e.jobs,
           packageName: sel.packageName ?? e.packageName,
+          metadata: e.metadata,
           templates: sel.templates,
           onProgress: (done, total, step) => progress.update(done, total, step),
         });
@@ -129,6 +159,7 @@ export async function runGenerate(sel: SpecSelection, opts: OutputOptions, io: I
         io.err(
           `${path.relative(process.cwd(), e.spec)}: ${parts.join('; ')} in ${ms(total)} ms [${phaseLine(r.timings)}]`,
         );
+        for (const t of r.targets) for (const line of fileReport(t.out, t.stats)) io.err(line);
       }
     }
     if (opts.json) io.out(JSON.stringify({ ok: true, results }));
@@ -144,23 +175,29 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
     const entries = await selectSpecs(sel);
     const { createTwoFilesPatch } = await import('diff');
     const drift: string[] = [];
+    const handEdits: string[] = [];
     for (const e of entries) {
       const r = await generate({
         spec: e.spec,
         jobs: e.jobs,
         packageName: sel.packageName ?? e.packageName,
+        metadata: e.metadata,
         templates: sel.templates,
         write: false,
       });
       for (const t of r.targets) {
-        const disk = (await readTree(t.out)).files;
+        const tree = await readTree(t.out);
+        const edited = handEdited(tree);
+        const disk = tree.files;
         const names = [...new Set([...t.files.keys(), ...disk.keys()])].sort();
         for (const rel of names) {
+          if (rel === MANIFEST) continue; // derived from the others: any drift there shows in a file
           const want = t.files.get(rel);
           const have = disk.get(rel);
           if (want === have) continue;
           const shown = path.relative(process.cwd(), path.join(t.out, rel));
           drift.push(shown);
+          if (edited.has(rel)) handEdits.push(shown);
           if (!opts.quiet && !opts.json)
             io.out(
               createTwoFilesPatch(
@@ -168,19 +205,21 @@ export async function runCheck(sel: SpecSelection, opts: OutputOptions, io: Io =
                 `b/${shown}`,
                 have ?? '',
                 want ?? '',
-                have === undefined ? 'missing on disk' : '',
+                have === undefined ? 'missing on disk' : edited.has(rel) ? 'edited by hand' : '',
                 want === undefined ? 'no longer generated' : '',
               ),
             );
         }
       }
     }
-    if (opts.json) io.out(JSON.stringify({ ok: drift.length === 0, drift }));
-    else if (drift.length > 0)
+    if (opts.json) io.out(JSON.stringify({ ok: drift.length === 0, drift, handEdited: handEdits }));
+    else if (drift.length > 0) {
+      if (handEdits.length > 0)
+        io.err(`grantgen check: edited by hand since the last generate: ${handEdits.join(', ')}`);
       io.err(
-        `grantgen check: ${drift.length} file(s) differ from a fresh run; run \`npm run generate\` and commit the result`,
+        `grantgen check: ${drift.length} file(s) differ from a fresh run\n  fix: run \`grantgen generate\` with the same arguments (it overwrites hand edits of generated files), then commit the result`,
       );
-    else if (!opts.quiet) io.err('grantgen check: output is up to date');
+    } else if (!opts.quiet) io.err('grantgen check: output is up to date');
     return drift.length === 0 ? 0 : 1;
   } catch (e) {
     return reportError(e, io, opts);
@@ -226,6 +265,19 @@ export async function runIr(spec: string, io: Io = processIo): Promise<number> {
   } catch (e) {
     return reportError(e, io, { quiet: false, json: false });
   }
+}
+
+/** Lines telling what a write kept and what hand edits it overwrote (nothing when neither). */
+export function fileReport(out: string, stats: GenerateResult['targets'][number]['stats']): string[] {
+  if (!stats) return [];
+  const shown = path.relative(process.cwd(), out) || '.';
+  const lines: string[] = [];
+  const list = (xs: string[]): string =>
+    xs.length > 10 ? `${xs.slice(0, 10).join(', ')}, ... (${xs.length})` : xs.join(', ');
+  if (stats.overwrittenEdits.length > 0)
+    lines.push(`  ${shown}: overwritten (edited by hand): ${list(stats.overwrittenEdits)}`);
+  if (stats.kept.length > 0) lines.push(`  ${shown}: kept (not generated): ${list(stats.kept)}`);
+  return lines;
 }
 
 /** Read a file or return undefined (for watch's change report). */

@@ -9,7 +9,7 @@ import { loadSpec, type LoadedSpec } from './load/index.js';
 import { renderPlan } from './render/render.js';
 import { loadTemplateSet } from './render/templates.js';
 import { getTarget } from './targets/index.js';
-import type { TargetName } from './targets/target.js';
+import type { PackageMetadata, TargetName } from './targets/target.js';
 import { type WriteStats, withManifest, writeTree } from './write/tree.js';
 
 export interface PhaseTimings {
@@ -31,6 +31,8 @@ export interface GenerateOptions {
   spec: string;
   jobs: TargetJob[];
   packageName?: string | null;
+  /** Package version, license, authors, repository (the same for every target). */
+  metadata?: PackageMetadata;
   /** Extra template roots (`--templates`), each holding `<target>/...`. */
   templates?: string[];
   /** false: render in memory only (for `check`). */
@@ -84,7 +86,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   for (const job of options.jobs) {
     const target = await getTarget(job.target);
     const t = performance.now();
-    const plan = target.plan(ir, { packageName: options.packageName ?? null, specName: specName(options.spec) });
+    const plan = target.plan(ir, {
+      packageName: options.packageName ?? null,
+      specName: specName(options.spec),
+      ...(options.metadata ? { metadata: options.metadata } : {}),
+    });
     timings.view += performance.now() - t;
     const templates = await loadTemplateSet(job.target, options.templates ?? []);
     templateRoots.push(...templates.roots);

@@ -30,6 +30,7 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
         spec: entry.spec,
         jobs: entry.jobs,
         packageName: sel.packageName ?? entry.packageName,
+        metadata: entry.metadata,
         templates: sel.templates,
       });
       specFiles.set(entry.spec, new Set(r.loaded.files));
@@ -39,7 +40,8 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
       const s = summarize(r, performance.now() - t0);
       if (opts.json) io.out(JSON.stringify({ event: 'generated', reason, ...s }));
       else if (!opts.quiet) {
-        const written = r.targets.reduce((n, t) => n + (t.stats?.written ?? 0), 0);
+        // Any change rewrites the manifest (it holds every file's hash): count the other files.
+        const written = r.targets.reduce((n, t) => n + Math.max(0, (t.stats?.written ?? 0) - 1), 0);
         io.err(
           `${reason}: ${path.relative(process.cwd(), entry.spec)} regenerated, ${written} file(s) written in ${Math.round(performance.now() - t0)} ms`,
         );

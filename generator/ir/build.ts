@@ -4,6 +4,7 @@
  */
 import { GrantgenError } from '../errors.js';
 import { BuildContext, type SpecSource, isObject, scalar, str } from './context.js';
+import { warnUnsupported32 } from './openapi32.js';
 import { buildOperations } from './operations.js';
 import { SchemaReducer } from './schemas.js';
 import { buildRequirement, buildSecuritySchemes } from './security.js';
@@ -42,6 +43,7 @@ function collectIr(ctx: BuildContext): IrApi {
     );
   }
   const title = isObject(info) ? str(info['title']) : '';
+  if (ctx.source.specVersion.startsWith('3.2')) warnUnsupported32(ctx);
   const servers = buildServers(ctx);
   const securitySchemes = buildSecuritySchemes(ctx, servers);
   const known = new Set<string>();
@@ -65,13 +67,17 @@ function collectIr(ctx: BuildContext): IrApi {
     .map((t) => ({ wireName: t, description: tagDocs.get(t) ?? '' }));
 
   const grantFlows = securitySchemes.flatMap((s) =>
-    s.kind === 'oauth2' ? s.flows.filter((f) => f.kind === 'authorizationCode' || f.kind === 'password') : [],
+    s.kind === 'oauth2'
+      ? s.flows.filter(
+          (f) => f.kind === 'authorizationCode' || f.kind === 'password' || f.kind === 'deviceAuthorization',
+        )
+      : [],
   );
   if (grantFlows.length === 0) {
     ctx.warn(
       'no-oauth-grant',
       '/components/securitySchemes',
-      'the spec declares no OAuth 2 authorizationCode or password flow; generating the rest without OAuth managers',
+      'the spec declares no OAuth 2 authorizationCode, password or deviceAuthorization flow; generating the rest without OAuth managers',
     );
   }
 

@@ -4,9 +4,9 @@
  */
 import { type BuildContext, isObject, str } from './context.js';
 import { DEFAULT_SERVER, type ServerModel, defaultServerUrl } from './servers.js';
-import type { IrOAuthFlow, IrScope, IrSecurityRequirement, IrSecurityScheme } from './types.js';
+import type { IrOAuth2Scheme, IrOAuthFlow, IrScope, IrSecurityRequirement, IrSecurityScheme } from './types.js';
 
-const FLOW_ORDER = ['authorizationCode', 'password', 'clientCredentials', 'implicit'] as const;
+const FLOW_ORDER = ['authorizationCode', 'password', 'clientCredentials', 'deviceAuthorization', 'implicit'] as const;
 type FlowKind = (typeof FLOW_ORDER)[number];
 const CLIENT_AUTH = ['client_secret_basic', 'client_secret_post', 'none'] as const;
 
@@ -41,8 +41,9 @@ export function buildSecuritySchemes(ctx: BuildContext, servers: ServerModel): I
     const base = { wireName: name, description: str(s['description']), source: { pointer: at } };
     switch (s['type']) {
       case 'oauth2': {
-        const flows = buildFlows(ctx, s, at, servers);
-        out.push({ ...base, kind: 'oauth2', flows });
+        const metadata = buildMetadataUrl(ctx, s, at, servers);
+        const flows = buildFlows(ctx, s, at, servers, metadata.metadataUrl !== null);
+        out.push({ ...base, kind: 'oauth2', flows, ...metadata });
         break;
       }
       case 'apiKey': {
@@ -91,11 +92,48 @@ export function buildSecuritySchemes(ctx: BuildContext, servers: ServerModel): I
   return out;
 }
 
+/** OpenAPI 3.2 `oauth2MetadataUrl` (RFC 8414): an http(s) URL, or relative to the scheme's server. */
+function buildMetadataUrl(
+  ctx: BuildContext,
+  scheme: Record<string, unknown>,
+  at: string,
+  servers: ServerModel,
+): Pick<IrOAuth2Scheme, 'metadataUrl' | 'resolvedMetadataUrl' | 'metadataRelative' | 'metadataServerName'> {
+  const serverName = str(scheme['x-grantgen-server']) || DEFAULT_SERVER;
+  const none = {
+    metadataUrl: null,
+    resolvedMetadataUrl: null,
+    metadataRelative: false,
+    metadataServerName: serverName,
+  };
+  const v = scheme['oauth2MetadataUrl'];
+  if (v === undefined || v === null || v === '') return none;
+  const fieldAt = ctx.ptr(at, 'oauth2MetadataUrl');
+  if (typeof v !== 'string') {
+    ctx.problem(
+      'flow-url-type',
+      fieldAt,
+      `\`oauth2MetadataUrl\` must be a string, got ${typeof v}`,
+      'write `oauth2MetadataUrl` as a URL string',
+    );
+    return none;
+  }
+  const checked = checkUrl(ctx, v, defaultServerUrl(servers, serverName), fieldAt, 'oauth2MetadataUrl');
+  if (!checked) return none;
+  return {
+    metadataUrl: checked.raw,
+    resolvedMetadataUrl: checked.resolved,
+    metadataRelative: checked.relative,
+    metadataServerName: serverName,
+  };
+}
+
 function buildFlows(
   ctx: BuildContext,
   scheme: Record<string, unknown>,
   at: string,
   servers: ServerModel,
+  hasMetadata: boolean,
 ): IrOAuthFlow[] {
   const flowsAt = ctx.ptr(at, 'flows');
   const flows = scheme['flows'];
@@ -117,7 +155,7 @@ function buildFlows(
       ctx.problem('flow-not-object', flowAt, `flow "${kind}" is not an object`, 'give the flow its URLs and `scopes`');
       continue;
     }
-    const built = buildFlow(ctx, kind, flow, scheme, flowAt, servers);
+    const built = buildFlow(ctx, kind, flow, scheme, flowAt, servers, hasMetadata);
     if (built) out.push(built);
   }
   for (const k of Object.keys(flows)) {
@@ -126,7 +164,7 @@ function buildFlows(
         'flow-unknown',
         ctx.ptr(flowsAt, k),
         `unknown OAuth flow "${k}"`,
-        'use authorizationCode, password, clientCredentials or implicit',
+        'use authorizationCode, password, clientCredentials, deviceAuthorization (OpenAPI 3.2) or implicit',
       );
     }
   }
@@ -140,6 +178,7 @@ function buildFlow(
   scheme: Record<string, unknown>,
   at: string,
   servers: ServerModel,
+  hasMetadata: boolean,
 ): IrOAuthFlow | undefined {
   const serverName = str(flow['x-grantgen-server']) || str(scheme['x-grantgen-server']) || DEFAULT_SERVER;
   const base = defaultServerUrl(servers, serverName);
@@ -161,12 +200,18 @@ function buildFlow(
   const url = (field: string, required: boolean): { raw: string; resolved: string; relative: boolean } | null => {
     const v = flow[field];
     if (v === undefined || v === null || v === '') {
+      // With RFC 8414 metadata the endpoints are discovered at run time: '' means "metadata only".
+      if (required && hasMetadata) return { raw: '', resolved: '', relative: false };
       if (required)
         ctx.problem(
-          field === 'tokenUrl' ? 'flow-token-url' : 'flow-authorization-url',
+          field === 'tokenUrl'
+            ? 'flow-token-url'
+            : field === 'deviceAuthorizationUrl'
+              ? 'flow-device-authorization-url'
+              : 'flow-authorization-url',
           ctx.ptr(at, field),
           `the ${kind} flow has no \`${field}\``,
-          `add \`${field}:\` with the endpoint's URL (absolute, or relative to the server)`,
+          `add \`${field}:\` with the endpoint's URL (absolute, or relative to the server), or give the scheme an \`oauth2MetadataUrl\``,
         );
       return null;
     }
@@ -183,9 +228,12 @@ function buildFlow(
   };
 
   const refresh = url('refreshUrl', false);
+  const revocation = revocationUrl(ctx, flow, scheme, at, base);
   const common = {
     refreshUrl: refresh?.raw ?? null,
     resolvedRefreshUrl: refresh?.resolved ?? null,
+    revocationUrl: revocation?.raw ?? null,
+    resolvedRevocationUrl: revocation?.resolved ?? null,
     serverName,
     scopes,
     clientAuth,
@@ -194,8 +242,14 @@ function buildFlow(
   if (kind === 'implicit') {
     const auth = url('authorizationUrl', true);
     if (!auth) return undefined;
+    const implicitCommon: Omit<typeof common, 'revocationUrl' | 'resolvedRevocationUrl'> & {
+      revocationUrl?: unknown;
+      resolvedRevocationUrl?: unknown;
+    } = { ...common };
+    delete implicitCommon.revocationUrl;
+    delete implicitCommon.resolvedRevocationUrl;
     return {
-      ...common,
+      ...implicitCommon,
       kind,
       authorizationUrl: auth.raw,
       tokenUrl: null,
@@ -221,8 +275,45 @@ function buildFlow(
       issuer: typeof issuer === 'string' && issuer !== '' ? issuer : null,
     };
   }
+  if (kind === 'deviceAuthorization') {
+    const device = url('deviceAuthorizationUrl', true);
+    if (!token || !device) return undefined;
+    return {
+      ...common,
+      kind,
+      tokenUrl: token.raw,
+      resolvedTokenUrl: token.resolved,
+      relative: token.relative || device.relative,
+      deviceAuthorizationUrl: device.raw,
+      resolvedDeviceAuthorizationUrl: device.resolved,
+    };
+  }
   if (!token) return undefined;
   return { ...common, kind, tokenUrl: token.raw, resolvedTokenUrl: token.resolved, relative: token.relative };
+}
+
+/** `x-revocation-url` (RFC 7009 endpoint) on the flow, else on the scheme; null when neither has one. */
+function revocationUrl(
+  ctx: BuildContext,
+  flow: Record<string, unknown>,
+  scheme: Record<string, unknown>,
+  at: string,
+  base: string,
+): { raw: string; resolved: string; relative: boolean } | null {
+  const onFlow = flow['x-revocation-url'] !== undefined;
+  const v = onFlow ? flow['x-revocation-url'] : scheme['x-revocation-url'];
+  if (v === undefined || v === null || v === '') return null;
+  const fieldAt = ctx.ptr(onFlow ? at : at.replace(/\/flows\/[^/]+$/, ''), 'x-revocation-url');
+  if (typeof v !== 'string') {
+    ctx.problem(
+      'flow-url-type',
+      fieldAt,
+      `\`x-revocation-url\` must be a string, got ${typeof v}`,
+      'write `x-revocation-url` as a URL string',
+    );
+    return null;
+  }
+  return checkUrl(ctx, v, base, fieldAt, 'x-revocation-url');
 }
 
 /** Accept absolute http(s) URLs and relative references; anything else is a problem. */

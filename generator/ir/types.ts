@@ -23,7 +23,7 @@ export interface IrApi {
   version: string;
   /** `info.description`, raw (may be empty). */
   description: string;
-  /** The spec version the document was written in: `2.0`, `3.0.x`, `3.1.x`. */
+  /** The spec version the document was written in: `2.0`, `3.0.x`, `3.1.x`, `3.2.x`. */
   specVersion: string;
   /** Environments, in spec order; the default one is flagged. Never empty. */
   environments: IrEnvironment[];
@@ -85,11 +85,26 @@ interface IrSchemeBase {
 
 export interface IrOAuth2Scheme extends IrSchemeBase {
   kind: 'oauth2';
-  /** Flows in fixed order: authorizationCode, password, clientCredentials, implicit. */
+  /**
+   * Flows in fixed order: authorizationCode, password, clientCredentials, deviceAuthorization,
+   * implicit.
+   */
   flows: IrOAuthFlow[];
+  /**
+   * RFC 8414 authorization server metadata URL (OpenAPI 3.2 `oauth2MetadataUrl`) as written, or
+   * null. When set, the SDK discovers the endpoints there and the flows' URLs are the fallback.
+   */
+  metadataUrl: string | null;
+  /** `metadataUrl` resolved against the default environment (for docs and display), or null. */
+  resolvedMetadataUrl: string | null;
+  /** Whether `metadataUrl` is relative to the server `metadataServerName` of the environment. */
+  metadataRelative: boolean;
+  /** The server a relative `metadataUrl` resolves against. */
+  metadataServerName: string;
 }
 
-export type IrOAuthFlow = IrAuthorizationCodeFlow | IrPasswordFlow | IrClientCredentialsFlow | IrImplicitFlow;
+export type IrOAuthFlow =
+  IrAuthorizationCodeFlow | IrPasswordFlow | IrClientCredentialsFlow | IrDeviceAuthorizationFlow | IrImplicitFlow;
 
 interface IrFlowBase {
   /** URL as written in the spec (may be relative). */
@@ -110,6 +125,12 @@ interface IrFlowBase {
   scopes: IrScope[];
   /** Token endpoint client authentication default (`x-grantgen-client-auth`). */
   clientAuth: 'client_secret_basic' | 'client_secret_post' | 'none';
+  /**
+   * RFC 7009 revocation endpoint as written (`x-revocation-url` on the flow, else on the scheme), or
+   * null (the SDK then uses the metadata's `revocation_endpoint`, if any).
+   */
+  revocationUrl: string | null;
+  resolvedRevocationUrl: string | null;
   source: IrSource;
 }
 
@@ -119,7 +140,10 @@ export interface IrAuthorizationCodeFlow extends IrFlowBase {
   resolvedAuthorizationUrl: string;
   /** PKCE S256 on by default; `x-grantgen-pkce: false` turns it off. */
   pkce: boolean;
-  /** RFC 9207 issuer to check on the callback (`x-grantgen-issuer`), or null. */
+  /**
+   * RFC 9207 issuer to check on the callback (`x-grantgen-issuer`), or null. With a metadata URL the
+   * SDK checks the discovered issuer instead (unless the configuration sets one).
+   */
   issuer: string | null;
 }
 
@@ -131,10 +155,20 @@ export interface IrClientCredentialsFlow extends IrFlowBase {
   kind: 'clientCredentials';
 }
 
+/**
+ * RFC 8628 device authorization grant (OpenAPI 3.2 `deviceAuthorization` flow). When the scheme has
+ * a metadata URL, a missing `deviceAuthorizationUrl`/`tokenUrl` is `''` (discovered at run time).
+ */
+export interface IrDeviceAuthorizationFlow extends IrFlowBase {
+  kind: 'deviceAuthorization';
+  deviceAuthorizationUrl: string;
+  resolvedDeviceAuthorizationUrl: string;
+}
+
 /** Implicit flows are kept so nothing is dropped; targets do not generate managers for them. */
 export interface IrImplicitFlow extends Omit<
   IrFlowBase,
-  'tokenUrl' | 'refreshUrl' | 'resolvedTokenUrl' | 'resolvedRefreshUrl'
+  'tokenUrl' | 'refreshUrl' | 'resolvedTokenUrl' | 'resolvedRefreshUrl' | 'revocationUrl' | 'resolvedRevocationUrl'
 > {
   kind: 'implicit';
   authorizationUrl: string;

@@ -29,7 +29,7 @@ export interface LoadedSpec {
    * lazily by the IR builder).
    */
   document: Record<string, unknown>;
-  /** The version the file was written in: '2.0', '3.0.x' or '3.1.x' (actual string from the file). */
+  /** The version the file was written in: '2.0', '3.0.x', '3.1.x' or '3.2.x' (actual string from the file). */
   specVersion: string;
   /** Every file read (the spec plus external $ref targets), absolute paths, sorted. For `watch`. */
   files: string[];

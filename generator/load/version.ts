@@ -1,15 +1,15 @@
 /**
- * Recognising the spec version from the document root: OpenAPI 3.0.x, 3.1.x or Swagger 2.0.
+ * Recognising the spec version from the document root: OpenAPI 3.0.x, 3.1.x, 3.2.x or Swagger 2.0.
  */
 import { fail } from './problem.js';
 
-export const SUPPORTED = 'OpenAPI 3.0.x, OpenAPI 3.1.x and Swagger 2.0';
+export const SUPPORTED = 'OpenAPI 3.0.x, OpenAPI 3.1.x, OpenAPI 3.2.x and Swagger 2.0';
 
 /** Position lookup for a pointer of the file (lazy, for error messages). */
 export type PosOf = (pointer: string) => { line: number; column: number } | undefined;
 
 /**
- * Return the version string as written (`'2.0'`, `'3.0.3'`, `'3.1.0'`...). Throws `not-openapi`
+ * Return the version string as written (`'2.0'`, `'3.0.3'`, `'3.1.0'`, `'3.2.0'`...). Throws `not-openapi`
  * or `unsupported-version` problems.
  */
 export function detectVersion(root: unknown, file: string, posOf: PosOf): string {
@@ -26,14 +26,14 @@ export function detectVersion(root: unknown, file: string, posOf: PosOf): string
   const doc = root as Record<string, unknown>;
   if ('openapi' in doc) {
     const v = doc.openapi;
-    if (typeof v === 'string' && /^3\.[01]\.\d+(-[\w.]+)?$/.test(v.trim())) return v.trim();
-    if (typeof v === 'number' && (v === 3 || v === 3.1)) {
+    if (typeof v === 'string' && /^3\.[0-2]\.\d+(-[\w.]+)?$/.test(v.trim())) return v.trim();
+    if (typeof v === 'number' && (v === 3 || v === 3.1 || v === 3.2)) {
       fail(
         'unsupported-version',
         file,
         '/openapi',
         `"openapi: ${v}" is a number; the version must be a full version string`,
-        `Write it as a quoted string with a patch version, e.g. openapi: "${v === 3 ? '3.0.3' : '3.1.0'}". Supported: ${SUPPORTED}.`,
+        `Write it as a quoted string with a patch version, e.g. openapi: "${v === 3 ? '3.0.3' : v === 3.1 ? '3.1.0' : '3.2.0'}". Supported: ${SUPPORTED}.`,
         posOf('/openapi'),
       );
     }

@@ -12,6 +12,19 @@ export interface TargetOptions {
   packageName: string | null;
   /** Spec file name without extension, e.g. `multiauth-sample` (for headers and docs). */
   specName: string;
+  /** Package metadata from `--package-version`/`--license`/`--author`/`--repository` or the config. */
+  metadata?: PackageMetadata;
+}
+
+/** Package metadata, the same for every target (already validated; null/[] = not given). */
+export interface PackageMetadata {
+  /** `X.Y.Z`, or null for the spec's `info.version` when it is `X.Y.Z`, else `0.1.0`. */
+  version: string | null;
+  /** SPDX expression; null = declare no license. */
+  license: string | null;
+  authors: { name: string; email: string | null }[];
+  /** https URL of the source repository. */
+  repository: string | null;
 }
 
 /** One output file, path relative to the target's output folder, always with `/` separators. */

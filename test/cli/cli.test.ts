@@ -1,5 +1,5 @@
 /** The built `grantgen` CLI, run as a subprocess in a temp folder. */
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, ensureBuilt, runCli, stackLines, tmpDir } from '../helpers/cli.js';
@@ -119,6 +119,36 @@ describe('generate', () => {
     const r = await runCli(['generate', SPEC, '--target', 'docs'], cwd);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('out-missing');
+  });
+});
+
+describe("output folders keep the user's files", () => {
+  it('generate reports kept and hand-edited files; check names the hand edit as drift', async () => {
+    const out = path.join(cwd, 'safe');
+    expect((await runCli(['generate', SPEC, '-t', 'docs', '-o', out, '-q'], cwd)).code).toBe(0);
+    await writeFile(path.join(out, 'LICENSE'), 'mine');
+    await mkdir(path.join(out, 'notes'));
+    await writeFile(path.join(out, 'notes', 'todo.md'), 'mine too');
+    const readme = path.join(out, 'README.md');
+    const original = await readFile(readme, 'utf8');
+    await writeFile(readme, original + 'my edit\n');
+    const c = await runCli(['check', SPEC, '-t', 'docs', '-o', out, '--json'], cwd);
+    expect(c.code).toBe(1);
+    const j = JSON.parse(c.stdout) as { drift: string[]; handEdited: string[] };
+    expect(j.drift).toEqual([expect.stringMatching(/README\.md$/)]);
+    expect(j.handEdited).toEqual(j.drift);
+    const human = await runCli(['check', SPEC, '-t', 'docs', '-o', out], cwd);
+    expect(human.stderr).toMatch(/edited by hand since the last generate: .*README\.md/);
+    expect(human.stderr).toContain('fix: run `grantgen generate`');
+    expect(human.stderr).not.toContain('npm run');
+    const g = await runCli(['generate', SPEC, '-t', 'docs', '-o', out], cwd);
+    expect(g.code).toBe(0);
+    expect(g.stderr).toMatch(/overwritten \(edited by hand\): README\.md/);
+    expect(g.stderr).toMatch(/kept \(not generated\): LICENSE, notes\/todo\.md/);
+    expect(await readFile(readme, 'utf8')).toBe(original);
+    expect(await readFile(path.join(out, 'LICENSE'), 'utf8')).toBe('mine');
+    expect(await readFile(path.join(out, 'notes', 'todo.md'), 'utf8')).toBe('mine too');
+    expect((await runCli(['check', SPEC, '-t', 'docs', '-o', out], cwd)).code).toBe(0);
   });
 });
 
@@ -267,5 +297,118 @@ describe('output path', () => {
     expect(stackLines(r.stderr)).toEqual([]);
     expect(await readFile(file, 'utf8')).toBe('keep');
     expect((await readdir(cwd)).filter((f) => f.startsWith('a-file'))).toEqual(['a-file']);
+  });
+});
+
+describe('init', () => {
+  it('writes a commented config for the spec that generate and check then use', async () => {
+    const dir = await tmpDir('grantgen-init-');
+    await writeFile(path.join(dir, 'openapi.yaml'), await readFile(SPEC, 'utf8'));
+    const r = await runCli(['init'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote grantgen.config.yaml');
+    const text = await readFile(path.join(dir, 'grantgen.config.yaml'), 'utf8');
+    for (const key of [
+      'spec: openapi.yaml',
+      'out: sdk',
+      'targets: [',
+      'packageName',
+      'packageVersion: 1.0.0',
+      'license',
+      'authors',
+      'repository',
+    ])
+      expect(text).toContain(key);
+    expect(text.split('\n').filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(5);
+    const g = await runCli(['generate', '-t', 'docs', '-q'], dir);
+    expect(g.code).toBe(0);
+    expect(await readFile(path.join(dir, 'sdk', 'docs', 'README.md'), 'utf8')).toContain('MultiAuth-Sample');
+    expect((await runCli(['check', '-t', 'docs'], dir)).code).toBe(0);
+  });
+
+  it('never overwrites a config without --force (exit 2, one line and a fix hint)', async () => {
+    const dir = await tmpDir('grantgen-init-');
+    await writeFile(
+      path.join(dir, 'api.json'),
+      await readFile(path.join(ROOT, 'specs', 'ropcg-no-scopes.json'), 'utf8'),
+    );
+    await writeFile(path.join(dir, 'grantgen.config.yaml'), 'mine\n');
+    const r = await runCli(['init', 'api.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^grantgen\.config\.yaml: error init-exists: .*\n {2}fix: .*--force/);
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect(await readFile(path.join(dir, 'grantgen.config.yaml'), 'utf8')).toBe('mine\n');
+    expect((await runCli(['init', 'api.json', '--force', '--out', 'clients', '-t', 'python', 'docs'], dir)).code).toBe(
+      0,
+    );
+    const text = await readFile(path.join(dir, 'grantgen.config.yaml'), 'utf8');
+    expect(text).toContain('out: clients');
+    expect(text).toContain('targets: [python, docs]');
+  });
+
+  it.each([
+    ['a missing spec', ['init', 'nope.yaml'], 'file-missing'],
+    ['no spec and none here', ['init'], 'init-no-spec'],
+    ['a broken spec', ['init', 'broken.yaml'], 'error '],
+  ])('%s exits 2 with a fix hint and writes nothing', async (_what, args, code) => {
+    const dir = await tmpDir('grantgen-init-');
+    if (args[1] === 'broken.yaml') await writeFile(path.join(dir, 'broken.yaml'), 'openapi: 3.0.3\ninfo: [\n');
+    const r = await runCli(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(code);
+    expect(r.stderr).toContain('fix: ');
+    expect(stackLines(r.stderr)).toEqual([]);
+    expect((await readdir(dir)).filter((f) => f !== 'broken.yaml')).toEqual([]);
+  });
+
+  it('--ci github writes the publish and regenerate workflows', async () => {
+    const dir = await tmpDir('grantgen-init-');
+    await writeFile(path.join(dir, 'openapi.yaml'), await readFile(SPEC, 'utf8'));
+    expect((await runCli(['init', '--ci', 'github'], dir)).code).toBe(0);
+    const wf = path.join(dir, '.github', 'workflows');
+    expect((await readdir(wf)).sort()).toEqual(['grantgen-publish.yml', 'grantgen-regenerate.yml']);
+    const publish = await readFile(path.join(wf, 'grantgen-publish.yml'), 'utf8');
+    expect(publish).toContain('twine check --strict');
+    expect(publish).toContain('pypa/gh-action-pypi-publish');
+    expect(publish).toContain('npm publish --provenance');
+    const regen = await readFile(path.join(wf, 'grantgen-regenerate.yml'), 'utf8');
+    expect(regen).toContain('grantgen diff');
+    expect(regen).toContain('gh pr create');
+    expect(regen).not.toContain('npx grantgen');
+    const { parse } = await import('yaml');
+    for (const f of [publish, regen]) expect(parse(f)).toHaveProperty('jobs');
+    // a second run refuses, and refuses before writing anything
+    await rm(path.join(dir, 'grantgen.config.yaml'));
+    expect((await runCli(['init', '--ci', 'github'], dir)).code).toBe(2);
+    expect(await readdir(dir)).not.toContain('grantgen.config.yaml');
+  });
+});
+
+describe('user errors of every command exit 2 with a fix hint and no stack trace', () => {
+  it.each([
+    ['generate without --out', ['generate', SPEC, '-t', 'docs']],
+    ['check without --out', ['check', SPEC]],
+    ['watch without --out', ['watch', SPEC]],
+    ['watch without a config', ['watch']],
+    ['generate without a config', ['generate']],
+    ['validate without a config', ['validate']],
+    ['a bad --package-version', ['generate', SPEC, '-o', 'x', '--package-version', '1.0']],
+    ['a bad --license', ['generate', SPEC, '-o', 'x', '--license', 'MIT; rm -rf /']],
+    ['a bad --author', ['generate', SPEC, '-o', 'x', '--author', 'Eve <eve@x> "quoted"']],
+    ['an http --repository', ['generate', SPEC, '-o', 'x', '--repository', 'http://example.com/x']],
+    ['an unknown option', ['generate', '--no-such-flag']],
+    ['an unknown command', ['frobnicate']],
+    ['a bad --target', ['generate', SPEC, '-o', 'x', '-t', 'cobol']],
+    ['diff without specs', ['diff']],
+    ['diff with a missing spec', ['diff', SPEC, 'nope.yaml']],
+  ])('%s', async (_what, args) => {
+    const dir = await tmpDir('grantgen-err-');
+    const r = await runCli(args, dir, 30_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n {2}fix: \S/);
+    expect(stackLines(r.stderr)).toEqual([]);
+    const hints = r.stderr.split('\n').filter((l) => l.trimStart().startsWith('fix:'));
+    for (const h of hints) expect(h).not.toMatch(/npm run|specs\/|generated\//);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -89,7 +89,7 @@ describe('loadSpec errors: version', () => {
     const [p] = await problemsOf(fx(file));
     expect(p).toMatchObject({ code: 'unsupported-version', file: fx(file), pointer, line });
     expect(p!.message).toMatch(msg);
-    expect(p!.hint).toContain('OpenAPI 3.0.x, OpenAPI 3.1.x and Swagger 2.0');
+    expect(p!.hint).toContain('OpenAPI 3.0.x, OpenAPI 3.1.x, OpenAPI 3.2.x and Swagger 2.0');
   });
 
   it('swagger-convert carries the converter message', async () => {

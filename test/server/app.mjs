@@ -7,10 +7,25 @@ import { handleToken } from './token.mjs';
 import { handleAuthorize } from './authorize-page.mjs';
 import { handleApi, OPERATIONS } from './resource-api.mjs';
 import { handleControl } from './control.mjs';
+import { handleEcho } from './echo.mjs';
 import { HttpError, sendJson } from './http.mjs';
+import {
+  DEVICE_AUTHORIZATION_PATH,
+  DEVICE_OPERATIONS,
+  DEVICE_PAGE_PATH,
+  DeviceCodes,
+  deviceGrantTypes,
+  handleDeviceAuthorization,
+  handleDevicePage,
+} from './device.mjs';
+import { METADATA_PATH, REVOCATION_PATH, handleMetadata } from './metadata.mjs';
+import { handleRevocation } from './revocation.mjs';
+
+Object.assign(OPERATIONS, DEVICE_OPERATIONS);
 
 export const TOKEN_PATHS = ['/oauth2/non-auth-server/token', '/oauth2/auth-server/request_token'];
 export const AUTHORIZE_PATH = '/oauth/authorize';
+export const ECHO_PATH = '/echo';
 
 export class App {
   constructor() {
@@ -18,9 +33,17 @@ export class App {
     this.faults = new Faults();
     this.log = new RequestLog();
     this.settings = defaultSettings();
+    /** RFC 8628 device codes (device.mjs). */
+    this.devices = new DeviceCodes();
+    /** Grant types added to the token endpoint (the device_code grant). */
+    this.extendedGrantTypes = deviceGrantTypes(this);
+    /** @type {{ clientId: string, hint: string | null, found: boolean }[]} RFC 7009 revocations (revocation.mjs) */
+    this.revocations = [];
   }
 
   reset() {
+    this.devices.clear();
+    this.revocations = [];
     this.store.reset();
     this.faults.clear();
     this.log.clear();
@@ -44,6 +67,8 @@ export class App {
       status: 0,
       fault: null,
     };
+    const key = req.headers['idempotency-key'];
+    if (typeof key === 'string') entry.idempotencyKey = key;
     this.log.add(entry);
     return entry;
   }
@@ -90,6 +115,11 @@ export class App {
     if (path.startsWith('/__control/')) return handleControl(this, req, res, url);
     if (TOKEN_PATHS.includes(path)) return handleToken(this, req, res, url);
     if (path === AUTHORIZE_PATH) return handleAuthorize(this, req, res, url);
+    if (path === DEVICE_AUTHORIZATION_PATH) return handleDeviceAuthorization(this, req, res, url);
+    if (path === DEVICE_PAGE_PATH) return handleDevicePage(this, req, res, url);
+    if (path === METADATA_PATH) return handleMetadata(this, req, res, url);
+    if (path === REVOCATION_PATH) return handleRevocation(this, req, res, url);
+    if (path === ECHO_PATH) return handleEcho(this, req, res, url);
     const op = Object.prototype.hasOwnProperty.call(OPERATIONS, path) ? OPERATIONS[path] : undefined;
     if (op) return handleApi(this, req, res, url, op);
     req.resume();

@@ -58,6 +58,9 @@ export async function handleControl(app, req, res, url) {
       sendJson(res, 200, fault);
       return;
     }
+    case 'GET /__control/revocations':
+      sendJson(res, 200, app.revocations);
+      return;
     case 'POST /__control/revoke':
       sendJson(res, 200, { revoked: app.store.revokeAllAccessTokens() });
       return;

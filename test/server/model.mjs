@@ -167,6 +167,8 @@ export function createModel(store, ctx) {
     /** @param {User} _user @param {Client} _client @param {string[] | undefined} scope */
     async validateScope(_user, _client, scope) {
       if (!scope || scope.length === 0) return [];
+      const granted = ctx.settings.grantedScopes;
+      if (granted) return scope.filter((s) => granted.includes(s));
       return scope.every((s) => KNOWN_SCOPES.includes(s)) ? scope : false;
     },
 

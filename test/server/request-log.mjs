@@ -10,6 +10,8 @@
  * @property {boolean} authorization the request carried an Authorization header
  * @property {number} status
  * @property {string | null} fault the injected fault kind that answered/slowed the request
+ * @property {string} [idempotencyKey] the request's `Idempotency-Key` header (any route; absent without one)
+ * @property {Record<string, string | string[] | undefined>} [headers] all request headers (`/echo` only)
  */
 
 export class RequestLog {

@@ -9,11 +9,16 @@ export const BASIC_USER = 'basic-user';
 export const BASIC_PASS = 'basic-pass';
 export const API_KEY = 'api-key-value';
 
-/** Which grant issued the tokens an OAuth scheme of the spec accepts. */
-const OAUTH_SCHEMES = /** @type {Record<string, string>} */ ({
+const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** Which grant(s) issued the tokens an OAuth scheme of the spec accepts. */
+const OAUTH_SCHEMES = /** @type {Record<string, string | string[]>} */ ({
   OAuthCCG: 'client_credentials',
   OAuthACG: 'authorization_code',
   OAuthROPCG: 'password',
+  // specs/device-flow-3.2.yaml
+  tv: DEVICE_GRANT,
+  oauth2: ['authorization_code', DEVICE_GRANT],
+  sso: ['authorization_code', DEVICE_GRANT],
 });
 
 /**
@@ -225,8 +230,9 @@ function makeChecker(app, req, url) {
         challenge: `Bearer error="insufficient_scope"${scopes.length ? `, scope="${scopes.join(' ')}"` : ''}`,
       },
     });
-    if (token.grant !== grant)
-      return insufficient(`token was issued by the ${token.grant} grant; ${scheme} needs ${grant}`);
+    const grants = Array.isArray(grant) ? grant : [grant];
+    if (!grants.includes(token.grant))
+      return insufficient(`token was issued by the ${token.grant} grant; ${scheme} needs ${grants.join(' or ')}`);
     if (!scopes.every((s) => token.scope.includes(s))) return insufficient(`token lacks scope ${scopes.join(' ')}`);
     return { ok: true, token };
   };

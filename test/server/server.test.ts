@@ -584,6 +584,157 @@ describe('faults', () => {
   });
 });
 
+describe('issue 10/12 additions: grantedScopes, drip, gzip-bomb, status faults with Retry-After, /echo', () => {
+  const ropcg = { authorization: basic('ropcg-client', 'ropcg-secret') };
+  const password = (scope?: string) =>
+    token({ grant_type: 'password', username: 'alice', password: 'alice-password', scope }, ropcg);
+
+  it('grantedScopes: the server grants fewer scopes than asked; refresh beyond the grant is invalid_scope', async () => {
+    // without the setting an unknown scope is refused
+    expect((await password('file_requests.read other.scope')).json.error).toBe('invalid_scope');
+    expect((await control('settings', { grantedScopes: ['file_requests.read'] })).status).toBe(200);
+    const t = await password('file_requests.read other.scope');
+    expect(t.status).toBe(200);
+    expect(t.json.scope).toBe('file_requests.read');
+    const beyond = await token(
+      { grant_type: 'refresh_token', refresh_token: t.json.refresh_token, scope: 'file_requests.read other.scope' },
+      ropcg,
+    );
+    expect(beyond.status).toBe(400);
+    expect(beyond.json.error).toBe('invalid_scope');
+    const omitted = await token({ grant_type: 'refresh_token', refresh_token: t.json.refresh_token }, ropcg);
+    expect(omitted.status).toBe(200);
+    expect(omitted.json.scope).toBe('file_requests.read');
+
+    await control('settings', { grantedScopes: [] });
+    const none = await password('file_requests.read');
+    expect(none.status).toBe(200);
+    expect(none.json.scope).toBeUndefined();
+    const again = await token(
+      { grant_type: 'refresh_token', refresh_token: none.json.refresh_token, scope: 'file_requests.read' },
+      ropcg,
+    );
+    expect(again.json.error).toBe('invalid_scope');
+    expect((await control('settings', { grantedScopes: 'file_requests.read' })).status).toBe(400);
+    expect((await control('settings', { grantedScopes: [''] })).status).toBe(400);
+    await control('reset', {});
+    expect((await control('settings', {})).json.grantedScopes).toBeNull();
+  });
+
+  it('drip: headers at once, then one body byte per intervalMs', async () => {
+    await control('fault', { target: 'token', kind: 'drip', intervalMs: 5 });
+    const start = Date.now();
+    const t = await password();
+    const elapsed = Date.now() - start;
+    expect(t.status).toBe(200);
+    expect(t.json.access_token).toBeTruthy();
+    expect(elapsed).toBeGreaterThanOrEqual(t.text.length * 5 * 0.8);
+    expect((await getLog()).at(-1)).toMatchObject({ fault: 'drip', status: 200 });
+    expect((await control('fault', { target: 'token', kind: 'drip', intervalMs: -1 })).status).toBe(400);
+  });
+
+  it('drip stops when the client goes away', async () => {
+    await control('fault', { target: 'api', kind: 'drip', intervalMs: 200 });
+    const ac = new AbortController();
+    const res = await fetch(`${base}/echo`, { signal: ac.signal });
+    expect(res.status).toBe(200);
+    ac.abort();
+    // the server keeps serving
+    expect((await fetch(`${base}/echo`)).status).toBe(200);
+  });
+
+  it('gzip-bomb: a small gzip body that decompresses to about 50 MB', async () => {
+    await control('fault', { target: 'token', kind: 'gzip-bomb' });
+    const { request } = await import('node:http');
+    const { gunzipSync } = await import('node:zlib');
+    const { status, headers, compressed } = await new Promise<{
+      status: number;
+      headers: Record<string, unknown>;
+      compressed: Buffer;
+    }>((resolve, reject) => {
+      const req = request(
+        `${base}/oauth2/non-auth-server/token`,
+        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, compressed: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end('grant_type=client_credentials');
+    });
+    expect(status).toBe(200);
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(compressed.length).toBeLessThan(200 * 1024);
+    const decoded = gunzipSync(compressed);
+    expect(decoded.length).toBe(50 * 1024 * 1024);
+    expect(decoded.subarray(0, 20).toString()).toBe('{"token_type":"Beare');
+  });
+
+  it('status faults 408/429/500/502/503/504 with Retry-After (seconds or date) and retry-after-ms', async () => {
+    for (const kind of ['408', '429', '502', '503', '504']) {
+      await control('fault', { target: 'api', kind });
+      const r = await fetch(`${base}/auth/noAuth?array=true`);
+      expect(r.status).toBe(Number(kind));
+      expect(r.headers.get('retry-after')).toBeNull();
+    }
+    await control('fault', { target: 'api', kind: '429', count: 2, retryAfter: 3, retryAfterMs: 1500 });
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(`${base}/auth/noAuth?array=true`);
+      expect(r.status).toBe(429);
+      expect(r.headers.get('retry-after')).toBe('3');
+      expect(r.headers.get('retry-after-ms')).toBe('1500');
+    }
+    expect((await fetch(`${base}/auth/noAuth?array=true`)).status).toBe(200);
+    await control('fault', { target: 'api', kind: '503', retryAfterDateIn: 120 });
+    const dated = await fetch(`${base}/auth/noAuth?array=true`);
+    expect(dated.status).toBe(503);
+    const when = Date.parse(dated.headers.get('retry-after') ?? '');
+    expect(when - Date.now()).toBeGreaterThan(100_000);
+    expect(when - Date.now()).toBeLessThan(125_000);
+    await control('fault', { target: 'api', kind: '500', retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' });
+    const old = await fetch(`${base}/auth/noAuth?array=true`);
+    expect(old.status).toBe(500);
+    expect(old.headers.get('retry-after')).toBe('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect((await control('fault', { target: 'api', kind: 'slow', retryAfter: 1 })).status).toBe(400);
+    expect((await control('fault', { target: 'api', kind: '503', retryAfterDateIn: 'soon' })).status).toBe(400);
+  });
+
+  it('ANY /echo answers and logs method, headers and Idempotency-Key; api faults apply to it', async () => {
+    const r = await fetch(`${base}/echo?x=1`, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'key-123', 'x-extra': 'yes', 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(r.status).toBe(200);
+    const echoed = (await r.json()) as { method: string; query: Record<string, string>; body: string };
+    expect(echoed).toMatchObject({ method: 'POST', query: { x: '1' }, body: 'hello' });
+    await control('fault', { target: 'api', kind: '503', count: 1 });
+    expect((await fetch(`${base}/echo`, { method: 'DELETE' })).status).toBe(503);
+    expect((await fetch(`${base}/echo`, { method: 'PUT' })).status).toBe(200);
+    const log = (await getLog()) as (LogEntry & {
+      idempotencyKey: string | null;
+      headers: Record<string, string> | null;
+    })[];
+    expect(log.map((e) => [e.method, e.status, e.fault])).toEqual([
+      ['POST', 200, null],
+      ['DELETE', 503, '503'],
+      ['PUT', 200, null],
+    ]);
+    expect(log[0]?.idempotencyKey).toBe('key-123');
+    expect(log[0]?.headers?.['x-extra']).toBe('yes');
+    expect(log[1]).not.toHaveProperty('idempotencyKey');
+    // other routes log the key too, but not the headers
+    await fetch(`${base}/auth/noAuth?array=true`, { headers: { 'idempotency-key': 'k2' } });
+    const last = (await getLog()).at(-1);
+    expect(last).toMatchObject({ idempotencyKey: 'k2', path: '/auth/noAuth' });
+    expect(last).not.toHaveProperty('headers');
+  });
+});
+
 describe('resource API', () => {
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
   const plainBasic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;

@@ -84,6 +84,22 @@ export async function handleToken(app, req, res, url) {
     if (await applyFault(res, fault)) return;
   }
 
+  // RFC 6749 §6: a refresh asking for scope beyond the original grant is invalid_scope. Checked here,
+  // before the library's refresh grant, which revokes the refresh token before it looks at the scope.
+  if (body.grant_type === 'refresh_token' && typeof body.scope === 'string' && typeof body.refresh_token === 'string') {
+    const stored = app.store.refreshTokens.get(body.refresh_token);
+    const asked = body.scope.split(' ').filter((s) => s !== '');
+    if (stored && !asked.every((s) => stored.scope.includes(s))) {
+      sendJson(
+        res,
+        400,
+        { error: 'invalid_scope', error_description: 'Invalid scope: Unable to add extra scopes' },
+        { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+      );
+      return;
+    }
+  }
+
   const settings = { ...app.settings };
   /** @type {import('./model.mjs').ModelContext} */
   const ctx = { grantType: body.grant_type, settings };
@@ -94,7 +110,9 @@ export async function handleToken(app, req, res, url) {
     allowExtendedTokenAttributes: false,
     alwaysIssueNewRefreshToken: settings.rotateRefreshTokens,
     // public clients refresh without a secret; the model still rejects confidential clients without one
-    requireClientAuthentication: { refresh_token: false },
+    requireClientAuthentication: { refresh_token: false, 'urn:ietf:params:oauth:grant-type:device_code': false },
+    // the RFC 8628 device_code grant (device.mjs)
+    extendedGrantTypes: app.extendedGrantTypes,
   });
   const request = toOAuthRequest(req, url, body);
   const response = new OAuth2Server.Response({});

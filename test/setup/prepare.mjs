@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Prepare what the tests need outside node_modules. Idempotent and fast when already done.
 //   - .venv with the pins of test/python-requirements.txt (skipped while .venv/.requirements.sha256 matches)
-//   - Debian chromium at /usr/bin/chromium (checked only; never downloaded)
-// Run as `node test/setup/prepare.mjs` from anywhere.
+//   - Debian chromium at /usr/bin/chromium: installed with apt-get when missing and running as root
+//     (as on CI); otherwise the exact command to run is printed. Never a browser download.
+// Run as `node test/setup/prepare.mjs` from anywhere (`--only chromium` skips the venv).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -85,13 +86,24 @@ function ensureVenv() {
 }
 
 function checkChromium() {
-  if (!existsSync(CHROMIUM)) {
-    fail(
-      `${CHROMIUM} not found. The browser tests drive Debian's Chromium through playwright-core (no browser is ever downloaded).\n` +
-        '  Install it with:  apt-get update && apt-get install -y chromium',
-    );
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    process.stderr.write(`prepare: ${CHROMIUM} not found; installing Debian's chromium (running as root)\n`);
+    process.env.DEBIAN_FRONTEND = 'noninteractive';
+    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium'])) {
+      if (existsSync(CHROMIUM)) return;
+      fail(`apt-get installed chromium but ${CHROMIUM} is still missing (set GRANTGEN_CHROMIUM to its path)`);
+    }
+    return;
   }
+  fail(
+    `${CHROMIUM} not found. The browser tests drive Debian's Chromium through playwright-core (no browser is ever downloaded).\n` +
+      '  Install it, then run the tests again:  sudo apt-get update && sudo apt-get install -y chromium',
+  );
 }
 
-ensureVenv();
-checkChromium();
+const only = process.argv.indexOf('--only');
+const what = only >= 0 ? process.argv[only + 1] : 'all';
+if (what === 'all' || what === 'venv') ensureVenv();
+if (what === 'all' || what === 'chromium') checkChromium();

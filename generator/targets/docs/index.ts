@@ -11,6 +11,7 @@ const FLOW_TITLES: Record<IrOAuthFlow['kind'], string> = {
   authorizationCode: 'Authorization Code Grant',
   password: 'Resource Owner Password Credentials Grant',
   clientCredentials: 'Client Credentials Grant',
+  deviceAuthorization: 'Device Authorization Grant (RFC 8628)',
   implicit: 'Implicit Grant (not supported by the SDKs; listed for completeness)',
 };
 

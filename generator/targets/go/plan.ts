@@ -25,8 +25,10 @@ export function planGo(ir: IrApi, options: TargetOptions): TargetPlan {
   const root = buildGoViews(ir, options.packageName, options.specName);
   const warnings: string[] = [];
   for (const s of ir.securitySchemes) {
-    if (s.kind === 'oauth2' && s.flows.some((f) => f.kind === 'implicit'))
-      warnings.push(`${s.wireName}: the implicit flow is not supported by the Go SDK (no manager generated)`);
+    if (s.kind !== 'oauth2') continue;
+    for (const f of s.flows)
+      if (f.kind === 'implicit' || f.kind === 'deviceAuthorization')
+        warnings.push(`${s.wireName}: the ${f.kind} flow is not supported by the Go SDK yet (no manager generated)`);
   }
   const files: PlannedFile[] = [
     { path: 'go.mod', template: 'go.mod.hbs', view: root },

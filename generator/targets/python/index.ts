@@ -1,6 +1,6 @@
-/** The Python target: view-model (view.ts) + templates/python. Output is already ruff-formatted. */
+/** The Python target: plan (plan.ts) + views (views/) + templates/python. Output is already ruff-formatted. */
 import type { Target } from '../target.js';
-import { buildPlan } from './view.js';
+import { buildPlan } from './plan.js';
 
 export const pythonTarget: Target = {
   name: 'python',

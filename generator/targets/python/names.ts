@@ -2,7 +2,7 @@
  * Every Python name of one generated package, assigned once per scope through the shared naming
  * module (sorted wire names, counters on collisions), so templates never derive a name.
  */
-import type { IrApi, IrModel, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
+import type { IrApi, IrModel, IrOAuthFlow, IrOperation, IrSecurityScheme } from '../../ir/types.js';
 import { assignNames, PYTHON_RESERVED, pyName, screamingCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
@@ -31,6 +31,7 @@ export const ROOT_RUNTIME_EXPORTS = [
   'OAuthProviderErrorEnum',
   'OAuthProviderException',
   'OAuthToken',
+  'ResponseTooLargeException',
   'SdkException',
   'Server',
   'StateMismatchException',
@@ -53,7 +54,7 @@ export const CONFIG_FIXED_KWARGS = [
   'http_client',
 ];
 
-export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
 
 export interface SchemeNames {
   wireName: string;
@@ -76,15 +77,32 @@ export interface SchemeNames {
   scopeMembers: Map<string, string>;
 }
 
+/** A class and the module defining it. */
+export interface ModuleClass {
+  module: string;
+  className: string;
+}
+
+export interface TagNames extends ModuleClass {
+  accessor: string;
+  /** Doc page slug. */
+  doc: string;
+}
+
+export interface ModelNames extends ModuleClass {
+  /** Doc page slug. */
+  doc: string;
+}
+
 export interface PyNames {
   packageName: string;
   clientClass: string;
   clientModule: string;
   schemes: Map<string, SchemeNames>;
   /** tag wire → names */
-  tags: Map<string, { module: string; className: string; accessor: string; doc: string }>;
+  tags: Map<string, TagNames>;
   /** model wire → names */
-  models: Map<string, { module: string; className: string; doc: string }>;
+  models: Map<string, ModelNames>;
   /** environment wire → enum member */
   environments: Map<string, string>;
   /** server wire → enum member */
@@ -100,7 +118,7 @@ const SCREAMING = { reserved: PYTHON_RESERVED, separator: '_' };
 /** The flow a scheme's manager implements (first of authorizationCode, password, clientCredentials). */
 export function chosenFlow(scheme: IrSecurityScheme): SupportedFlow | null {
   if (scheme.kind !== 'oauth2') return null;
-  for (const f of scheme.flows) if (f.kind !== 'implicit') return f;
+  for (const f of scheme.flows) if (f.kind !== 'implicit' && f.kind !== 'deviceAuthorization') return f;
   return null;
 }
 
@@ -205,7 +223,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     SNAKE,
     ['base_controller'],
   );
-  const tags = new Map<string, { module: string; className: string; accessor: string; doc: string }>();
+  const tags = new Map<string, TagNames>();
   for (const t of ir.tags) {
     const accessor = tagAccessors.get(t.wireName) as string;
     const className = tagClasses.get(t.wireName) as string;
@@ -217,7 +235,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     });
   }
 
-  const models = new Map<string, { module: string; className: string; doc: string }>();
+  const models = new Map<string, ModelNames>();
   for (const w of modelWires) {
     const className = modelClasses.get('model:' + w) as string;
     models.set(w, { className, module: modelModules.get('model:' + w) as string, doc: kebabCase(className) });
@@ -240,4 +258,66 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
   );
 
   return { packageName, clientClass, clientModule, schemes, tags, models, environments, servers, variables };
+}
+
+/** Enum member names of an enum model: wire value (as a string) → member. */
+export function enumMemberNames(m: IrModel): Map<string, string> {
+  return assignNames(
+    m.enumValues.map((v) => String(v)),
+    (w) => {
+      const cand = pyName(w, 'screaming', 'VALUE');
+      return /^_/.test(cand) || typeof m.enumValues[0] !== 'string' ? `VALUE_${cand.replace(/^_+/, '')}` : cand;
+    },
+    { reserved: PYTHON_RESERVED, separator: '_' },
+  );
+}
+
+/** Attribute names of an object model's properties: wire name → attribute. */
+export function modelPropertyNames(m: IrModel): Map<string, string> {
+  return assignNames(
+    m.properties.map((p) => p.wireName),
+    (w) => pyName(w, 'snake', 'field'),
+    { reserved: PYTHON_RESERVED, separator: '_', caseInsensitive: false },
+    ['additional_properties', 'dictionary', 'from_dictionary', 'to_dictionary', 'key', 'value', 'out'],
+  );
+}
+
+/** Argument names of an operation's method: `<in>:<wire>` (and `body:`) → argument. */
+export function operationParamNames(op: IrOperation): Map<string, string> {
+  return assignNames(
+    [...op.parameters.map((p) => `${p.in}:${p.wireName}`), ...(op.requestBody ? ['body:'] : [])],
+    (w) => (w === 'body:' ? 'body' : pyName(w.slice(w.indexOf(':') + 1), 'snake', 'param')),
+    { reserved: new Set([...PYTHON_RESERVED, 'self']), separator: '_' },
+  );
+}
+
+/** Method names of one controller's operations: operationId → method. */
+export function controllerMethodNames(ops: IrOperation[]): Map<string, string> {
+  return assignNames(
+    ops.map((o) => o.operationId),
+    (w) => pyName(w, 'snake', 'call'),
+    { reserved: new Set([...PYTHON_RESERVED, '_execute', '_send', '_send_once', '_context']), separator: '_' },
+  );
+}
+
+const AUTH_DOC_SLUG = {
+  acg: 'oauth-2-authorization-code-grant',
+  ropcg: 'oauth-2-resource-owner-credentials-grant',
+} as const;
+
+/** Auth doc page slugs of the schemes of one grant kind: wire name → slug (suffixed when several). */
+export function authDocSlugs(kind: keyof typeof AUTH_DOC_SLUG, wires: string[]): Map<string, string> {
+  const suffixes = assignNames(wires, (w) => kebabCase(w) || 'scheme', {
+    reserved: new Set<string>(),
+    separator: '-',
+    caseInsensitive: true,
+  });
+  return new Map(
+    wires.map((w) => [w, AUTH_DOC_SLUG[kind] + (wires.length > 1 ? '-' + (suffixes.get(w) as string) : '')]),
+  );
+}
+
+/** Doc page slug of a controller. */
+export function controllerDocSlug(accessor: string): string {
+  return kebabCase(accessor) || 'default';
 }

@@ -19,6 +19,7 @@ export const RUNTIME_EXPORTS = [
   'ApiError',
   'AuthRequiredError',
   'ConfigurationError',
+  'InsecureTransportError',
   'InvalidTokenResponseError',
   'NetworkError',
   'OAuthCallbackError',
@@ -38,6 +39,7 @@ export const RUNTIME_EXPORTS = [
   'ClientAuthMethod',
   'FetchTokenOptions',
   'OAuthContext',
+  'RefreshTokenOptions',
   'TokenCallOptions',
   'InMemoryTokenStore',
   'TokenStore',
@@ -62,7 +64,7 @@ const TEMPLATE_MODULE_NAMES = ['Environment', 'ServerName', 'ClientCore', 'execu
 /** A supported OAuth flow of a scheme, with the names of its manager. */
 export interface FlowNames {
   scheme: IrSecurityScheme & { kind: 'oauth2' };
-  flow: Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+  flow: Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
   /** Wire key for naming: the scheme name, plus the flow kind when a scheme has several flows. */
   key: string;
   className: string;
@@ -89,7 +91,13 @@ export interface PackageNames {
   flows: FlowNames[];
   simpleSchemes: SimpleSchemeNames[];
   models: Map<string, string>;
-  controllers: Map<string, { className: string; accessor: string; file: string }>;
+  controllers: Map<string, ControllerNames>;
+}
+
+export interface ControllerNames {
+  className: string;
+  accessor: string;
+  file: string;
 }
 
 const byWire = <T extends { wireName: string }>(a: T, b: T): number =>
@@ -145,7 +153,9 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
   const docFiles = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
   const supported = ir.securitySchemes.flatMap((s) =>
     s.kind === 'oauth2'
-      ? s.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit').map((flow) => ({ s, flow }))
+      ? s.flows
+          .filter((f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization')
+          .map((flow) => ({ s, flow }))
       : [],
   );
   const perKind = new Map<string, number>();
@@ -161,7 +171,9 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
       });
       continue;
     }
-    const own = scheme.flows.filter((f): f is FlowNames['flow'] => f.kind !== 'implicit');
+    const own = scheme.flows.filter(
+      (f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization',
+    );
     for (const flow of own) {
       const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
       const className = module.claim(`manager:${key}`, tsName(key, 'pascal', 'auth'));
@@ -211,7 +223,7 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
   );
   for (const name of models.values()) module.reserve(name);
 
-  const controllers = new Map<string, { className: string; accessor: string; file: string }>();
+  const controllers = new Map<string, ControllerNames>();
   const files = new NameScope({ reserved: new Set(['index']), separator: '-', caseInsensitive: true });
   for (const tag of [...ir.tags].sort(byWire)) {
     const className = module.claim(`controller:${tag.wireName}`, tsName(`${tag.wireName} Controller`, 'pascal'));
@@ -243,4 +255,36 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
     models,
     controllers,
   };
+}
+
+/** A credential field's property name from its semantic name (`o_auth_client_id` → `oAuthClientId`). */
+export function fieldName(semantic: string): string {
+  return tsName(semantic, 'camel');
+}
+
+/**
+ * The module scope of the generated package with every assigned top-level name taken, for names
+ * claimed later while building views (e.g. an operation's `<Method>Params` interface).
+ */
+export function moduleScope(names: PackageNames): NameScope {
+  const module = new NameScope({ reserved: TS_RESERVED, separator: '' });
+  for (const n of [
+    names.clientName,
+    names.optionsName,
+    ...names.models.values(),
+    'models',
+    'Environment',
+    'ServerName',
+  ])
+    module.reserve(n);
+  for (const f of names.flows)
+    [f.className, f.credentialsName, f.scopeEnumName ?? ''].forEach((n) => n && module.reserve(n));
+  for (const s of names.simpleSchemes) module.reserve(s.credentialsName);
+  for (const c of names.controllers.values()) module.reserve(c.className);
+  return module;
+}
+
+/** How templates refer to a model: `models.<Name>` (wire name → reference). */
+export function modelRefs(names: PackageNames): Map<string, string> {
+  return new Map([...names.models].map(([w, n]) => [w, `models.${n}`]));
 }

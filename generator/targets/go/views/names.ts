@@ -6,7 +6,8 @@ import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../../ir/types.js'
 import { kebabCase, NameScope } from '../../../naming/index.js';
 import { exportedScope, FIXED_PACKAGE_NAMES, goExported } from '../names.js';
 
-export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' }>;
+/** Flows the Go SDK implements (implicit and device authorization are reported, not generated). */
+export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
 
 export interface GoFlowNames {
   scheme: IrSecurityScheme & { kind: 'oauth2' };
@@ -106,7 +107,7 @@ export function assignGoNames(ir: IrApi): GoNames {
       }
       continue;
     }
-    const own = scheme.flows.filter((f): f is SupportedFlow => f.kind !== 'implicit');
+    const own = scheme.flows.filter((f): f is SupportedFlow => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization');
     for (const flow of own) {
       const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
       const base = goExported(key, 'OAuth');

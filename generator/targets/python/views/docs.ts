@@ -1,42 +1,100 @@
 /**
- * Views of the generated Markdown docs: the two OAuth pages (which must match the reference
- * pages for the sample spec, see test/python/seed-fixes.json), model, controller and exception
- * pages, and the README. Spec strings are escaped with the shared Markdown helpers.
+ * Views of the generated Markdown docs: the OAuth pages (which must match the reference pages for
+ * the sample spec, see test/python/seed-fixes.json), model, controller and exception pages, and
+ * the README. Spec strings are escaped with the shared Markdown helpers.
  */
-import type { IrApi, IrModel } from '../../ir/types.js';
-import { assignNames, kebabCase } from '../../naming/index.js';
-import { mdCell, mdCode, mdParagraph, mdText, mdUrl } from '../shared/markdown.js';
-import { chosenFlow, type PyNames, type SchemeNames } from './names.js';
-import type { IrSecurityScheme } from '../../ir/types.js';
+import type { IrApi, IrModel } from '../../../ir/types.js';
+import { mdCell, mdCode, mdParagraph, mdText } from '../../shared/markdown.js';
+import { authDocSlugs, chosenFlow, controllerDocSlug, type ModelNames, type PyNames } from '../names.js';
+import type { ControllerView } from './controller.js';
+import type { SchemeView } from './scheme.js';
 
-interface SchemeLike {
-  names: SchemeNames;
-  scheme: IrSecurityScheme;
-  kind: 'acg' | 'ropcg' | 'ccg' | 'basic' | 'bearer' | 'apiKey';
+/** `doc/auth-acg.md.hbs` and `doc/auth-ropcg.md.hbs`. */
+export interface AuthDocView {
+  schemeText: string;
+  credentialsClass: string;
+  kwarg: string;
+  accessor: string;
+  clientClass: string;
+  clientModule: string;
+  pkg: string;
+  schemeModule: string;
+  hasScopes: boolean;
+  scopeEnumClass: string;
+  scopeEnumModule: string;
+  scopeEnumDoc: string;
+  scopeRows: { member: string; description: string }[];
+  initSnippet: string;
 }
 
-interface ControllerLike {
+/** `doc/scope-enum.md.hbs`. */
+export interface ScopeEnumDocView {
   className: string;
+  schemeText: string;
+  importLine: string;
+  rows: { member: string; value: string; description: string }[];
+}
+
+/** `doc/model.md.hbs`. */
+export interface ModelDocView {
+  className: string;
+  hasDescription: boolean;
+  description: string;
+  importLine: string;
+  isEnum: boolean;
+  rows: { wire: string; required: string; description: string }[];
+  values: { value: string }[];
+}
+
+/** `doc/controller.md.hbs`. */
+export interface ControllerDocView {
+  className: string;
+  tagText: string;
   accessor: string;
-  tagWire: string;
-  module: string;
+  importLine: string;
   operations: {
     methodName: string;
-    wireId: string;
-    method: string;
-    path: string;
-    returnType: string;
-    securityText: string;
+    wire: string;
+    request: string;
+    returns: string;
+    security: string;
     deprecated: boolean;
   }[];
 }
 
-const BASE_SLUG: Partial<Record<SchemeLike['kind'], string>> = {
-  acg: 'oauth-2-authorization-code-grant',
-  ropcg: 'oauth-2-resource-owner-credentials-grant',
-};
+/** `doc/o-auth-token.md.hbs` and `doc/exceptions.md.hbs`. */
+export interface PackageDocView {
+  pkg: string;
+}
 
-function initSnippet(s: SchemeLike, clientClass: string): string {
+/** `README.md.hbs`. */
+export interface ReadmeView {
+  title: string;
+  hasDescription: boolean;
+  description: string;
+  pkg: string;
+  clientClass: string;
+  clientModule: string;
+  authLinks: { title: string; link: string; scheme: string }[];
+  schemes: { scheme: string; kwarg: string; credentialsClass: string }[];
+  firstGrant: boolean;
+  controllers: { accessor: string; link: string; tagText: string }[];
+  environments: { name: string; isDefault: boolean; servers: string }[];
+}
+
+export type DocFile =
+  | { path: string; template: 'doc/auth-acg.md.hbs' | 'doc/auth-ropcg.md.hbs'; view: AuthDocView }
+  | { path: string; template: 'doc/scope-enum.md.hbs'; view: ScopeEnumDocView }
+  | { path: string; template: 'doc/model.md.hbs'; view: ModelDocView }
+  | { path: string; template: 'doc/controller.md.hbs'; view: ControllerDocView }
+  | { path: string; template: 'doc/o-auth-token.md.hbs' | 'doc/exceptions.md.hbs'; view: PackageDocView };
+
+const AUTH_TITLES = {
+  acg: 'OAuth 2 Authorization Code Grant',
+  ropcg: 'OAuth 2 Resource Owner Credentials Grant',
+} as const;
+
+function initSnippet(s: SchemeView, clientClass: string): string {
   const n = s.names;
   const fields =
     s.kind === 'acg'
@@ -61,32 +119,25 @@ function initSnippet(s: SchemeLike, clientClass: string): string {
   );
 }
 
-export function authDocViews(
+export function docViews(
   ir: IrApi,
   names: PyNames,
-  schemes: SchemeLike[],
-  controllers: ControllerLike[],
+  schemes: SchemeView[],
+  controllers: ControllerView[],
   models: IrModel[],
-) {
-  const files: { path: string; template: string; view: object }[] = [];
-  const authLinks: { title: string; link: string; scheme: string }[] = [];
+): { files: DocFile[]; readme: ReadmeView } {
+  const files: DocFile[] = [];
+  const authLinks: ReadmeView['authLinks'] = [];
   for (const kind of ['acg', 'ropcg'] as const) {
     const ofKind = schemes.filter((s) => s.kind === kind);
-    const slugs = assignNames(
+    const slugs = authDocSlugs(
+      kind,
       ofKind.map((s) => s.scheme.wireName),
-      (w) => kebabCase(w) || 'scheme',
-      { reserved: new Set<string>(), separator: '-', caseInsensitive: true },
     );
     for (const s of ofKind) {
       const flow = chosenFlow(s.scheme);
-      const slug =
-        (BASE_SLUG[kind] as string) + (ofKind.length > 1 ? '-' + (slugs.get(s.scheme.wireName) as string) : '');
-      const path = `doc/auth/${slug}.md`;
-      authLinks.push({
-        title: kind === 'acg' ? 'OAuth 2 Authorization Code Grant' : 'OAuth 2 Resource Owner Credentials Grant',
-        link: path,
-        scheme: mdText(s.scheme.wireName),
-      });
+      const path = `doc/auth/${slugs.get(s.scheme.wireName) as string}.md`;
+      authLinks.push({ title: AUTH_TITLES[kind], link: path, scheme: mdText(s.scheme.wireName) });
       files.push({
         path,
         template: kind === 'acg' ? 'doc/auth-acg.md.hbs' : 'doc/auth-ropcg.md.hbs',
@@ -135,7 +186,7 @@ export function authDocViews(
     });
   }
   for (const m of models) {
-    const n = names.models.get(m.wireName) as { module: string; className: string; doc: string };
+    const n = names.models.get(m.wireName) as ModelNames;
     files.push({
       path: `doc/models/${n.doc}.md`,
       template: 'doc/model.md.hbs',
@@ -157,7 +208,7 @@ export function authDocViews(
   files.push({ path: 'doc/exceptions.md', template: 'doc/exceptions.md.hbs', view: { pkg: names.packageName } });
   for (const c of controllers) {
     files.push({
-      path: `doc/controllers/${kebabCase(c.accessor) || 'default'}.md`,
+      path: `doc/controllers/${controllerDocSlug(c.accessor)}.md`,
       template: 'doc/controller.md.hbs',
       view: {
         className: c.className,
@@ -175,7 +226,7 @@ export function authDocViews(
       },
     });
   }
-  const readme = {
+  const readme: ReadmeView = {
     title: mdText(ir.title),
     hasDescription: ir.description.trim() !== '',
     description: mdParagraph(ir.description),
@@ -187,20 +238,17 @@ export function authDocViews(
       scheme: mdText(s.scheme.wireName),
       kwarg: s.names.kwarg,
       credentialsClass: s.names.credentialsClass,
-      kind: s.kind,
     })),
-    firstGrant: schemes.find((s) => s.kind === 'acg' || s.kind === 'ropcg') ? true : false,
+    firstGrant: schemes.some((s) => s.kind === 'acg' || s.kind === 'ropcg'),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
-      link: `doc/controllers/${kebabCase(c.accessor) || 'default'}.md`,
+      link: `doc/controllers/${controllerDocSlug(c.accessor)}.md`,
       tagText: mdText(c.tagWire),
     })),
     environments: ir.environments.map((e) => ({
       name: mdCode(e.wireName),
       isDefault: e.isDefault,
-      servers: e.servers
-        .map((s) => `${mdCode(s.serverName)}: ${mdUrl(s.url) !== null ? mdCode(s.url) : mdCode(s.url)}`)
-        .join(', '),
+      servers: e.servers.map((s) => `${mdCode(s.serverName)}: ${mdCode(s.url)}`).join(', '),
     })),
   };
   return { files, readme };

@@ -1,0 +1,109 @@
+"""DeviceflowClient: the entry point of the Device Flow SDK."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
+
+import httpx
+
+from .configuration import Configuration, Environment, Server
+from .controllers.account_controller import AccountController
+from .http.api_context import ApiContext
+from .http.auth.oauth2 import Oauth2Credentials, Oauth2
+from .http.auth.sso import SsoCredentials, Sso
+from .http.transport import Transport
+
+USER_AGENT = "grantgen-python deviceflow/1.0.0"
+
+_UNSET: Any = object()
+
+
+class DeviceflowClient:
+    """Client of the Device Flow API.
+
+    OpenAPI 3.2 golden spec for the OAuth features no other generator has: the device authorization grant (RFC 8628, the `deviceAuthorization` flow), authorization server metadata (RFC 8414, `oauth2MetadataUrl`), token revocation (RFC 7009, `x-revocation-url` or the metadata's `revocation_endpoint`) and loopback sign-in for CLIs (RFC 8252). Scheme `tv` is a single-flow public device client; `oauth2` has an authorization code and a device flow with static URLs; `sso` discovers its endpoints from metadata, and its static URLs are deliberately wrong (the test server does not serve `/static/...`), so only discovery makes it work.
+
+    Build it from a Configuration (`DeviceflowClient(config)`) or from keyword arguments (the same names as Configuration's); keywords given together with a config override it.
+    """
+
+    def __init__(
+        self,
+        config: Optional[Configuration] = None,
+        *,
+        environment: Environment = _UNSET,
+        timeout: Optional[float] = _UNSET,
+        base_urls: Optional[Mapping[Union[Server, str], str]] = _UNSET,
+        allow_insecure_http: bool = _UNSET,
+        extra_bearer_hosts: Sequence[str] = _UNSET,
+        http_client: Optional[httpx.Client] = _UNSET,
+        oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
+        sso_credentials: Optional[SsoCredentials] = _UNSET,
+    ) -> None:
+        changes: Dict[str, Any] = {}
+        for name, value in (
+            ("environment", environment),
+            ("timeout", timeout),
+            ("base_urls", base_urls),
+            ("allow_insecure_http", allow_insecure_http),
+            ("extra_bearer_hosts", extra_bearer_hosts),
+            ("http_client", http_client),
+            ("oauth2_credentials", oauth2_credentials),
+            ("sso_credentials", sso_credentials),
+        ):
+            if value is not _UNSET:
+                changes[name] = value
+        if config is None:
+            config = Configuration(**changes)
+        elif not isinstance(config, Configuration):
+            raise TypeError("config must be a Configuration")
+        elif changes:
+            config = config.clone_with(**changes)
+        self._config: Configuration = config
+        self._context = ApiContext(
+            Transport(config.timeout, config.http_client, USER_AGENT),
+            self._server_url,
+            [server.value for server in Server],
+            allow_insecure_http=config.allow_insecure_http,
+            extra_bearer_hosts=config.extra_bearer_hosts,
+        )
+        self._oauth2 = Oauth2(config.oauth2_credentials, self._context)
+        self._context.authorizers["oauth2"] = self._oauth2
+        self._sso = Sso(config.sso_credentials, self._context)
+        self._context.authorizers["sso"] = self._sso
+        self._account = AccountController(self._context)
+
+    def _server_url(self, name: str) -> str:
+        return self._config.get_base_uri(Server(name))
+
+    @property
+    def config(self) -> Configuration:
+        """The configuration this client was built with."""
+        return self._config
+
+    @property
+    def oauth2(self) -> Oauth2:
+        """The oauth2 manager (OAuth 2 Authorization Code Grant)."""
+        return self._oauth2
+
+    @property
+    def sso(self) -> Sso:
+        """The sso manager (OAuth 2 Authorization Code Grant)."""
+        return self._sso
+
+    @property
+    def account(self) -> AccountController:
+        """Operations tagged account."""
+        return self._account
+
+    def close(self) -> None:
+        """Close the HTTP connections the client opened."""
+        self._context.transport.close()
+
+    def __enter__(self) -> DeviceflowClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"DeviceflowClient(config={self._config!r})"

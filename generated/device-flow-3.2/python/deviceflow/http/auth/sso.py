@@ -1,0 +1,30 @@
+"""sso: OAuth 2 Authorization Code Grant."""
+
+from __future__ import annotations
+
+from ...models.o_auth_scope_sso_enum import OAuthScopeSsoEnum
+from . import _grants
+
+
+class SsoCredentials(_grants.AuthorizationCodeCredentials):
+    """Credentials of the sso scheme (OAuth 2 Authorization Code Grant).
+
+    Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
+    """
+
+    __slots__ = ()
+    ENV_PREFIX = "SSO_"
+    SCOPE_ENUM = OAuthScopeSsoEnum
+
+
+class Sso(_grants.AuthorizationCodeGrant):
+    """Manager of the sso scheme (OAuth 2 Authorization Code Grant)."""
+
+    SCHEME_NAME = "sso"
+    AUTHORIZATION_URL = "/static/authorize"
+    TOKEN_URL = "/static/token"
+    REFRESH_URL = None
+    SERVER_NAME = "default"
+    DEFAULT_CLIENT_AUTH = "client_secret_basic"
+    USE_PKCE = True
+    ISSUER = None

@@ -1,0 +1,195 @@
+/** View of `configuration.py` (`configuration.py.hbs`): environments, servers, variables, credentials. */
+import type { IrApi } from '../../../ir/types.js';
+import { screamingCase } from '../../../naming/index.js';
+import { pyComment, pyDocstring, pyStr } from '../escape.js';
+import { layout, tuple } from '../layout.js';
+import type { PyNames } from '../names.js';
+import type { SchemeView } from './scheme.js';
+
+/** One keyword argument of Configuration (and of the client). */
+export interface ConfigFieldView {
+  name: string;
+  annotation: string;
+  default: string;
+  /** The `name: annotation = default,` parameter line. */
+  param: string;
+  /** The field's docstring. */
+  doc: string;
+  /** The description as a comment-safe line. */
+  argDoc: string;
+}
+
+export interface ServerVariableView {
+  wire: string;
+  name: string;
+  default: string;
+  env: string;
+  doc: string;
+  hasEnum: boolean;
+  enum: string;
+}
+
+/** `templates/python/configuration.py.hbs`. */
+export interface ConfigurationView {
+  environments: { line: string }[];
+  servers: { line: string }[];
+  defaultServer: string;
+  environmentsTable: string;
+  variables: ServerVariableView[];
+  variableEnums: string;
+  schemeImports: { module: string; credentialsClass: string }[];
+  hasCredentials: boolean;
+  credentialsFromEnv: string;
+  fields: ConfigFieldView[];
+  fieldNames: string;
+  classDoc: string;
+  variableValues: string;
+}
+
+export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]): ConfigurationView {
+  const defaultEnv = ir.environments.find((e) => e.isDefault) ?? ir.environments[0];
+  const envMember = (w: string): string => `Environment.${names.environments.get(w) as string}`;
+  const serverMember = (w: string): string => `Server.${names.servers.get(w) as string}`;
+  const environmentsTable = layout(
+    {
+      kind: 'call',
+      open: '{',
+      close: '}',
+      force: true,
+      items: ir.environments.map((e) => ({
+        kind: 'call',
+        open: `${envMember(e.wireName)}: {`,
+        close: '}',
+        force: true,
+        items: e.servers.map((s) => `${serverMember(s.serverName)}: ${pyStr(s.url)}`),
+      })),
+    },
+    4,
+    'ENVIRONMENTS: ClassVar[Dict[Environment, Dict[Server, str]]] = ',
+  );
+  const variables: ServerVariableView[] = ir.serverVariables.map((v) => ({
+    wire: pyStr(v.wireName),
+    name: names.variables.get(v.wireName) as string,
+    default: pyStr(v.default),
+    env: pyStr(screamingCase(v.wireName)),
+    doc: `${names.variables.get(v.wireName) as string}: Server variable \`${v.wireName}\` (default ${JSON.stringify(v.default)}). ${v.description}`,
+    hasEnum: v.enum.length > 0,
+    enum: layout(tuple(v.enum.map(pyStr), true), 8, `${pyStr(v.wireName)}: `, ','),
+  }));
+  const fields: { name: string; annotation: string; default: string; doc: string }[] = [
+    {
+      name: 'environment',
+      annotation: 'Environment',
+      default: defaultEnv ? envMember(defaultEnv.wireName) : 'None',
+      doc: 'The environment whose servers are used.',
+    },
+    {
+      name: 'timeout',
+      annotation: 'Optional[float]',
+      default: '60',
+      doc: 'Seconds per HTTP request; None or 0 means no timeout.',
+    },
+    {
+      name: 'base_urls',
+      annotation: 'Optional[Mapping[Union[Server, str], str]]',
+      default: 'None',
+      doc: 'Replace server URLs of the selected environment (e.g. for a test server).',
+    },
+    {
+      name: 'allow_insecure_http',
+      annotation: 'bool',
+      default: 'False',
+      doc: 'Allow http token/authorization URLs on non-loopback hosts (testing only).',
+    },
+    {
+      name: 'extra_bearer_hosts',
+      annotation: 'Sequence[str]',
+      default: '()',
+      doc: 'More hosts (besides the servers) allowed to receive credentials.',
+    },
+    {
+      name: 'http_client',
+      annotation: 'Optional[httpx.Client]',
+      default: 'None',
+      doc: 'An httpx.Client to send requests with (proxies, mocks).',
+    },
+    ...variables.map((v) => ({ name: v.name, annotation: 'str', default: v.default, doc: v.doc })),
+    ...schemes.map((s) => ({
+      name: s.names.kwarg,
+      annotation: `Optional[${s.names.credentialsClass}]`,
+      default: 'None',
+      doc: `Credentials of the ${s.scheme.wireName} scheme.`,
+    })),
+  ];
+  return {
+    environments: ir.environments.map((e) => ({
+      line: layout(pyStr(e.wireName), 4, `${names.environments.get(e.wireName) as string} = `),
+    })),
+    servers: ir.serverNames.map((s) => ({ line: layout(pyStr(s), 4, `${names.servers.get(s) as string} = `) })),
+    defaultServer: ir.serverNames[0] ? serverMember(ir.serverNames[0]) : 'Server.DEFAULT',
+    environmentsTable,
+    variables,
+    variableEnums: layout(
+      {
+        kind: 'call',
+        open: '{',
+        close: '}',
+        force: variables.some((v) => v.hasEnum),
+        items: ir.serverVariables
+          .filter((v) => v.enum.length > 0)
+          .map((v) => ({
+            kind: 'call',
+            open: `${pyStr(v.wireName)}: (`,
+            close: ')',
+            force: true,
+            items: v.enum.map(pyStr),
+          })),
+      },
+      4,
+      'VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = ',
+    ),
+    schemeImports: schemes.map((s) => ({ module: s.names.module, credentialsClass: s.names.credentialsClass })),
+    hasCredentials: schemes.length > 0,
+    credentialsFromEnv: layout(
+      tuple(
+        schemes.map((s) => tuple([pyStr(s.names.kwarg), s.names.credentialsClass])),
+        true,
+      ),
+      8,
+      'for name, credentials_class in ',
+      ':',
+    ),
+    fields: fields.map((f) => ({
+      ...f,
+      param: layout(`${f.name}: ${f.annotation} = ${f.default}`, 8, '', ','),
+      doc: pyDocstring([f.doc], 8),
+      argDoc: pyComment(f.doc),
+    })),
+    fieldNames: layout(
+      tuple(
+        fields.map((f) => pyStr(f.name)),
+        true,
+      ),
+      4,
+      '_FIELDS: ClassVar[Tuple[str, ...]] = ',
+    ),
+    classDoc: pyDocstring(
+      [
+        `Settings of a ${names.clientClass} (immutable; change with \`clone_with\`).`,
+        'Args:\n' + fields.map((f) => `    ${f.name}: ${pyComment(f.doc)}`).join('\n'),
+      ],
+      4,
+    ),
+    variableValues: layout(
+      {
+        kind: 'call',
+        open: '{',
+        close: '}',
+        force: variables.length > 0,
+        items: variables.map((v) => `${v.wire}: self._${v.name}`),
+      },
+      8,
+      'return ',
+    ),
+  };
+}

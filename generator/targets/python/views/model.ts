@@ -1,0 +1,124 @@
+/** Views of `models/<model>.py`: object models (`model.py.hbs`) and enums (`enum_model.py.hbs`). */
+import type { IrApi, IrModel } from '../../../ir/types.js';
+import { pyDocstring, pyStr } from '../escape.js';
+import { call, kw, layout, tuple, type PyExpr } from '../layout.js';
+import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
+import { converter, pyLiteral, pyType, type TypeContext } from '../types.js';
+
+/** `templates/python/enum_model.py.hbs`. */
+export interface EnumModelView {
+  isEnum: true;
+  className: string;
+  moduleDoc: string;
+  classDoc: string;
+  /** `str, Enum` and the like. */
+  base: string;
+  members: { line: string }[];
+}
+
+/** `templates/python/model.py.hbs`. */
+export interface ObjectModelView {
+  isEnum: false;
+  className: string;
+  moduleDoc: string;
+  classDoc: string;
+  typingImports: string;
+  helperImports: string;
+  /** Models this one refers to (imported at the end of the module). */
+  imports: ModelNames[];
+  hasImports: boolean;
+  wireNames: string;
+  params: string[];
+  assigns: string[];
+  hasProps: boolean;
+  fromDictBody: string;
+  toPairs: string;
+  hasToPairs: boolean;
+}
+
+export type ModelView = EnumModelView | ObjectModelView;
+
+export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
+  const n = names.models.get(m.wireName) as ModelNames;
+  const ctx: TypeContext = { ir, names, used: new Set() };
+  const doc = pyDocstring([m.description || `The ${m.wireName} model.`], 4);
+  if (m.kind === 'enum') {
+    const base = { string: 'str, Enum', integer: 'int, Enum', number: 'float, Enum', boolean: 'Enum' }[m.enumType];
+    const memberNames = enumMemberNames(m);
+    return {
+      isEnum: true,
+      className: n.className,
+      moduleDoc: pyDocstring([`${n.className}: values of ${m.wireName}.`], 0),
+      classDoc: doc,
+      base,
+      members: m.enumValues.map((v) => ({
+        line: layout(pyLiteral(v, pyStr), 4, `${memberNames.get(String(v)) as string} = `),
+      })),
+    };
+  }
+  const propNames = modelPropertyNames(m);
+  const ordered = [...m.properties.filter((p) => p.required), ...m.properties.filter((p) => !p.required)];
+  const params: string[] = [];
+  const assigns: string[] = [];
+  const fromArgs: PyExpr[] = [];
+  const toPairs: PyExpr[] = [];
+  const attrDocs: string[] = [];
+  for (const p of ordered) {
+    const name = propNames.get(p.wireName) as string;
+    const t = pyType(ctx, p.type);
+    const annotation = p.required || t.startsWith('Optional[') || t === 'Any' ? t : `Optional[${t}]`;
+    params.push(layout(`${name}: ${annotation}${p.required ? '' : ' = None'}`, 8, '', ','));
+    assigns.push(`        self.${name} = ${name}`);
+    const conv = converter(ctx, p.type);
+    const wire = pyStr(p.wireName);
+    const raw: PyExpr = p.required ? call('require', ['dictionary', wire]) : call('dictionary.get', [wire]);
+    let value: PyExpr = raw;
+    if (conv !== null) value = call(p.required ? 'convert' : 'optional', [raw, conv]);
+    fromArgs.push(kw(name, value));
+    toPairs.push(tuple([wire, `self.${name}`]));
+    if (p.description) attrDocs.push(`${name}: ${p.description}`);
+  }
+  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAMES'])));
+  const imports = [...ctx.used]
+    .filter((w) => w !== m.wireName)
+    .sort()
+    .map((w) => names.models.get(w) as ModelNames);
+  const typing = ['Any', 'Dict', 'Mapping', 'Optional'];
+  const sig = [...params].join('\n');
+  if (/\bList\[/.test(sig)) typing.push('List');
+  const helpers = ['check_object', 'extra', 'to_json'];
+  const body = fromArgs.map((a) => layout(a, 12, '', ',')).join('\n');
+  for (const h of ['convert', 'dict_of', 'list_of', 'optional', 'optional_of', 'require'])
+    if (new RegExp(`\\b${h}\\(`).test(body)) helpers.push(h);
+  helpers.sort();
+  return {
+    isEnum: false,
+    className: n.className,
+    moduleDoc: pyDocstring([`${n.className}: the ${m.wireName} model.`], 0),
+    classDoc: pyDocstring(
+      [
+        m.description || `The ${m.wireName} model.`,
+        attrDocs.length ? 'Attributes:\n' + attrDocs.map((d) => '    ' + d.replace(/\n/g, ' ')).join('\n') : '',
+      ],
+      4,
+    ),
+    typingImports: typing.sort().join(', '),
+    helperImports: helpers.join(', '),
+    imports,
+    hasImports: imports.length > 0,
+    wireNames: layout(
+      tuple(
+        m.properties.map((p) => pyStr(p.wireName)),
+        m.properties.length > 0,
+      ),
+      0,
+      '_WIRE_NAMES = ',
+    ),
+    params,
+    assigns,
+    hasProps: m.properties.length > 0,
+    fromDictBody: body,
+    toPairs: layout(tuple(toPairs, true), 8, 'for key, value in ', ':'),
+    hasToPairs: toPairs.length > 0,
+  };
+}

@@ -1,0 +1,95 @@
+/** The TypeScript target's file list: which file is rendered from which template with which view. */
+import type { IrApi } from '../../ir/types.js';
+import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
+import { assignPackageNames, modelRefs, moduleScope, type PackageNames } from './names.js';
+import { controllerView, type ControllerView } from './views/controller.js';
+import { flowView, type FlowView } from './views/flow.js';
+import { modelView } from './views/model.js';
+import { rootView, type FlowDocView, type RootView } from './views/root.js';
+import { simpleSchemeView } from './views/simple-scheme.js';
+
+/** The runtime files copied verbatim into `src/runtime/`. */
+export const RUNTIME_FILES = [
+  'auth.ts',
+  'errors.ts',
+  'file-token-store.ts',
+  'form.ts',
+  'http.ts',
+  'index.ts',
+  'oauth.ts',
+  'pkce.ts',
+  'redact.ts',
+  'request.ts',
+  'token-store.ts',
+  'token.ts',
+  'url.ts',
+] as const;
+
+export interface TsViews {
+  names: PackageNames;
+  root: RootView;
+  controllers: { file: string; tag: string; view: ControllerView }[];
+  flows: FlowView[];
+}
+
+/** Every view of the package. */
+export function buildViews(ir: IrApi, packageOverride: string | null, specName: string): TsViews {
+  const names = assignPackageNames(ir, packageOverride);
+  const module = moduleScope(names);
+  const refs = modelRefs(names);
+  const controllers = [...names.controllers].map(([tag, c]) => ({
+    file: c.file,
+    tag,
+    view: controllerView(ir, tag, c, module, refs),
+  }));
+  const flows = names.flows.map(flowView);
+  const root = rootView(ir, names, specName, {
+    flows,
+    simpleSchemes: names.simpleSchemes.map(simpleSchemeView),
+    controllers,
+    models: ir.models.map((m) => modelView(m, names.models)),
+  });
+  return { names, root, controllers, flows };
+}
+
+export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
+  const views = buildViews(ir, options.packageName, options.specName);
+  const warnings: string[] = [];
+  for (const s of ir.securitySchemes) {
+    if (s.kind === 'oauth2' && s.flows.some((f) => f.kind === 'implicit')) {
+      warnings.push(`${s.wireName}: the implicit flow is not supported by the TypeScript SDK (no manager generated)`);
+    }
+  }
+  if (!views.flows.some((f) => f.isAcg || f.isRopcg)) {
+    warnings.push('the spec has no authorization code or password flow');
+  }
+  const root = views.root;
+  const files: PlannedFile[] = [
+    { path: 'package.json', template: 'package.json.hbs', view: root },
+    { path: 'tsconfig.json', staticFile: 'tsconfig.json' },
+    { path: 'README.md', template: 'README.md.hbs', view: root },
+    { path: 'src/index.ts', template: 'src/index.ts.hbs', view: root },
+    // Node-only entry point (`<package>/node`): the file token store. Kept apart so that the main
+    // entry never imports a `node:` module.
+    { path: 'src/node.ts', staticFile: 'src/node.ts' },
+    { path: 'src/client.ts', template: 'src/client.ts.hbs', view: root },
+    { path: 'src/auth.ts', template: 'src/auth.ts.hbs', view: root },
+    { path: 'src/models.ts', template: 'src/models.ts.hbs', view: root },
+    ...views.controllers.map((c) => ({
+      path: `src/controllers/${c.file}.ts`,
+      template: 'src/controller.ts.hbs',
+      view: c.view,
+    })),
+    ...RUNTIME_FILES.map((f) => ({ path: `src/runtime/${f}`, staticFile: `src/runtime/${f}` })),
+  ];
+  for (const flow of views.flows) {
+    if (!flow.hasDocFile) continue;
+    const view: FlowDocView = { ...root, flow };
+    files.push({
+      path: `doc/auth/${flow.docFile}.md`,
+      template: flow.isAcg ? 'doc/authorization-code.md.hbs' : 'doc/password.md.hbs',
+      view,
+    });
+  }
+  return { files, warnings };
+}
