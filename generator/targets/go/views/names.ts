@@ -107,7 +107,9 @@ export function assignGoNames(ir: IrApi): GoNames {
       }
       continue;
     }
-    const own = scheme.flows.filter((f): f is SupportedFlow => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization');
+    const own = scheme.flows.filter(
+      (f): f is SupportedFlow => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization',
+    );
     for (const flow of own) {
       const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
       const base = goExported(key, 'OAuth');
