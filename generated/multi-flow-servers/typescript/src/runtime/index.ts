@@ -1,0 +1,42 @@
+/** The SDK runtime's public surface (re-exported by the package entry point). */
+export {
+  AbortError,
+  ApiError,
+  AuthRequiredError,
+  ConfigurationError,
+  InsecureTransportError,
+  InvalidTokenResponseError,
+  NetworkError,
+  OAuthCallbackError,
+  OAuthProviderError,
+  SdkError,
+  StateMismatchError,
+  TimeoutError,
+  type OAuthCallbackErrorCode,
+  type OAuthProviderErrorCode,
+  type ResponseHeaders,
+} from './errors.js';
+export {
+  AuthorizationCodeManager,
+  ClientCredentialsManager,
+  OAuthManager,
+  PasswordManager,
+  type AuthorizationRequest,
+  type AuthorizationUrlOptions,
+  type ClientAuthMethod,
+  type FetchTokenOptions,
+  type OAuthContext,
+  type RefreshTokenOptions,
+  type TokenCallOptions,
+} from './oauth.js';
+export { InMemoryTokenStore, type TokenStore } from './token-store.js';
+export {
+  oAuthTokenFromJSON,
+  oAuthTokenToJSON,
+  redactToken,
+  type OAuthToken,
+  type OAuthTokenJSON,
+} from './token.js';
+export { redact, silentLogger, type Logger } from './redact.js';
+export type { FetchLike } from './http.js';
+export type { RequestOptions } from './request.js';
