@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument --
+   The scenario file and the Go harness's answers are JSON read at run time, so they are untyped here;
+   the harness itself is type-checked by the Go compiler. */
 /**
  * The shared OAuth scenario list (test/scenarios/oauth-scenarios.json) driven through the generated
  * Go SDK of specs/multiauth-sample.yaml against the real test server (one harness binary, built once,
