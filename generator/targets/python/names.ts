@@ -31,6 +31,7 @@ export const ROOT_RUNTIME_EXPORTS = [
   'OAuthProviderErrorEnum',
   'OAuthProviderException',
   'OAuthToken',
+  'ResponseTooLargeException',
   'SdkException',
   'Server',
   'StateMismatchException',

@@ -100,7 +100,7 @@ describe('FileTokenStore', () => {
     expect(await readFile(`${file}.lock`, 'utf8')).toBe(live);
   });
 
-  it('takes over a lock whose owner process died, and one older than staleLockMs', async () => {
+  it("takes over a lock whose owner process died, and another host's lock whose lease lapsed", async () => {
     const file = await tempFile();
     const child = spawn(process.execPath, ['-e', '']);
     const deadPid = child.pid!;
@@ -110,13 +110,16 @@ describe('FileTokenStore', () => {
     const store = new FileTokenStore(file, { lockTimeoutMs: 2000 });
     expect(await store.lock('k', () => Promise.resolve('got it'))).toBe('got it');
 
-    // another host's lock: the pid cannot be checked, only the age counts
-    await writeFile(`${file}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', created: Date.now() - 60_000 }));
+    // another host's lock: the pid cannot be checked, only its lease (mtime, renewed by a live
+    // holder) counts
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', created: Date.now() }));
+    const lapsed = new Date(Date.now() - 200_000);
+    await utimes(`${file}.lock`, lapsed, lapsed);
     expect(await store.lock('k', () => Promise.resolve('old'))).toBe('old');
 
     // an empty lock file (crash between create and write) is judged by its mtime
     await writeFile(`${file}.lock`, '');
-    const past = new Date(Date.now() - 60_000);
+    const past = new Date(Date.now() - 200_000);
     await utimes(`${file}.lock`, past, past);
     expect(await store.lock('k', () => Promise.resolve('empty'))).toBe('empty');
     expect(await readdir(path.dirname(file))).toEqual([]);

@@ -110,7 +110,13 @@ describe('authorization code manager', () => {
     );
     await expect(m.fetchTokenFromCallback(cb('code=c'), state, codeVerifier)).rejects.toThrow(StateMismatchError);
     const denied = await m
-      .fetchTokenFromCallback(cb(`error=access_denied&error_description=no&state=${state}`), state, codeVerifier)
+      .fetchTokenFromCallback(
+        cb(
+          `error=access_denied&error_description=no&state=${state}&iss=${encodeURIComponent('https://issuer.example')}`,
+        ),
+        state,
+        codeVerifier,
+      )
       .catch((e: unknown) => e);
     expect(denied).toBeInstanceOf(OAuthCallbackError);
     expect((denied as OAuthCallbackError).error).toBe('access_denied');

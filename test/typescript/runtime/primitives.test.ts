@@ -87,12 +87,12 @@ describe('urls', () => {
 });
 
 describe('redaction', () => {
-  it('shows at most the last 4 characters', () => {
+  it('shows at most the last 4 characters of tokens, nothing of secrets', () => {
     expect(redact('abcdefghijkl1234')).toBe('***1234');
     expect(redact('short')).toBe('***');
     expect(
       redactDeep({ access_token: 'aaaaaaaaaaaaaaaa', nested: { clientSecret: 'bbbbbbbbbbbbbbbbb', name: 'x' } }),
-    ).toEqual({ access_token: '***aaaa', nested: { clientSecret: '***bbbb', name: 'x' } });
+    ).toEqual({ access_token: '***aaaa', nested: { clientSecret: '***', name: 'x' } });
     expect(redactUrl('http://h/cb?code=abcdefghijklmnop&state=s')).toBe('http://h/cb?code=***mnop&state=s');
   });
 });

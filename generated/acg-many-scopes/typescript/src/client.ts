@@ -11,6 +11,7 @@ import type { FetchLike, HttpSettings } from './runtime/http.js';
 import type { OAuthContext } from './runtime/oauth.js';
 import {
   defineRedactedViews,
+  freezeRedacted,
   redactingLogger,
   silentLogger,
   type Logger,
@@ -49,7 +50,11 @@ export interface ScopezooClientOptions {
   logger?: Logger | undefined;
   /** A `fetch` implementation (default: the global one). */
   fetch?: FetchLike | undefined;
-  /** Allow plain `http` token and authorization URLs on non-loopback hosts (tests only). */
+  /**
+   * Allow plain `http` to non-loopback hosts for token and authorization URLs and for API calls that
+   * carry credentials (tokens, passwords, API keys). Off by default: such a call then fails with
+   * `InsecureTransportError` before anything is sent. Only for tests or trusted networks.
+   */
   allowInsecureHttp?: boolean | undefined;
   /** Extra origins (e.g. `https://files.example.com`) that may receive credentials. */
   extraCredentialOrigins?: readonly string[] | undefined;
@@ -102,7 +107,13 @@ export class ScopezooClient {
         // a relative or unfilled server URL cannot receive credentials
       }
     }
-    const core: ClientCore = { http, serverUrl, schemes, credentialOrigins };
+    const core: ClientCore = {
+      http,
+      serverUrl,
+      schemes,
+      credentialOrigins,
+      allowInsecureHttp: options.allowInsecureHttp ?? false,
+    };
     this.files = new FilesController(core);
     this.users = new UsersController(core);
     defineRedactedViews(this, () => this.configuration);
@@ -117,7 +128,7 @@ export class ScopezooClient {
         oAuthToken: this.zooAuth.token,
       };
     }
-    return Object.freeze(current);
+    return freezeRedacted(current);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { FetchLike, HttpSettings } from './runtime/http.js';
 import type { OAuthContext } from './runtime/oauth.js';
 import {
   defineRedactedViews,
+  freezeRedacted,
   redactingLogger,
   silentLogger,
   type Logger,
@@ -48,7 +49,11 @@ export interface DeviceflowClientOptions {
   logger?: Logger | undefined;
   /** A `fetch` implementation (default: the global one). */
   fetch?: FetchLike | undefined;
-  /** Allow plain `http` token and authorization URLs on non-loopback hosts (tests only). */
+  /**
+   * Allow plain `http` to non-loopback hosts for token and authorization URLs and for API calls that
+   * carry credentials (tokens, passwords, API keys). Off by default: such a call then fails with
+   * `InsecureTransportError` before anything is sent. Only for tests or trusted networks.
+   */
   allowInsecureHttp?: boolean | undefined;
   /** Extra origins (e.g. `https://files.example.com`) that may receive credentials. */
   extraCredentialOrigins?: readonly string[] | undefined;
@@ -106,7 +111,13 @@ export class DeviceflowClient {
         // a relative or unfilled server URL cannot receive credentials
       }
     }
-    const core: ClientCore = { http, serverUrl, schemes, credentialOrigins };
+    const core: ClientCore = {
+      http,
+      serverUrl,
+      schemes,
+      credentialOrigins,
+      allowInsecureHttp: options.allowInsecureHttp ?? false,
+    };
     this.account = new AccountController(core);
     defineRedactedViews(this, () => this.configuration);
   }
@@ -120,7 +131,7 @@ export class DeviceflowClient {
     if (this.sso.token !== null) {
       current.ssoCredentials = { ...current.ssoCredentials, oAuthToken: this.sso.token };
     }
-    return Object.freeze(current);
+    return freezeRedacted(current);
   }
 
   /**

@@ -80,6 +80,7 @@ const ROOT_EXCEPTIONS = [
   'NetworkException',
   'OAuthCallbackException',
   'OAuthProviderException',
+  'ResponseTooLargeException',
   'SdkException',
   'StateMismatchException',
   'TimeoutException',

@@ -1,6 +1,6 @@
 """Exceptions raised by the SDK."""
 
-from .api_exception import APIException
+from .api_exception import APIException, ResponseTooLargeException
 from .auth_required_exception import AuthRequiredException, MissingRefreshTokenException
 from .authorization_server_metadata_exception import (
     AuthorizationServerMetadataException,
@@ -41,6 +41,7 @@ __all__ = [
     "NetworkException",
     "OAuthCallbackException",
     "OAuthProviderException",
+    "ResponseTooLargeException",
     "SdkException",
     "SignInTimeoutException",
     "StateMismatchException",

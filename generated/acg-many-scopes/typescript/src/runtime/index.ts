@@ -4,6 +4,7 @@ export {
   ApiError,
   AuthRequiredError,
   ConfigurationError,
+  InsecureTransportError,
   InvalidTokenResponseError,
   NetworkError,
   OAuthCallbackError,
@@ -25,6 +26,7 @@ export {
   type ClientAuthMethod,
   type FetchTokenOptions,
   type OAuthContext,
+  type RefreshTokenOptions,
   type TokenCallOptions,
 } from './oauth.js';
 export { InMemoryTokenStore, type TokenStore } from './token-store.js';

@@ -3,7 +3,7 @@
  * Python SDK), token-response parsing (plain `JSON.parse`, size-capped, validated) and expiry.
  */
 import { InvalidTokenResponseError } from './errors.js';
-import { redact, type Logger } from './redact.js';
+import { defineRedactedViews, redact, type Logger } from './redact.js';
 
 export interface OAuthToken {
   /** The access token (sent as `Authorization: Bearer ...`). */
@@ -30,7 +30,10 @@ export interface OAuthTokenJSON {
   refresh_token?: string;
 }
 
-/** Serialize a token for storage. This is the full token: store it like a password. */
+/**
+ * Serialize a token for storage. This is the full token: store it like a password. (`JSON.stringify`
+ * of a token the SDK made gives the redacted view instead.)
+ */
 export function oAuthTokenToJSON(token: OAuthToken): OAuthTokenJSON {
   const out: OAuthTokenJSON = { access_token: token.accessToken, token_type: token.tokenType };
   if (token.expiresIn !== undefined) out.expires_in = token.expiresIn;
@@ -96,6 +99,9 @@ export function compactToken(t: {
   if (t.scope !== undefined) out.scope = t.scope;
   if (t.expiry !== undefined) out.expiry = t.expiry;
   if (t.refreshToken !== undefined) out.refreshToken = t.refreshToken;
+  // `JSON.stringify(token)` and `util.inspect(token)` show the redacted view; store a token with
+  // `oAuthTokenToJSON` (the full form).
+  defineRedactedViews(out, () => redactToken(out));
   return Object.freeze(out);
 }
 

@@ -1,5 +1,5 @@
 /** URL helpers: server templates, joining spec paths, and the https-or-loopback rule. */
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, InsecureTransportError } from './errors.js';
 
 /** Replace `{name}` in a server URL template; values are percent-encoded. */
 export function fillServerTemplate(
@@ -58,8 +58,17 @@ export function requireSecureUrl(url: string, what: string, allowInsecureHttp: b
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && (allowInsecureHttp || isLoopbackHost(parsed.hostname)))
     return parsed;
-  throw new ConfigurationError(
+  throw new InsecureTransportError(
     `the ${what} ${parsed.origin} must use https (plain http is only allowed for loopback hosts, ` +
       'or with allowInsecureHttp: true)',
+  );
+}
+
+/** May a credential go to `url`? https, http to a loopback host, or anything when allowed. */
+export function isSecureTransport(url: URL, allowInsecureHttp: boolean): boolean {
+  return (
+    url.protocol === 'https:' ||
+    allowInsecureHttp ||
+    (url.protocol === 'http:' && isLoopbackHost(url.hostname))
   );
 }

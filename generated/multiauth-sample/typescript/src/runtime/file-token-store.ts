@@ -9,12 +9,24 @@
  *   one, so a crash mid-write leaves the previous file, never a torn one.
  * - `lock` takes `<file>.lock` (created with `O_EXCL`) so that "load, refresh, save" runs in one
  *   process at a time: the others wait, re-load the token under the lock and use the refreshed
- *   one. A lock whose owner died (same host, pid gone) or that is older than `staleLockMs` is
- *   taken over.
+ *   one. Like `flock`, a lock held by a live process is never taken over: on the same host the
+ *   holder's pid is checked (alive → wait, gone → take over at once); a holder on another host
+ *   renews its lease (the lock file's mtime) every `staleLockMs / 4` while it works, and only a
+ *   lease not renewed for `staleLockMs` (the holder crashed) is taken over.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  link,
+  open,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SdkError } from './errors.js';
@@ -29,11 +41,13 @@ export interface FileTokenStoreOptions {
   /** The lock file (default: the token file's path + `.lock`). */
   lockPath?: string | undefined;
   /**
-   * A lock held longer than this (milliseconds) is considered abandoned and taken over. Keep it
-   * above your longest token request. Default 30000.
+   * A lock whose lease (renewed every `staleLockMs / 4` by its live holder) was not renewed for this
+   * long (milliseconds), and whose holder cannot be checked by pid (another host), is considered
+   * abandoned and taken over. A lock of a live process on this host is never taken over. Default
+   * 120000 (above the default 60 s request timeout, so longer than any refresh).
    */
   staleLockMs?: number | undefined;
-  /** How long `lock` waits for another holder before failing (milliseconds). Default 60000. */
+  /** How long `lock` waits for another holder before failing (milliseconds). Default 180000. */
   lockTimeoutMs?: number | undefined;
   /** Where to warn about an unreadable token file (default: silent). */
   logger?: Logger | undefined;
@@ -86,8 +100,8 @@ export class FileTokenStore implements TokenStore {
     if (path === '') throw new TokenStoreError('the token file path is empty');
     this.path = path;
     this.lockPath = options.lockPath ?? `${path}.lock`;
-    this.staleLockMs = options.staleLockMs ?? 30_000;
-    this.lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
+    this.staleLockMs = options.staleLockMs ?? 120_000;
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 180_000;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -169,11 +183,27 @@ export class FileTokenStore implements TokenStore {
 
   private async withFileLock<T>(fn: () => Promise<T>): Promise<T> {
     const stamp = await this.acquire();
+    // The lease: while the holder works, the lock file's mtime is renewed so that no other host
+    // judges it abandoned (a holder on this host is judged by its pid).
+    const renew = setInterval(
+      () => void this.renewLease(stamp),
+      Math.max(10, Math.floor(this.staleLockMs / 4)),
+    );
+    (renew as { unref?: () => void }).unref?.();
     try {
       return await this.holding.run(true, fn);
     } finally {
+      clearInterval(renew);
       await this.release(stamp);
     }
+  }
+
+  /** Touch the lock file if it is still ours. */
+  private async renewLease(stamp: string): Promise<void> {
+    const content = await readFile(this.lockPath, 'utf8').catch(() => null);
+    if (content !== stamp) return;
+    const now = new Date();
+    await utimes(this.lockPath, now, now).catch(() => undefined);
   }
 
   /** Create the lock file exclusively; wait (small, growing, jittered delays) while it exists. */
@@ -274,9 +304,11 @@ export class FileTokenStore implements TokenStore {
   }
 
   /**
-   * Take over an abandoned lock: its owner process is gone (same host), or it is older than
-   * `staleLockMs`. The lock is renamed aside first (only one contender can), and put back when it
-   * turns out to be a newer lock than the one judged stale. Returns true to retry at once.
+   * Take over an abandoned lock: its owner process is gone (same host), or (owner on another host,
+   * or unknown) its lease was not renewed for `staleLockMs`. A live owner on this host is never
+   * taken over, however long it holds the lock. The lock is renamed aside first (only one
+   * contender can), and put back when it turns out to be a newer lock than the one judged stale.
+   * Returns true to retry at once.
    */
   private async breakIfStale(): Promise<boolean> {
     let content: string;
@@ -293,10 +325,10 @@ export class FileTokenStore implements TokenStore {
     } catch {
       // being written right now, or left empty by a crash: judged by age alone
     }
-    const created = typeof owner.created === 'number' ? owner.created : modified;
-    const dead =
-      typeof owner.pid === 'number' && owner.host === hostname() && !processAlive(owner.pid);
-    if (!dead && Date.now() - created < this.staleLockMs) return false;
+    const sameHost = typeof owner.pid === 'number' && owner.host === hostname();
+    if (sameHost && processAlive(owner.pid as number)) return false;
+    // the lease: the owner renews the mtime while it works
+    if (!sameHost && Date.now() - modified < this.staleLockMs) return false;
     const aside = `${this.lockPath}.${randomBytes(6).toString('hex')}.stale`;
     try {
       await rename(this.lockPath, aside);

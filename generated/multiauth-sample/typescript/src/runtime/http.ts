@@ -128,9 +128,13 @@ async function readCapped(
     throw tooLarge(response.status, limit);
   }
   if (!response.body) return '';
-  // A declared length within the cap: the platform enforces it (a longer body is an error), so the
-  // native reader is safe and faster than reading chunk by chunk.
-  if (Number.isFinite(declared)) return response.text();
+  // A declared length within the cap and no content coding: the platform enforces the length (a
+  // longer body is an error), so the native reader is safe and faster than reading chunk by chunk.
+  // With a content coding (gzip, br, deflate) the length counts compressed bytes, so the decoded
+  // bytes are counted below while they stream (a small gzip body can decode to gigabytes).
+  const coding = response.headers.get('content-encoding');
+  if (Number.isFinite(declared) && (coding === null || /^\s*identity\s*$/i.test(coding)))
+    return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let size = 0;

@@ -52,6 +52,12 @@ export class SdkError extends Error {
 /** The SDK was configured in a way it cannot work with (insecure URL, missing client id, ...). */
 export class ConfigurationError extends SdkError {}
 
+/**
+ * A request that would carry a credential (token, secret, password, API key) or an OAuth URL uses
+ * plain `http` on a non-loopback host. Nothing was sent. `allowInsecureHttp: true` lifts the rule.
+ */
+export class InsecureTransportError extends ConfigurationError {}
+
 /** No usable credentials for an operation (no token, or an expired one that cannot be refreshed). */
 export class AuthRequiredError extends SdkError {
   /** The security scheme(s) that could not be satisfied, by their spec name. */

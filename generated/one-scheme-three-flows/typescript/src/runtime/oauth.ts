@@ -24,6 +24,7 @@ import {
 import { defineRedactedViews, redact, redactUrl } from './redact.js';
 import { InMemoryTokenStore, type TokenStore } from './token-store.js';
 import {
+  compactToken,
   isExpired,
   nowSeconds,
   parseTokenResponse,
@@ -92,7 +93,24 @@ export interface TokenCallOptions {
   signal?: AbortSignal | undefined;
 }
 
+export interface RefreshTokenOptions extends TokenCallOptions {
+  /**
+   * Ask for a narrower set of the granted scopes (RFC 6749 §6). By default a refresh sends no
+   * `scope`, so the server grants the same scopes as before (never the configured ones again).
+   */
+  scopes?: readonly string[] | undefined;
+}
+
 export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * The skew actually applied to `token`: the configured one, but at most half the token's lifetime,
+ * so that a token with a short lifetime (say 30 s with the default 60 s skew) is not born expired.
+ */
+export function effectiveSkewSeconds(token: OAuthToken, configured: number): number {
+  const lifetime = token.expiresIn;
+  return lifetime !== undefined && lifetime > 0 ? Math.min(configured, lifetime / 2) : configured;
+}
 
 /** Token request fields that `additionalParams` may not set. */
 const PROTECTED_TOKEN_PARAMS = new Set([
@@ -146,6 +164,14 @@ export abstract class OAuthManager {
   protected readonly store: TokenStore;
   private cached: OAuthToken | null;
   private inflight: Promise<OAuthToken> | null = null;
+  /**
+   * The `token` option given together with a user token store: used (and saved) only when the
+   * store holds nothing on the first read. Afterwards the store is the only truth, so a logout
+   * written by another client sharing it is seen here too.
+   */
+  private seed: OAuthToken | null;
+  /** Bumped by `setToken`: a refresh that started before a logout must not bring the token back. */
+  private generation = 0;
 
   constructor(
     protected readonly definition: OAuthFlowDefinition,
@@ -154,6 +180,7 @@ export abstract class OAuthManager {
   ) {
     this.schemeName = definition.schemeName;
     this.cached = settings.token ?? null;
+    this.seed = settings.tokenStore ? (settings.token ?? null) : null;
     this.store =
       settings.tokenStore ?? new InMemoryTokenStore({ [definition.schemeName]: settings.token });
     defineRedactedViews(this, () => ({
@@ -169,17 +196,28 @@ export abstract class OAuthManager {
     return this.cached;
   }
 
-  /** Read the current token from the token store. */
+  /** Read the current token from the token store (the store is the truth; see `setToken`). */
   async loadToken(): Promise<OAuthToken | null> {
     const stored = await this.store.load(this.schemeName);
-    if (stored) this.cached = stored;
-    return stored ?? this.cached;
+    if (stored === null && this.seed !== null) return this.seed;
+    this.seed = null;
+    this.cached = stored;
+    return stored;
   }
 
-  /** Replace the held token (e.g. one loaded from your database). Does not call the update callback. */
+  /**
+   * Replace the held token (e.g. one loaded from your database), or log out with `null`. Written
+   * under the store's lock, so it waits for a refresh in progress and wins over it: a call that was
+   * waiting for that refresh fails with `AuthRequiredError`, and every client sharing the store
+   * sees the change on its next call. Does not call the update callback.
+   */
   async setToken(token: OAuthToken | null): Promise<void> {
-    this.cached = token;
-    await this.store.save(this.schemeName, token);
+    this.generation++;
+    this.seed = null;
+    await this.store.lock(this.schemeName, async () => {
+      await this.store.save(this.schemeName, token);
+      this.cached = token;
+    });
   }
 
   protected get clientAuth(): ClientAuthMethod {
@@ -193,17 +231,21 @@ export abstract class OAuthManager {
       : DEFAULT_CLOCK_SKEW_SECONDS;
   }
 
-  /** Is `token` (default: the held one) missing, expired, or within the clock skew of expiring? */
+  /**
+   * Is `token` (default: the held one) missing, expired, or within the clock skew of expiring? The
+   * skew is capped at half the token's lifetime (`expires_in`), so a fresh token never counts as
+   * expired.
+   */
   isTokenExpired(token: OAuthToken | null | undefined = this.cached): boolean {
     if (!token) return true;
-    return isExpired(token, this.clockSkewSeconds);
+    return isExpired(token, effectiveSkewSeconds(token, this.clockSkewSeconds));
   }
 
   /**
    * Trade the refresh token for a new access token. Concurrent callers share one request. When the
    * response has no `refresh_token`, the old one is kept.
    */
-  async refreshToken(options: TokenCallOptions = {}): Promise<OAuthToken> {
+  async refreshToken(options: RefreshTokenOptions = {}): Promise<OAuthToken> {
     checkAdditionalParams(options.additionalParams, PROTECTED_TOKEN_PARAMS);
     const current = await this.loadToken();
     if (!current?.refreshToken) {
@@ -211,7 +253,10 @@ export abstract class OAuthManager {
         this.schemeName,
       ]);
     }
-    return raceSignal(this.renewShared(null, options.additionalParams), options.signal);
+    let params = options.additionalParams;
+    if (options.scopes !== undefined && options.scopes.length > 0)
+      params = { ...params, scope: options.scopes.join(' ') };
+    return raceSignal(this.renewShared(null, params), options.signal);
   }
 
   /** Can this manager get a token without user interaction (client credentials)? */
@@ -293,28 +338,44 @@ export abstract class OAuthManager {
     force = stale === null,
   ): Promise<OAuthToken> {
     if (this.inflight) return this.inflight;
-    const run = this.store.lock(this.schemeName, async () => {
-      const latest = (await this.store.load(this.schemeName)) ?? this.cached;
-      if (!force && latest && latest.accessToken !== stale && !this.isTokenExpired(latest)) {
-        this.cached = latest;
-        return latest;
-      }
-      let token: OAuthToken;
-      if (latest?.refreshToken) token = await this.requestRefresh(latest, params);
-      else if (this.canFetchAutomatically()) token = await this.automaticToken(params);
-      else
-        throw new AuthRequiredError(
-          `${this.schemeName}: cannot refresh, there is no refresh token`,
-          [this.schemeName],
-        );
-      await this.commit(token);
-      return token;
-    });
+    const generation = this.generation;
+    const run = this.store
+      .lock(this.schemeName, async () => {
+        if (generation !== this.generation) throw this.loggedOut();
+        const latest = await this.loadToken();
+        if (!force && latest && latest.accessToken !== stale && !this.isTokenExpired(latest)) {
+          return { token: latest, fresh: false };
+        }
+        let token: OAuthToken;
+        if (latest?.refreshToken) token = await this.requestRefresh(latest, params);
+        else if (this.canFetchAutomatically()) token = await this.automaticToken(params);
+        else
+          throw new AuthRequiredError(
+            `${this.schemeName}: cannot refresh, there is no refresh token`,
+            [this.schemeName],
+          );
+        await this.saveToken(token);
+        return { token, fresh: true };
+      })
+      .then(async ({ token, fresh }) => {
+        // setToken (a logout) ran while this refresh was in flight: it wins.
+        if (generation !== this.generation) throw this.loggedOut();
+        // outside the lock, so the callback may call setToken
+        if (fresh) await this.notify(token);
+        return token;
+      });
     const shared: Promise<OAuthToken> = run.finally(() => {
       if (this.inflight === shared) this.inflight = null;
     });
     this.inflight = shared;
     return shared;
+  }
+
+  private loggedOut(): AuthRequiredError {
+    return new AuthRequiredError(
+      `${this.schemeName}: the token was replaced or removed (setToken) during the refresh`,
+      [this.schemeName],
+    );
   }
 
   private async requestRefresh(
@@ -325,20 +386,30 @@ export abstract class OAuthManager {
     this.context.http.logger.info('refreshing OAuth token', { scheme: this.schemeName });
     const token = await this.requestToken(
       'refresh',
+      // No `scope`: the refreshed token keeps the granted scopes (RFC 6749 §6); a narrower set is
+      // asked for through `refreshToken({ scopes })`.
       [
         ['grant_type', 'refresh_token'],
         ['refresh_token', refreshToken],
-        ['scope', this.scopeParam()],
       ],
       { additionalParams: params },
     );
-    return token.refreshToken === undefined ? { ...token, refreshToken } : token;
+    return token.refreshToken === undefined ? compactToken({ ...token, refreshToken }) : token;
   }
 
   /** Store a new token, then tell the application (once). */
   protected async commit(token: OAuthToken): Promise<void> {
-    this.cached = token;
+    await this.store.lock(this.schemeName, () => this.saveToken(token));
+    await this.notify(token);
+  }
+
+  private async saveToken(token: OAuthToken): Promise<void> {
+    this.seed = null;
     await this.store.save(this.schemeName, token);
+    this.cached = token;
+  }
+
+  private async notify(token: OAuthToken): Promise<void> {
     const callback = this.settings.onTokenUpdate;
     if (callback) {
       try {
@@ -510,6 +581,15 @@ export class AuthorizationCodeManager extends OAuthManager {
     return this.settings.pkce ?? this.definition.pkce;
   }
 
+  /** A public client (`clientAuth: 'none'`) must use PKCE (RFC 9700 §2.1.1). */
+  private requirePkceForPublicClient(): void {
+    if (this.clientAuth === 'none' && !this.pkce) {
+      throw new ConfigurationError(
+        `${this.schemeName}: a public client (clientAuth 'none') requires PKCE; pkce cannot be turned off`,
+      );
+    }
+  }
+
   private get issuer(): string | null {
     return this.settings.issuer !== undefined ? this.settings.issuer : this.definition.issuer;
   }
@@ -522,6 +602,7 @@ export class AuthorizationCodeManager extends OAuthManager {
   /** Build the consent page URL and return it with the `state` and `codeVerifier` to keep. */
   authorizationRequest(options: AuthorizationUrlOptions = {}): AuthorizationRequest {
     checkAdditionalParams(options.additionalParams, PROTECTED_AUTHORIZATION_PARAMS);
+    this.requirePkceForPublicClient();
     const url = this.resolveUrl(this.definition.authorizationUrl, 'authorization URL');
     const state = options.state ?? generateState();
     if (state === '') throw new ConfigurationError('state must not be empty');
@@ -540,14 +621,25 @@ export class AuthorizationCodeManager extends OAuthManager {
     for (const [k, v] of Object.entries(options.additionalParams ?? {})) q.set(k, v);
     this.pending.set(state, codeVerifier);
     while (this.pending.size > 20) this.pending.delete(this.pending.keys().next().value as string);
-    return { url: url.toString(), state, codeVerifier };
+    // `util.inspect` / `JSON.stringify` of the request show the verifier redacted.
+    return defineRedactedViews({ url: url.toString(), state, codeVerifier }, () => ({
+      url: url.toString(),
+      state,
+      codeVerifier,
+    }));
   }
 
   /** Exchange an authorization code for a token; the token is held by the client and returned. */
   async fetchToken(code: string, options: FetchTokenOptions = {}): Promise<OAuthToken> {
     if (code === '') throw new ConfigurationError('the authorization code is empty');
+    this.requirePkceForPublicClient();
     let verifier = options.codeVerifier;
     if (verifier === undefined && this.pkce) verifier = [...this.pending.values()].pop() ?? null;
+    if ((verifier === undefined || verifier === null) && this.clientAuth === 'none') {
+      throw new ConfigurationError(
+        `${this.schemeName}: a public client (clientAuth 'none') must send a PKCE code verifier`,
+      );
+    }
     if (verifier !== undefined && verifier !== null && !isValidCodeVerifier(verifier)) {
       throw new ConfigurationError(
         'the code verifier must be 43-128 unreserved characters (RFC 7636)',
@@ -595,9 +687,8 @@ export class AuthorizationCodeManager extends OAuthManager {
     if (state === null || expectedState === '' || !sameString(state, expectedState)) {
       throw new StateMismatchError(state);
     }
-    const error = q.get('error');
-    if (error !== null)
-      throw new OAuthCallbackError(error, q.get('error_description'), q.get('error_uri'), state);
+    // RFC 9207: the issuer is checked on every response, error responses included (an attacker's
+    // server could otherwise feed its errors into this flow).
     const issuer = this.issuer;
     if (issuer !== null && q.get('iss') !== issuer) {
       throw new OAuthCallbackError(
@@ -607,6 +698,9 @@ export class AuthorizationCodeManager extends OAuthManager {
         state,
       );
     }
+    const error = q.get('error');
+    if (error !== null)
+      throw new OAuthCallbackError(error, q.get('error_description'), q.get('error_uri'), state);
     const code = q.get('code');
     if (code === null || code === '') {
       throw new OAuthCallbackError('missing_code', 'the callback URL has no code', null, state);

@@ -1,14 +1,23 @@
 /**
- * Redaction and logging. Anything that may hold a token, secret or password is shown with at most
- * its last 4 characters; short values are hidden completely.
+ * Redaction and logging. Tokens and API keys are shown with at most their last 4 characters (short
+ * ones hidden completely); passwords and client secrets are always hidden completely.
  */
 
-/** `abcdefgh1234` → `***1234`; values shorter than 12 characters → `***`. */
+/** `abcdefgh1234` → `***1234`; values shorter than 12 characters → `***`. For tokens. */
 export function redact(value: string | null | undefined): string {
   if (value === null || value === undefined) return String(value);
   if (value.length < 12) return '***';
   return `***${value.slice(-4)}`;
 }
+
+/** Always `***` (null/undefined shown as such): for passwords and client secrets, no suffix. */
+export function redactSecret(value: string | null | undefined): string {
+  if (value === null || value === undefined) return String(value);
+  return '***';
+}
+
+/** Keys whose values are hidden completely (passwords, client secrets, assertions, verifiers). */
+const NO_SUFFIX_KEY = /secret|password|passwd|assertion|codeverifier/i;
 
 /** Keys whose values are secrets wherever they appear (matched case-insensitively, `_`/`-` ignored). */
 const SECRET_KEY = /token|secret|password|authorization|codeverifier|apikey|cookie|assertion/i;
@@ -28,7 +37,9 @@ export function redactDeep(value: unknown, depth = 0): unknown {
       if (typeof v === 'function') continue;
       out[k] =
         isSecretKey(k) && (typeof v === 'string' || v === null)
-          ? redact(v)
+          ? NO_SUFFIX_KEY.test(k.replace(/[-_]/g, ''))
+            ? redactSecret(v)
+            : redact(v)
           : redactDeep(v, depth + 1);
     }
     return out;
@@ -92,6 +103,21 @@ export function redactingLogger(logger: Logger): Logger {
       else logger[level](message, redactDeep(meta) as Record<string, unknown>);
     };
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}
+
+/**
+ * A frozen copy of `value` whose `toJSON` and Node `inspect` show the redacted view, and whose
+ * nested plain objects (credentials) get the same views, so printing any part of it is safe.
+ */
+export function freezeRedacted<T extends object>(value: T): Readonly<T> {
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(copy)) {
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      copy[k] = Object.freeze(defineRedactedViews({ ...(v as Record<string, unknown>) }, () => v));
+    }
+  }
+  defineRedactedViews(copy, () => value);
+  return Object.freeze(copy) as Readonly<T>;
 }
 
 /** Give an object a redacted `toJSON` and Node `inspect` view without making them enumerable. */

@@ -8,10 +8,10 @@ import {
   type AuthTarget,
   type SecurityRequirement,
 } from './auth.js';
-import { ApiError, ConfigurationError, headersToObject } from './errors.js';
+import { ApiError, ConfigurationError, headersToObject, InsecureTransportError } from './errors.js';
 import { formEncode } from './form.js';
 import { send, type HttpSettings, type RawResponse } from './http.js';
-import { fillPath, joinUrl } from './url.js';
+import { fillPath, isSecureTransport, joinUrl } from './url.js';
 
 export interface ClientCore {
   readonly http: HttpSettings;
@@ -20,6 +20,8 @@ export interface ClientCore {
   readonly schemes: Readonly<Record<string, AuthScheme | undefined>>;
   /** Origins credentials may be sent to: the configured servers plus `extraCredentialOrigins`. */
   readonly credentialOrigins: ReadonlySet<string>;
+  /** Let credentials go over plain `http` to non-loopback hosts (default false). */
+  readonly allowInsecureHttp?: boolean | undefined;
 }
 
 /** Any value: parameters whose schema says nothing are typed `unknown` by the generator. */
@@ -100,6 +102,13 @@ export async function execute<T>(
     if (hasCredentials && !core.credentialOrigins.has(url.origin)) {
       throw new ConfigurationError(
         `refusing to send credentials to ${url.origin}: not a configured server`,
+      );
+    }
+    // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
+    if (hasCredentials && !isSecureTransport(url, core.allowInsecureHttp === true)) {
+      throw new InsecureTransportError(
+        `refusing to send credentials to ${url.origin} over plain http (use https, or ` +
+          'allowInsecureHttp: true for a trusted network); nothing was sent',
       );
     }
     const headers: Record<string, string> = {};
