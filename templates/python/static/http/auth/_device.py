@@ -24,7 +24,6 @@ from ...exceptions.device_authorization_exception import (
 )
 from ...exceptions.invalid_token_response_exception import InvalidTokenResponseException
 from ...exceptions.o_auth_provider_exception import OAuthProviderException
-from ...exceptions.sdk_exception import ConfigurationException
 from ...models.o_auth_token import OAuthToken
 from .._redact import redact
 from ..api_context import ApiContext
@@ -292,7 +291,9 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
         authorization = DeviceAuthorization(
             device_code=device_code,
             user_code=user_code,
-            verification_uri=_http_url(data.get("verification_uri"), "verification_uri"),
+            verification_uri=_http_url(
+                data.get("verification_uri"), "verification_uri"
+            ),
             verification_uri_complete=(
                 None
                 if complete is None
@@ -324,7 +325,10 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
     def _poll_once(
         self, authorization: DeviceAuthorization, extra: Dict[str, str]
     ) -> Tuple[Optional[OAuthToken], Optional[OAuthProviderException]]:
-        form = {"grant_type": DEVICE_CODE_GRANT, "device_code": authorization.device_code}
+        form = {
+            "grant_type": DEVICE_CODE_GRANT,
+            "device_code": authorization.device_code,
+        }
         try:
             return self._token_request(self.TOKEN_URL, form, extra), None
         except OAuthProviderException as exc:

@@ -18,16 +18,18 @@ class AuthorizationCodeDiscoveryCredentials(AuthorizationCodeCredentials):
     """AuthorizationCodeCredentials plus `o_auth_discovery`."""
 
     __slots__ = ("_o_auth_discovery",)
-    _FIELDS = (*AuthorizationCodeCredentials._FIELDS, "o_auth_discovery")
-    _ENV_FIELDS = (*AuthorizationCodeCredentials._ENV_FIELDS, "o_auth_discovery")
+    _FIELDS = (*AuthorizationCodeCredentials._FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
+    _ENV_FIELDS = (*AuthorizationCodeCredentials._ENV_FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
 
-    def __init__(self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._o_auth_discovery = check_discovery_mode(o_auth_discovery)
 
     @property
     def o_auth_discovery(self) -> Optional[str]:
-        """"auto" (None), "metadata" or "static": where the endpoints come from."""
+        """ "auto" (None), "metadata" or "static": where the endpoints come from."""
         return self._o_auth_discovery
 
 
@@ -35,16 +37,18 @@ class PasswordDiscoveryCredentials(PasswordCredentials):
     """PasswordCredentials plus `o_auth_discovery`."""
 
     __slots__ = ("_o_auth_discovery",)
-    _FIELDS = (*PasswordCredentials._FIELDS, "o_auth_discovery")
-    _ENV_FIELDS = (*PasswordCredentials._ENV_FIELDS, "o_auth_discovery")
+    _FIELDS = (*PasswordCredentials._FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
+    _ENV_FIELDS = (*PasswordCredentials._ENV_FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
 
-    def __init__(self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._o_auth_discovery = check_discovery_mode(o_auth_discovery)
 
     @property
     def o_auth_discovery(self) -> Optional[str]:
-        """"auto" (None), "metadata" or "static": where the endpoints come from."""
+        """ "auto" (None), "metadata" or "static": where the endpoints come from."""
         return self._o_auth_discovery
 
 
@@ -52,14 +56,16 @@ class ClientCredentialsDiscoveryCredentials(ClientCredentialsCredentials):
     """ClientCredentialsCredentials plus `o_auth_discovery`."""
 
     __slots__ = ("_o_auth_discovery",)
-    _FIELDS = (*ClientCredentialsCredentials._FIELDS, "o_auth_discovery")
-    _ENV_FIELDS = (*ClientCredentialsCredentials._ENV_FIELDS, "o_auth_discovery")
+    _FIELDS = (*ClientCredentialsCredentials._FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
+    _ENV_FIELDS = (*ClientCredentialsCredentials._ENV_FIELDS, "o_auth_discovery")  # type: ignore[assignment]  # one field more
 
-    def __init__(self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, o_auth_discovery: Optional[str] = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._o_auth_discovery = check_discovery_mode(o_auth_discovery)
 
     @property
     def o_auth_discovery(self) -> Optional[str]:
-        """"auto" (None), "metadata" or "static": where the endpoints come from."""
+        """ "auto" (None), "metadata" or "static": where the endpoints come from."""
         return self._o_auth_discovery

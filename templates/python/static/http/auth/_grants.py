@@ -87,6 +87,7 @@ RESERVED_PARAMS: FrozenSet[str] = frozenset(
         "password",
         "refresh_token",
         "scope",
+        "device_code",
     }
 )
 

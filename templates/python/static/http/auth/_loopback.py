@@ -38,13 +38,13 @@ _LOGGER = logging.getLogger(__name__)
 LOOPBACK_HOST = "127.0.0.1"
 
 _DONE_PAGE = (
-    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-    "<title>Signed in</title></head><body><h1 id=\"done\">You are signed in</h1>"
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    '<title>Signed in</title></head><body><h1 id="done">You are signed in</h1>'
     "<p>You can close this window and return to the application.</p></body></html>"
 )
 _FAILED_PAGE = (
-    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-    "<title>Sign-in failed</title></head><body><h1 id=\"failed\">Sign-in failed</h1>"
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    '<title>Sign-in failed</title></head><body><h1 id="failed">Sign-in failed</h1>'
     "<p>You can close this window and return to the application.</p></body></html>"
 )
 
@@ -126,10 +126,16 @@ def run_loopback_sign_in(
 
     name = manager.SCHEME_NAME
     if not path.startswith("/") or "?" in path or "#" in path:
-        raise ConfigurationException("path must start with '/' and have no query or fragment")
+        raise ConfigurationException(
+            "path must start with '/' and have no query or fragment"
+        )
     if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
         raise ConfigurationException("port must be an integer from 0 to 65535")
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or timeout <= 0
+    ):
         raise ConfigurationException("timeout must be a positive number of seconds")
     creds = manager.credentials
     if creds is None or not creds.o_auth_client_id:
@@ -187,7 +193,11 @@ def run_loopback_sign_in(
     ):
         raise StateMismatchException(
             f"{name}: the callback's state is "
-            + ("missing" if returned_state is None else "different from the expected one"),
+            + (
+                "missing"
+                if returned_state is None
+                else "different from the expected one"
+            ),
             got.get("error", ""),
             got.get("error_description"),
             got.get("error_uri"),
@@ -195,7 +205,11 @@ def run_loopback_sign_in(
         )
     error = got.get("error")
     if error is not None:
-        kind = AuthorizationDeniedException if error == "access_denied" else OAuthCallbackException
+        kind = (
+            AuthorizationDeniedException
+            if error == "access_denied"
+            else OAuthCallbackException
+        )
         raise kind(
             f"{name}: authorization failed: {error}",
             error,
@@ -215,9 +229,17 @@ def run_loopback_sign_in(
     code = got.get("code")
     if not code:
         raise OAuthCallbackException(
-            f"{name}: the callback has no code", "invalid_request", None, None, returned_state
+            f"{name}: the callback has no code",
+            "invalid_request",
+            None,
+            None,
+            returned_state,
         )
-    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+    }
     if verifier is not None:
         form["code_verifier"] = verifier
     token = manager._token_request(manager.TOKEN_URL, form, extra)

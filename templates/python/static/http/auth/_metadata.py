@@ -22,7 +22,10 @@ from ...exceptions.authorization_server_metadata_exception import (
     IssuerMismatchException,
 )
 from ...exceptions.network_exception import NetworkException
-from ...exceptions.sdk_exception import ConfigurationException, InsecureTransportException
+from ...exceptions.sdk_exception import (
+    ConfigurationException,
+    InsecureTransportException,
+)
 from .._redact import redact_text
 from ..api_context import ApiContext
 
@@ -156,12 +159,16 @@ def _cache_of(context: ApiContext) -> _ClientCache:
         return cache
 
 
-def cached_metadata(context: ApiContext, url: str) -> Optional[AuthorizationServerMetadata]:
+def cached_metadata(
+    context: ApiContext, url: str
+) -> Optional[AuthorizationServerMetadata]:
     """The metadata this client already fetched from `url`, if any."""
     return _cache_of(context).documents.get(url)
 
 
-def fetch_metadata(context: ApiContext, url: str, what: str) -> AuthorizationServerMetadata:
+def fetch_metadata(
+    context: ApiContext, url: str, what: str
+) -> AuthorizationServerMetadata:
     """The metadata at `url`, fetched once per client (concurrent callers share the fetch).
 
     Raises AuthorizationServerMetadataException (IssuerMismatchException for a wrong issuer),
@@ -200,7 +207,9 @@ def fetch_metadata(context: ApiContext, url: str, what: str) -> AuthorizationSer
 def check_discovery_mode(value: Optional[str]) -> Optional[str]:
     """Validate an `o_auth_discovery` value (None means the default, "auto")."""
     if value is not None and value not in DISCOVERY_MODES:
-        raise ValueError("o_auth_discovery must be one of " + ", ".join(DISCOVERY_MODES))
+        raise ValueError(
+            "o_auth_discovery must be one of " + ", ".join(DISCOVERY_MODES)
+        )
     return value
 
 
