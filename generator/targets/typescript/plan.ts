@@ -37,6 +37,7 @@ const FLOW_DOC_TEMPLATES: Record<FlowKind, string> = {
   authorizationCode: 'doc/authorization-code.md.hbs',
   password: 'doc/password.md.hbs',
   clientCredentials: 'doc/client-credentials.md.hbs',
+  deviceAuthorization: 'doc/device-authorization.md.hbs',
 };
 
 export interface TsViews {

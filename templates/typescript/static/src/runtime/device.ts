@@ -6,7 +6,13 @@
  * approves (the token is stored and returned), declines (`DeviceAccessDeniedError`) or the code
  * expires (`DeviceCodeExpiredError`).
  */
-import { ApiError, ConfigurationError, InvalidTokenResponseError, OAuthProviderError, headersToObject } from './errors.js';
+import {
+  ApiError,
+  ConfigurationError,
+  InvalidTokenResponseError,
+  OAuthProviderError,
+  headersToObject,
+} from './errors.js';
 import { formEncode } from './form.js';
 import { send } from './http.js';
 import {
@@ -62,7 +68,10 @@ export interface WaitForDeviceTokenOptions extends TokenCallOptions {
 function positive(value: unknown, name: string, fallback: number | null, status: number): number {
   if (value === undefined && fallback !== null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidTokenResponseError(`the device authorization response has an invalid ${name}`, status);
+    throw new InvalidTokenResponseError(
+      `the device authorization response has an invalid ${name}`,
+      status,
+    );
   }
   return value;
 }
@@ -76,7 +85,10 @@ function httpUrl(value: unknown, name: string, status: number): string {
       // falls through
     }
   }
-  throw new InvalidTokenResponseError(`the device authorization response's ${name} is not an http(s) URL`, status);
+  throw new InvalidTokenResponseError(
+    `the device authorization response's ${name} is not an http(s) URL`,
+    status,
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -108,14 +120,22 @@ export class DeviceAuthorizationManager extends OAuthManager {
   }
 
   /** Ask for a device code and a user code (RFC 8628 §3.1); then call `waitForDeviceToken`. */
-  async startDeviceAuthorization(options: StartDeviceAuthorizationOptions = {}): Promise<DeviceAuthorization> {
+  async startDeviceAuthorization(
+    options: StartDeviceAuthorizationOptions = {},
+  ): Promise<DeviceAuthorization> {
     for (const key of Object.keys(options.additionalParams ?? {})) {
       if (['client_id', 'client_secret', 'scope', 'grant_type', 'device_code'].includes(key)) {
-        throw new ConfigurationError(`additionalParams cannot set the protected parameter ${JSON.stringify(key)}`);
+        throw new ConfigurationError(
+          `additionalParams cannot set the protected parameter ${JSON.stringify(key)}`,
+        );
       }
     }
     const url = this.resolveUrl(
-      await this.endpoint('device_authorization_endpoint', this.definition.deviceAuthorizationUrl, options.signal),
+      await this.endpoint(
+        'device_authorization_endpoint',
+        this.definition.deviceAuthorizationUrl,
+        options.signal,
+      ),
       'device authorization URL',
     );
     const headers: Record<string, string> = {
@@ -138,7 +158,10 @@ export class DeviceAuthorizationManager extends OAuthManager {
       followRedirects: false,
       maxResponseBytes: 64 * 1024,
       tooLarge: (status, limit) =>
-        new InvalidTokenResponseError(`the device authorization response is larger than ${limit} bytes`, status),
+        new InvalidTokenResponseError(
+          `the device authorization response is larger than ${limit} bytes`,
+          status,
+        ),
     });
     let data: unknown = null;
     try {
@@ -146,12 +169,20 @@ export class DeviceAuthorizationManager extends OAuthManager {
     } catch {
       data = null;
     }
-    const o = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+    const o =
+      data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? (data as Record<string, unknown>)
+        : null;
     if (response.status < 200 || response.status >= 300) {
       const error = o?.['error'];
       if (typeof error === 'string' && error !== '') {
         const description = o?.['error_description'];
-        throw new OAuthProviderError(error, typeof description === 'string' ? description : null, null, response.status);
+        throw new OAuthProviderError(
+          error,
+          typeof description === 'string' ? description : null,
+          null,
+          response.status,
+        );
       }
       throw new ApiError(
         `the device authorization endpoint answered HTTP ${response.status}`,
@@ -160,29 +191,51 @@ export class DeviceAuthorizationManager extends OAuthManager {
         response.text,
       );
     }
-    if (o === null) throw new InvalidTokenResponseError('the device authorization response is not a JSON object', response.status);
+    if (o === null)
+      throw new InvalidTokenResponseError(
+        'the device authorization response is not a JSON object',
+        response.status,
+      );
     const deviceCode = o['device_code'];
     const userCode = o['user_code'];
     if (typeof deviceCode !== 'string' || deviceCode === '') {
-      throw new InvalidTokenResponseError('the device authorization response has no device_code', response.status);
+      throw new InvalidTokenResponseError(
+        'the device authorization response has no device_code',
+        response.status,
+      );
     }
     if (typeof userCode !== 'string' || userCode === '' || userCode.length > 64) {
-      throw new InvalidTokenResponseError('the device authorization response has no usable user_code', response.status);
+      throw new InvalidTokenResponseError(
+        'the device authorization response has no usable user_code',
+        response.status,
+      );
     }
-    const expiresIn = Math.min(positive(o['expires_in'], 'expires_in', null, response.status), MAX_EXPIRES_IN);
+    const expiresIn = Math.min(
+      positive(o['expires_in'], 'expires_in', null, response.status),
+      MAX_EXPIRES_IN,
+    );
     const complete = o['verification_uri_complete'];
     const authorization: DeviceAuthorization = {
       deviceCode,
       userCode,
       verificationUri: httpUrl(o['verification_uri'], 'verification_uri', response.status),
       verificationUriComplete:
-        complete === undefined || complete === null ? null : httpUrl(complete, 'verification_uri_complete', response.status),
+        complete === undefined || complete === null
+          ? null
+          : httpUrl(complete, 'verification_uri_complete', response.status),
       expiresIn,
       interval: positive(o['interval'], 'interval', DEFAULT_INTERVAL, response.status),
       expiresAt: sentAt + expiresIn * 1000,
     };
-    this.context.http.logger.info('device authorization started', { scheme: this.schemeName, userCode, expiresIn });
-    return defineRedactedViews(authorization, () => ({ ...authorization, deviceCode: redact(deviceCode) }));
+    this.context.http.logger.info('device authorization started', {
+      scheme: this.schemeName,
+      userCode,
+      expiresIn,
+    });
+    return defineRedactedViews(authorization, () => ({
+      ...authorization,
+      deviceCode: redact(deviceCode),
+    }));
   }
 
   /**
@@ -191,12 +244,20 @@ export class DeviceAuthorizationManager extends OAuthManager {
    * `slow_down`. Rejects with `DeviceAccessDeniedError`, `DeviceCodeExpiredError`, the signal's
    * reason when `signal` aborts, or `OAuthProviderError` for any other error.
    */
-  async waitForDeviceToken(authorization: DeviceAuthorization, options: WaitForDeviceTokenOptions = {}): Promise<OAuthToken> {
+  async waitForDeviceToken(
+    authorization: DeviceAuthorization,
+    options: WaitForDeviceTokenOptions = {},
+  ): Promise<OAuthToken> {
     let interval = authorization.interval;
     for (;;) {
       const remaining = authorization.expiresAt - Date.now();
       if (remaining <= 0) {
-        throw new DeviceCodeExpiredError('expired_token', 'the device code expired before the user approved', null, 0);
+        throw new DeviceCodeExpiredError(
+          'expired_token',
+          'the device code expired before the user approved',
+          null,
+          0,
+        );
       }
       await sleep(Math.min(interval * 1000, remaining), options.signal);
       let token: OAuthToken;
@@ -217,10 +278,20 @@ export class DeviceAuthorizationManager extends OAuthManager {
           continue;
         }
         if (error.error === 'access_denied') {
-          throw new DeviceAccessDeniedError(error.error, error.errorDescription, error.errorUri, error.status);
+          throw new DeviceAccessDeniedError(
+            error.error,
+            error.errorDescription,
+            error.errorUri,
+            error.status,
+          );
         }
         if (error.error === 'expired_token') {
-          throw new DeviceCodeExpiredError(error.error, error.errorDescription, error.errorUri, error.status);
+          throw new DeviceCodeExpiredError(
+            error.error,
+            error.errorDescription,
+            error.errorUri,
+            error.status,
+          );
         }
         throw error;
       }

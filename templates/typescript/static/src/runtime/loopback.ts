@@ -73,18 +73,23 @@ const PAGE = (title: string, id: string) =>
 
 function same(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
   return diff === 0;
 }
 
-export async function runLoopbackSignIn(host: LoopbackHost, options: LoopbackOptions): Promise<OAuthToken> {
+export async function runLoopbackSignIn(
+  host: LoopbackHost,
+  options: LoopbackOptions,
+): Promise<OAuthToken> {
   const path = options.path ?? '/callback';
   const port = options.port ?? 0;
   const timeoutMs = options.timeoutMs ?? 300_000;
   if (!path.startsWith('/') || /[?#\s]/.test(path)) {
     throw new ConfigurationError('path must start with "/" and have no query, fragment or spaces');
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError('port must be an integer from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigurationError('port must be an integer from 0 to 65535');
   if (!(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new ConfigurationError('timeoutMs must be a positive number');
   }
@@ -121,7 +126,10 @@ export async function runLoopbackSignIn(host: LoopbackHost, options: LoopbackOpt
       q.set('code_challenge_method', 'S256');
     }
     for (const [k, v] of Object.entries(options.additionalParams ?? {})) q.set(k, v);
-    host.logger.info('waiting for the browser on the loopback redirect URI', { scheme: host.schemeName, redirectUri });
+    host.logger.info('waiting for the browser on the loopback redirect URI', {
+      scheme: host.schemeName,
+      redirectUri,
+    });
     const url = authorizeUrl.toString();
     if (options.openBrowser) await options.openBrowser(url);
     else console.error(`Open this URL in your browser to sign in:\n${url}`);
@@ -134,13 +142,17 @@ export async function runLoopbackSignIn(host: LoopbackHost, options: LoopbackOpt
           timer = setTimeout(
             () =>
               reject(
-                new SignInTimeoutError(`${host.schemeName}: no sign-in arrived at ${redirectUri} within ${timeoutMs} ms`, timeoutMs),
+                new SignInTimeoutError(
+                  `${host.schemeName}: no sign-in arrived at ${redirectUri} within ${timeoutMs} ms`,
+                  timeoutMs,
+                ),
               ),
             timeoutMs,
           );
           const signal = options.signal;
           if (signal) {
-            onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+            onAbort = () =>
+              reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
             if (signal.aborted) onAbort();
             else signal.addEventListener('abort', onAbort, { once: true });
           }
@@ -157,7 +169,12 @@ export async function runLoopbackSignIn(host: LoopbackHost, options: LoopbackOpt
   if (returned === null || !same(returned, state)) throw new StateMismatchError(returned);
   const issuer = host.issuer();
   if (issuer !== null && query.get('iss') !== issuer) {
-    throw new OAuthCallbackError('issuer_mismatch', 'the callback iss differs from the expected issuer', null, returned);
+    throw new OAuthCallbackError(
+      'issuer_mismatch',
+      'the callback iss differs from the expected issuer',
+      null,
+      returned,
+    );
   }
   const error = query.get('error');
   if (error !== null) {
@@ -165,6 +182,7 @@ export async function runLoopbackSignIn(host: LoopbackHost, options: LoopbackOpt
     throw new Kind(error, query.get('error_description'), query.get('error_uri'), returned);
   }
   const code = query.get('code');
-  if (code === null || code === '') throw new OAuthCallbackError('missing_code', 'the callback URL has no code', null, returned);
+  if (code === null || code === '')
+    throw new OAuthCallbackError('missing_code', 'the callback URL has no code', null, returned);
   return host.exchange(code, redirectUri, verifier);
 }

@@ -42,7 +42,8 @@ export function expectedIssuer(metadataUrl: string): string | null {
   const u = new URL(metadataUrl);
   const path = u.pathname;
   for (const suffix of WELL_KNOWN) {
-    if (path === suffix || path.startsWith(`${suffix}/`)) return `${u.protocol}//${u.host}${path.slice(suffix.length)}`;
+    if (path === suffix || path.startsWith(`${suffix}/`))
+      return `${u.protocol}//${u.host}${path.slice(suffix.length)}`;
     if (path.endsWith(suffix)) return `${u.protocol}//${u.host}${path.slice(0, -suffix.length)}`;
   }
   return null;
@@ -59,14 +60,19 @@ export function parseMetadata(
   try {
     data = JSON.parse(text);
   } catch {
-    throw new AuthorizationServerMetadataError(`${what}: the authorization server metadata is not JSON`);
+    throw new AuthorizationServerMetadataError(
+      `${what}: the authorization server metadata is not JSON`,
+    );
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new AuthorizationServerMetadataError(`${what}: the authorization server metadata is not a JSON object`);
+    throw new AuthorizationServerMetadataError(
+      `${what}: the authorization server metadata is not a JSON object`,
+    );
   }
   const o = data as Record<string, unknown>;
   const issuer = o['issuer'];
-  if (typeof issuer !== 'string' || issuer === '') throw new IssuerMismatchError(`${what}: the metadata has no issuer`);
+  if (typeof issuer !== 'string' || issuer === '')
+    throw new IssuerMismatchError(`${what}: the metadata has no issuer`);
   const expected = expectedIssuer(url);
   if (expected !== null && issuer !== expected) {
     throw new IssuerMismatchError(
@@ -80,15 +86,21 @@ export function parseMetadata(
     } catch {
       sameOrigin = false;
     }
-    if (!sameOrigin) throw new IssuerMismatchError(`${what}: the metadata's issuer is not on the origin of its URL`);
+    if (!sameOrigin)
+      throw new IssuerMismatchError(
+        `${what}: the metadata's issuer is not on the origin of its URL`,
+      );
   }
   const check = (value: string, field: string): string => {
     try {
       return requireSecureUrl(value, `${what} ${field}`, allowInsecureHttp).toString();
     } catch (cause) {
-      throw new AuthorizationServerMetadataError(`${what}: the metadata's ${field} is not a usable https URL`, {
-        cause,
-      });
+      throw new AuthorizationServerMetadataError(
+        `${what}: the metadata's ${field} is not a usable https URL`,
+        {
+          cause,
+        },
+      );
     }
   };
   check(issuer, 'issuer');
@@ -97,7 +109,9 @@ export function parseMetadata(
     const value = o[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-      throw new AuthorizationServerMetadataError(`${what}: the metadata's ${field} is not an absolute URL`);
+      throw new AuthorizationServerMetadataError(
+        `${what}: the metadata's ${field} is not an absolute URL`,
+      );
     }
     endpoints[field] = check(value, field);
   }
@@ -111,7 +125,10 @@ const caches = new WeakMap<CacheOwner, Map<string, Promise<AuthorizationServerMe
 /** The settled metadata of `url` for this client, if it was fetched already (sync access). */
 const settled = new WeakMap<CacheOwner, Map<string, AuthorizationServerMetadata>>();
 
-export function cachedMetadata(owner: CacheOwner, url: string): AuthorizationServerMetadata | undefined {
+export function cachedMetadata(
+  owner: CacheOwner,
+  url: string,
+): AuthorizationServerMetadata | undefined {
   return settled.get(owner)?.get(url);
 }
 
@@ -145,10 +162,14 @@ export function fetchMetadata(
       followRedirects: false,
       maxResponseBytes: MAX_METADATA_BYTES,
       tooLarge: () =>
-        new AuthorizationServerMetadataError(`${what}: the metadata is larger than ${MAX_METADATA_BYTES} bytes`),
+        new AuthorizationServerMetadataError(
+          `${what}: the metadata is larger than ${MAX_METADATA_BYTES} bytes`,
+        ),
     });
     if (response.status !== 200) {
-      throw new AuthorizationServerMetadataError(`${what}: the metadata URL answered HTTP ${response.status}`);
+      throw new AuthorizationServerMetadataError(
+        `${what}: the metadata URL answered HTTP ${response.status}`,
+      );
     }
     const metadata = parseMetadata(response.text, url, what, allowInsecureHttp);
     let done = settled.get(owner);

@@ -2,7 +2,12 @@
  * Errors of the device flow (RFC 8628), authorization server metadata (RFC 8414), revocation
  * (RFC 7009) and loopback sign-in (RFC 8252). Like every SDK error they never carry a secret.
  */
-import { OAuthCallbackError, OAuthProviderError, SdkError, type SdkErrorOptions } from './errors.js';
+import {
+  OAuthCallbackError,
+  OAuthProviderError,
+  SdkError,
+  type SdkErrorOptions,
+} from './errors.js';
 
 /** The device flow ended without a token (`error` says why). */
 export class DeviceAuthorizationError extends OAuthProviderError {}
@@ -34,7 +39,12 @@ export class TokenRevocationError extends SdkError {
   readonly localTokenCleared = true;
   readonly error: string | null;
   readonly status: number | null;
-  constructor(message: string, error: string | null, status: number | null, options?: SdkErrorOptions) {
+  constructor(
+    message: string,
+    error: string | null,
+    status: number | null,
+    options?: SdkErrorOptions,
+  ) {
     super(message, options);
     this.error = error;
     this.status = status;

@@ -464,8 +464,12 @@ export abstract class OAuthManager {
 
   private metadataLocation(): string | null {
     const url = this.definition.metadataUrl;
-    if (url === undefined || url === null || url === '' || this.discoveryMode === 'static') return null;
-    return joinUrl(this.context.serverUrl(this.definition.metadataServerName ?? this.definition.serverName), url);
+    if (url === undefined || url === null || url === '' || this.discoveryMode === 'static')
+      return null;
+    return joinUrl(
+      this.context.serverUrl(this.definition.metadataServerName ?? this.definition.serverName),
+      url,
+    );
   }
 
   /**
@@ -498,9 +502,12 @@ export abstract class OAuthManager {
         );
       }
       this.discoveryFellBack = true;
-      this.context.http.logger.warn('authorization server metadata unavailable; using the spec URLs', {
-        scheme: this.schemeName,
-      });
+      this.context.http.logger.warn(
+        'authorization server metadata unavailable; using the spec URLs',
+        {
+          scheme: this.schemeName,
+        },
+      );
       return null;
     }
   }
@@ -596,12 +603,18 @@ export abstract class OAuthManager {
     });
     const held = token as OAuthToken | null;
     if (held === null) return;
-    this.context.http.logger.info('token removed; revoking it at the server', { scheme: this.schemeName });
+    this.context.http.logger.info('token removed; revoking it at the server', {
+      scheme: this.schemeName,
+    });
     await revokeAtServer({
       schemeName: this.schemeName,
       http: this.context.http,
       token: held,
-      endpoint: async () => this.resolveUrl(await this.endpoint('revocation_endpoint', this.definition.revocationUrl, options.signal), 'revocation URL'),
+      endpoint: async () =>
+        this.resolveUrl(
+          await this.endpoint('revocation_endpoint', this.definition.revocationUrl, options.signal),
+          'revocation URL',
+        ),
       clientAuth: (headers, pairs) => this.applyClientAuth(headers, pairs),
       signal: options.signal,
     });
@@ -780,7 +793,11 @@ export class AuthorizationCodeManager extends OAuthManager {
         logger: this.context.http.logger,
         authorizationUrl: async () =>
           this.resolveUrl(
-            await this.endpoint('authorization_endpoint', this.definition.authorizationUrl, options.signal),
+            await this.endpoint(
+              'authorization_endpoint',
+              this.definition.authorizationUrl,
+              options.signal,
+            ),
             'authorization URL',
           ),
         clientId: () => this.requireSetting(this.settings.clientId, 'the client id'),

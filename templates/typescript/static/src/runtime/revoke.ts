@@ -3,7 +3,13 @@
  * `OAuthManager.revokeToken` before this runs): the refresh token first, then the access token,
  * each with the flow's client authentication.
  */
-import { ConfigurationError, InsecureTransportError, NetworkError, SdkError, TimeoutError } from './errors.js';
+import {
+  ConfigurationError,
+  InsecureTransportError,
+  NetworkError,
+  SdkError,
+  TimeoutError,
+} from './errors.js';
 import { formEncode } from './form.js';
 import { send, type HttpSettings } from './http.js';
 import { TokenRevocationError } from './oauth-errors.js';
@@ -15,7 +21,10 @@ export interface RevocationRequest {
   token: OAuthToken;
   /** The revocation endpoint (throws ConfigurationError when there is none). */
   endpoint: () => Promise<URL>;
-  clientAuth: (headers: Record<string, string>, pairs: Array<readonly [string, string | undefined]>) => void;
+  clientAuth: (
+    headers: Record<string, string>,
+    pairs: Array<readonly [string, string | undefined]>,
+  ) => void;
   signal?: AbortSignal | undefined;
 }
 
@@ -38,7 +47,8 @@ export async function revokeAtServer(request: RevocationRequest): Promise<void> 
   try {
     url = await request.endpoint();
   } catch (error) {
-    if (error instanceof InsecureTransportError || !(error instanceof ConfigurationError)) throw error;
+    if (error instanceof InsecureTransportError || !(error instanceof ConfigurationError))
+      throw error;
     throw new TokenRevocationError(
       `${schemeName}: signed out locally, but the API has no revocation endpoint; the server still accepts the token until it expires`,
       null,
@@ -68,7 +78,8 @@ export async function revokeAtServer(request: RevocationRequest): Promise<void> 
         signal: request.signal,
         followRedirects: false,
         maxResponseBytes: 64 * 1024,
-        tooLarge: (s) => new TokenRevocationError(`${schemeName}: the revocation answer is too large`, null, s),
+        tooLarge: (s) =>
+          new TokenRevocationError(`${schemeName}: the revocation answer is too large`, null, s),
       });
       status = response.status;
       text = response.text;
