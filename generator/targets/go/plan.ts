@@ -1,6 +1,7 @@
 /** The file plan of a Go module: which file comes from which template and view. */
 import type { IrApi } from '../../ir/types.js';
 import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
+import { authContract } from '../shared/contract.js';
 import { buildGoViews } from './views/client.js';
 
 /** The static runtime files copied verbatim into `core/`. */
@@ -22,14 +23,9 @@ export const RUNTIME_FILES = [
 ] as const;
 
 export function planGo(ir: IrApi, options: TargetOptions): TargetPlan {
-  const root = buildGoViews(ir, options.packageName, options.specName);
-  const warnings: string[] = [];
-  for (const s of ir.securitySchemes) {
-    if (s.kind !== 'oauth2') continue;
-    for (const f of s.flows)
-      if (f.kind === 'implicit' || f.kind === 'deviceAuthorization')
-        warnings.push(`${s.wireName}: the ${f.kind} flow is not supported by the Go SDK yet (no manager generated)`);
-  }
+  const contract = authContract(ir);
+  const root = buildGoViews(ir, contract, options.packageName, options.specName);
+  const warnings = [...contract.warnings];
   const files: PlannedFile[] = [
     { path: 'go.mod', template: 'go.mod.hbs', view: root },
     { path: 'README.md', template: 'README.md.hbs', view: root },
@@ -43,7 +39,7 @@ export function planGo(ir: IrApi, options: TargetOptions): TargetPlan {
   ];
   for (const flow of root.flows) {
     files.push({ path: `docs/auth/${flow.slug}.md`, template: 'docs/auth.md.hbs', view: { ...root, flow } });
-    files.push({ path: `examples/${flow.slug}/main.go`, template: 'example.go.hbs', view: { ...root, flow } });
+    files.push({ path: `examples/${flow.exampleDir}/main.go`, template: 'example.go.hbs', view: { ...root, flow } });
   }
   return { files, warnings };
 }

@@ -2,15 +2,23 @@
  * Every Go name of one generated module, assigned once: package-scope types and constants, Config
  * fields, Client fields, per-flow credential types and scope types, services and operations.
  */
-import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../../ir/types.js';
+import type { IrApi, IrOAuth2Scheme } from '../../../ir/types.js';
+import {
+  isFlowUnit,
+  type AuthContract,
+  type FlowUnit,
+  type SimpleUnit,
+  type SupportedFlow,
+} from '../../shared/contract.js';
 import { kebabCase, NameScope } from '../../../naming/index.js';
 import { exportedScope, FIXED_PACKAGE_NAMES, goExported } from '../names.js';
 
 /** Flows the Go SDK implements (implicit and device authorization are reported, not generated). */
-export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
+export type { SupportedFlow };
 
 export interface GoFlowNames {
-  scheme: IrSecurityScheme & { kind: 'oauth2' };
+  unit: FlowUnit;
+  scheme: IrOAuth2Scheme;
   flow: SupportedFlow;
   key: string;
   /** Client field holding the manager. */
@@ -20,12 +28,14 @@ export interface GoFlowNames {
   scopeType: string | null;
   /** scope wire → constant name */
   scopeConsts: Map<string, string>;
-  /** doc page and example folder slug */
+  /** doc page slug (the contract's) */
   slug: string;
+  /** `examples/<exampleDir>/main.go` */
+  exampleDir: string;
 }
 
 export interface GoSimpleNames {
-  scheme: Exclude<IrSecurityScheme, { kind: 'oauth2' }>;
+  unit: SimpleUnit;
   kind: 'basic' | 'bearer' | 'apiKey';
   credType: string;
   configField: string;
@@ -45,7 +55,7 @@ export interface GoNames {
 const byWire = <T extends { wireName: string }>(a: T, b: T): number =>
   a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0;
 
-const FLOW_SLUG: Record<SupportedFlow['kind'], string> = {
+const EXAMPLE_DIR: Record<SupportedFlow['kind'], string> = {
   authorizationCode: 'authorization-code',
   password: 'password',
   clientCredentials: 'client-credentials',
@@ -65,7 +75,7 @@ export const FIXED_CONFIG_FIELDS = [
   'UserAgent',
 ];
 
-export function assignGoNames(ir: IrApi): GoNames {
+export function assignGoNames(ir: IrApi, contract: AuthContract): GoNames {
   const pkg = exportedScope(FIXED_PACKAGE_NAMES);
   const config = exportedScope(FIXED_CONFIG_FIELDS);
   const clientFields = exportedScope(['String', 'GoString', 'Format', 'ServerURL']);
@@ -88,59 +98,45 @@ export function assignGoNames(ir: IrApi): GoNames {
 
   const flows: GoFlowNames[] = [];
   const simple: GoSimpleNames[] = [];
-  const slugs = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
+  const examples = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
   const perKind = new Map<string, number>();
-  for (const s of ir.securitySchemes)
-    if (s.kind === 'oauth2') for (const f of s.flows) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
-  for (const scheme of [...ir.securitySchemes].sort(byWire)) {
-    if (scheme.kind !== 'oauth2') {
-      if (scheme.kind === 'openIdConnect' || scheme.kind === 'apiKey' || scheme.kind === 'http') {
-        const kind =
-          scheme.kind === 'apiKey'
-            ? 'apiKey'
-            : scheme.kind === 'http' && scheme.scheme === 'basic'
-              ? 'basic'
-              : 'bearer';
-        const base = goExported(scheme.wireName, 'Auth');
-        const credType = pkg.claim(`cred:${scheme.wireName}`, `${base}Credentials`);
-        simple.push({ scheme, kind, credType, configField: config.claim(`cred:${scheme.wireName}`, credType) });
-      }
+  for (const u of contract.flows) perKind.set(u.kind, (perKind.get(u.kind) ?? 0) + 1);
+  for (const unit of contract.units) {
+    const base = goExported(unit.namingKey, 'Auth');
+    if (!isFlowUnit(unit)) {
+      const credType = pkg.claim(`cred:${unit.namingKey}`, `${base}Credentials`);
+      simple.push({ unit, kind: unit.kind, credType, configField: config.claim(`cred:${unit.namingKey}`, credType) });
       continue;
     }
-    const own = scheme.flows.filter(
-      (f): f is SupportedFlow => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization',
-    );
-    for (const flow of own) {
-      const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
-      const base = goExported(key, 'OAuth');
-      const credType = pkg.claim(`cred:${key}`, `${base}Credentials`);
-      const scopeType = flow.scopes.length > 0 ? pkg.claim(`scope:${key}`, `${base}Scope`) : null;
-      const scopeConsts = new Map<string, string>();
-      if (scopeType) {
-        const sorted = [...flow.scopes].sort(byWire);
-        for (const sc of sorted) {
-          scopeConsts.set(
-            sc.wireName,
-            pkg.claim(
-              `scope:${key}:${sc.wireName}`,
-              `${scopeType}${goExported(sc.memberHint ?? sc.wireName, 'Scope')}`,
-            ),
-          );
-        }
+    const { flow, namingKey: key } = unit;
+    const credType = pkg.claim(`cred:${key}`, `${base}Credentials`);
+    const scopeType = flow.scopes.length > 0 ? pkg.claim(`scope:${key}`, `${base}Scope`) : null;
+    const scopeConsts = new Map<string, string>();
+    if (scopeType) {
+      for (const sc of [...flow.scopes].sort(byWire)) {
+        scopeConsts.set(
+          sc.wireName,
+          pkg.claim(`scope:${key}:${sc.wireName}`, `${scopeType}${goExported(sc.memberHint ?? sc.wireName, 'Scope')}`),
+        );
       }
-      const many = (perKind.get(flow.kind) ?? 0) > 1;
-      flows.push({
-        scheme,
-        flow,
-        key,
-        accessor: clientFields.claim(`manager:${key}`, base),
-        credType,
-        configField: config.claim(`cred:${key}`, credType),
-        scopeType,
-        scopeConsts,
-        slug: slugs.claim(key, many ? `${FLOW_SLUG[flow.kind]}-${kebabCase(key) || 'oauth'}` : FLOW_SLUG[flow.kind]),
-      });
     }
+    const many = (perKind.get(flow.kind) ?? 0) > 1;
+    flows.push({
+      unit,
+      scheme: unit.scheme,
+      flow,
+      key,
+      accessor: clientFields.claim(`manager:${key}`, base),
+      credType,
+      configField: config.claim(`cred:${key}`, credType),
+      scopeType,
+      scopeConsts,
+      slug: unit.docSlug,
+      exampleDir: examples.claim(
+        key,
+        many ? `${EXAMPLE_DIR[flow.kind]}-${kebabCase(key) || 'oauth'}` : EXAMPLE_DIR[flow.kind],
+      ),
+    });
   }
 
   const models = new Map<string, string>();
