@@ -11,8 +11,8 @@ import sys
 
 from deviceflow import (
     DeviceflowClient,
-    OAuthScopeOauth2Enum,
-    Oauth2Credentials,
+    OAuthScopeOauth2AuthorizationCodeEnum,
+    Oauth2AuthorizationCodeCredentials,
     Server,
 )
 
@@ -26,9 +26,9 @@ def main() -> None:
     base_url = env("API_BASE_URL")
     scopes = []
     for scope in env("OAUTH_SCOPES").split():
-        scopes.append(OAuthScopeOauth2Enum(scope))
+        scopes.append(OAuthScopeOauth2AuthorizationCodeEnum(scope))
     client = DeviceflowClient(
-        oauth2_credentials=Oauth2Credentials(
+        oauth2_authorization_code_credentials=Oauth2AuthorizationCodeCredentials(
             o_auth_client_id=env("OAUTH_CLIENT_ID"),
             o_auth_client_secret=env("OAUTH_CLIENT_SECRET"),
             o_auth_redirect_uri=env("OAUTH_REDIRECT_URI"),
@@ -36,11 +36,11 @@ def main() -> None:
         ),
         base_urls={Server.DEFAULT: base_url} if base_url else None,
     )
-    request = client.oauth2.authorization_request()
+    request = client.oauth2_authorization_code.authorization_request()
     print("Open this URL, consent, then paste the URL you were redirected to:")
     print(request.url)
     callback_url = sys.stdin.readline().strip()
-    client.oauth2.fetch_token_from_callback(
+    client.oauth2_authorization_code.fetch_token_from_callback(
         callback_url,
         expected_state=request.state,
         code_verifier=request.code_verifier,

@@ -11,9 +11,9 @@ import sys
 
 from deviceflow import (
     DeviceflowClient,
-    OAuthScopeSsoEnum,
+    OAuthScopeSsoAuthorizationCodeEnum,
     Server,
-    SsoCredentials,
+    SsoAuthorizationCodeCredentials,
 )
 
 
@@ -26,9 +26,9 @@ def main() -> None:
     base_url = env("API_BASE_URL")
     scopes = []
     for scope in env("OAUTH_SCOPES").split():
-        scopes.append(OAuthScopeSsoEnum(scope))
+        scopes.append(OAuthScopeSsoAuthorizationCodeEnum(scope))
     client = DeviceflowClient(
-        sso_credentials=SsoCredentials(
+        sso_authorization_code_credentials=SsoAuthorizationCodeCredentials(
             o_auth_client_id=env("OAUTH_CLIENT_ID"),
             o_auth_client_secret=env("OAUTH_CLIENT_SECRET"),
             o_auth_redirect_uri=env("OAUTH_REDIRECT_URI"),
@@ -36,11 +36,11 @@ def main() -> None:
         ),
         base_urls={Server.DEFAULT: base_url} if base_url else None,
     )
-    request = client.sso.authorization_request()
+    request = client.sso_authorization_code.authorization_request()
     print("Open this URL, consent, then paste the URL you were redirected to:")
     print(request.url)
     callback_url = sys.stdin.readline().strip()
-    client.sso.fetch_token_from_callback(
+    client.sso_authorization_code.fetch_token_from_callback(
         callback_url,
         expected_state=request.state,
         code_verifier=request.code_verifier,

@@ -6,7 +6,7 @@
  * Run: npm install && npm run example -- authorization_code_oauth2
  */
 import { createInterface } from 'node:readline/promises';
-import { DeviceflowClient, type OAuthScopeOauth2Enum } from 'deviceflow';
+import { DeviceflowClient, type OAuthScopeOauth2AuthorizationCodeEnum } from 'deviceflow';
 
 function env(name: string): string {
   return process.env[name] ?? '';
@@ -19,20 +19,24 @@ function words(value: string): string[] {
 const baseUrl = env('API_BASE_URL');
 const client = new DeviceflowClient({
   ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),
-  oauth2Credentials: {
+  oauth2AuthorizationCodeCredentials: {
     oAuthClientId: env('OAUTH_CLIENT_ID'),
     oAuthClientSecret: env('OAUTH_CLIENT_SECRET'),
     oAuthRedirectUri: env('OAUTH_REDIRECT_URI'),
-    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeOauth2Enum[],
+    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeOauth2AuthorizationCodeEnum[],
   },
 });
 
-const request = client.oauth2.authorizationRequest();
+const request = client.oauth2AuthorizationCode.authorizationRequest();
 console.log('Open this URL, consent, then paste the URL you were redirected to:');
 console.log(request.url);
 const input = createInterface({ input: process.stdin });
 const callbackUrl = await new Promise<string>((resolve) => input.once('line', resolve));
 input.close();
-await client.oauth2.fetchTokenFromCallback(callbackUrl.trim(), request.state, request.codeVerifier);
+await client.oauth2AuthorizationCode.fetchTokenFromCallback(
+  callbackUrl.trim(),
+  request.state,
+  request.codeVerifier,
+);
 const result: unknown = await client.account.getMe();
 console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));

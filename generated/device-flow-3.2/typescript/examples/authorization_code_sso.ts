@@ -6,7 +6,7 @@
  * Run: npm install && npm run example -- authorization_code_sso
  */
 import { createInterface } from 'node:readline/promises';
-import { DeviceflowClient, type OAuthScopeSsoEnum } from 'deviceflow';
+import { DeviceflowClient, type OAuthScopeSsoAuthorizationCodeEnum } from 'deviceflow';
 
 function env(name: string): string {
   return process.env[name] ?? '';
@@ -19,20 +19,24 @@ function words(value: string): string[] {
 const baseUrl = env('API_BASE_URL');
 const client = new DeviceflowClient({
   ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),
-  ssoCredentials: {
+  ssoAuthorizationCodeCredentials: {
     oAuthClientId: env('OAUTH_CLIENT_ID'),
     oAuthClientSecret: env('OAUTH_CLIENT_SECRET'),
     oAuthRedirectUri: env('OAUTH_REDIRECT_URI'),
-    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeSsoEnum[],
+    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeSsoAuthorizationCodeEnum[],
   },
 });
 
-const request = client.sso.authorizationRequest();
+const request = client.ssoAuthorizationCode.authorizationRequest();
 console.log('Open this URL, consent, then paste the URL you were redirected to:');
 console.log(request.url);
 const input = createInterface({ input: process.stdin });
 const callbackUrl = await new Promise<string>((resolve) => input.once('line', resolve));
 input.close();
-await client.sso.fetchTokenFromCallback(callbackUrl.trim(), request.state, request.codeVerifier);
+await client.ssoAuthorizationCode.fetchTokenFromCallback(
+  callbackUrl.trim(),
+  request.state,
+  request.codeVerifier,
+);
 const result: unknown = await client.account.getMe();
 console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
