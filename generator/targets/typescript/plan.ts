@@ -10,6 +10,7 @@ import { simpleSchemeView } from './views/simple-scheme.js';
 
 /** The runtime files copied verbatim into `src/runtime/`. */
 export const RUNTIME_FILES = [
+  'api-promise.ts',
   'auth.ts',
   'errors.ts',
   'file-token-store.ts',
