@@ -8,7 +8,13 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Unio
 
 import httpx
 
-from .http.auth.multi_auth import MultiAuthCredentials
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCodeCredentials,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentialsCredentials,
+)
+from .http.auth.multi_auth_password import MultiAuthPasswordCredentials
 
 
 class Environment(str, Enum):
@@ -33,7 +39,9 @@ class Configuration:
         allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
         extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
         http_client: An httpx.Client to send requests with (proxies, mocks).
-        multi_auth_credentials: Credentials of the multiAuth scheme.
+        multi_auth_authorization_code_credentials: Credentials of the multiAuth authorizationCode scheme.
+        multi_auth_password_credentials: Credentials of the multiAuth password scheme.
+        multi_auth_client_credentials_credentials: Credentials of the multiAuth clientCredentials scheme.
     """
 
     #: Server URL templates per environment, as written in the spec.
@@ -51,7 +59,9 @@ class Configuration:
         "allow_insecure_http",
         "extra_bearer_hosts",
         "http_client",
-        "multi_auth_credentials",
+        "multi_auth_authorization_code_credentials",
+        "multi_auth_password_credentials",
+        "multi_auth_client_credentials_credentials",
     )
 
     def __init__(
@@ -63,7 +73,13 @@ class Configuration:
         allow_insecure_http: bool = False,
         extra_bearer_hosts: Sequence[str] = (),
         http_client: Optional[httpx.Client] = None,
-        multi_auth_credentials: Optional[MultiAuthCredentials] = None,
+        multi_auth_authorization_code_credentials: Optional[
+            MultiAuthAuthorizationCodeCredentials
+        ] = None,
+        multi_auth_password_credentials: Optional[MultiAuthPasswordCredentials] = None,
+        multi_auth_client_credentials_credentials: Optional[
+            MultiAuthClientCredentialsCredentials
+        ] = None,
     ) -> None:
         self._environment = environment
         self._timeout = timeout
@@ -71,7 +87,13 @@ class Configuration:
         self._allow_insecure_http = allow_insecure_http
         self._extra_bearer_hosts = extra_bearer_hosts
         self._http_client = http_client
-        self._multi_auth_credentials = multi_auth_credentials
+        self._multi_auth_authorization_code_credentials = (
+            multi_auth_authorization_code_credentials
+        )
+        self._multi_auth_password_credentials = multi_auth_password_credentials
+        self._multi_auth_client_credentials_credentials = (
+            multi_auth_client_credentials_credentials
+        )
         self._environment = Environment(environment)
         self._extra_bearer_hosts = tuple(extra_bearer_hosts)
         self._server_overrides: Dict[Server, str] = {
@@ -113,9 +135,23 @@ class Configuration:
         return self._http_client
 
     @property
-    def multi_auth_credentials(self) -> Optional[MultiAuthCredentials]:
-        """Credentials of the multiAuth scheme."""
-        return self._multi_auth_credentials
+    def multi_auth_authorization_code_credentials(
+        self,
+    ) -> Optional[MultiAuthAuthorizationCodeCredentials]:
+        """Credentials of the multiAuth authorizationCode scheme."""
+        return self._multi_auth_authorization_code_credentials
+
+    @property
+    def multi_auth_password_credentials(self) -> Optional[MultiAuthPasswordCredentials]:
+        """Credentials of the multiAuth password scheme."""
+        return self._multi_auth_password_credentials
+
+    @property
+    def multi_auth_client_credentials_credentials(
+        self,
+    ) -> Optional[MultiAuthClientCredentialsCredentials]:
+        """Credentials of the multiAuth clientCredentials scheme."""
+        return self._multi_auth_client_credentials_credentials
 
     def _variables(self) -> Dict[str, str]:
         return {}
@@ -164,7 +200,15 @@ class Configuration:
         if env.get("TIMEOUT"):
             values["timeout"] = float(env["TIMEOUT"])
         for name, credentials_class in (
-            ("multi_auth_credentials", MultiAuthCredentials),
+            (
+                "multi_auth_authorization_code_credentials",
+                MultiAuthAuthorizationCodeCredentials,
+            ),
+            ("multi_auth_password_credentials", MultiAuthPasswordCredentials),
+            (
+                "multi_auth_client_credentials_credentials",
+                MultiAuthClientCredentialsCredentials,
+            ),
         ):
             values[name] = credentials_class.from_environment(env)
         values.update(overrides)

@@ -10,7 +10,19 @@ from .configuration import Configuration, Environment, Server
 from .controllers.meta_controller import MetaController
 from .controllers.projects_controller import ProjectsController
 from .http.api_context import ApiContext
-from .http.auth.multi_auth import MultiAuthCredentials, MultiAuth
+from .http.auth._security import FlowChoice
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCodeCredentials,
+    MultiAuthAuthorizationCode,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentialsCredentials,
+    MultiAuthClientCredentials,
+)
+from .http.auth.multi_auth_password import (
+    MultiAuthPasswordCredentials,
+    MultiAuthPassword,
+)
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python multiflow/3.1.4"
@@ -36,7 +48,15 @@ class MultiflowClient:
         allow_insecure_http: bool = _UNSET,
         extra_bearer_hosts: Sequence[str] = _UNSET,
         http_client: Optional[httpx.Client] = _UNSET,
-        multi_auth_credentials: Optional[MultiAuthCredentials] = _UNSET,
+        multi_auth_authorization_code_credentials: Optional[
+            MultiAuthAuthorizationCodeCredentials
+        ] = _UNSET,
+        multi_auth_password_credentials: Optional[
+            MultiAuthPasswordCredentials
+        ] = _UNSET,
+        multi_auth_client_credentials_credentials: Optional[
+            MultiAuthClientCredentialsCredentials
+        ] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -46,7 +66,15 @@ class MultiflowClient:
             ("allow_insecure_http", allow_insecure_http),
             ("extra_bearer_hosts", extra_bearer_hosts),
             ("http_client", http_client),
-            ("multi_auth_credentials", multi_auth_credentials),
+            (
+                "multi_auth_authorization_code_credentials",
+                multi_auth_authorization_code_credentials,
+            ),
+            ("multi_auth_password_credentials", multi_auth_password_credentials),
+            (
+                "multi_auth_client_credentials_credentials",
+                multi_auth_client_credentials_credentials,
+            ),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -64,8 +92,26 @@ class MultiflowClient:
             allow_insecure_http=config.allow_insecure_http,
             extra_bearer_hosts=config.extra_bearer_hosts,
         )
-        self._multi_auth = MultiAuth(config.multi_auth_credentials, self._context)
-        self._context.authorizers["multiAuth"] = self._multi_auth
+        self._multi_auth_authorization_code = MultiAuthAuthorizationCode(
+            config.multi_auth_authorization_code_credentials,
+            self._context,
+        )
+        self._multi_auth_password = MultiAuthPassword(
+            config.multi_auth_password_credentials,
+            self._context,
+        )
+        self._multi_auth_client_credentials = MultiAuthClientCredentials(
+            config.multi_auth_client_credentials_credentials,
+            self._context,
+        )
+        self._context.authorizers["multiAuth"] = FlowChoice(
+            "multiAuth",
+            (
+                self._multi_auth_authorization_code,
+                self._multi_auth_password,
+                self._multi_auth_client_credentials,
+            ),
+        )
         self._meta = MetaController(self._context)
         self._projects = ProjectsController(self._context)
 
@@ -78,9 +124,19 @@ class MultiflowClient:
         return self._config
 
     @property
-    def multi_auth(self) -> MultiAuth:
-        """The multiAuth manager (OAuth 2 Authorization Code Grant)."""
-        return self._multi_auth
+    def multi_auth_authorization_code(self) -> MultiAuthAuthorizationCode:
+        """The multiAuth authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._multi_auth_authorization_code
+
+    @property
+    def multi_auth_password(self) -> MultiAuthPassword:
+        """The multiAuth password manager (OAuth 2 Resource Owner Credentials Grant)."""
+        return self._multi_auth_password
+
+    @property
+    def multi_auth_client_credentials(self) -> MultiAuthClientCredentials:
+        """The multiAuth clientCredentials manager (OAuth 2 Client Credentials Grant)."""
+        return self._multi_auth_client_credentials
 
     @property
     def meta(self) -> MetaController:

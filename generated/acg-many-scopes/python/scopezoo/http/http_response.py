@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Generic, Mapping, Optional, TypeVar
 
+from ._redact import redact_text
+
 T = TypeVar("T")
+
+#: Response headers that may carry credentials; never kept in exceptions of token requests.
+_SECRET_HEADERS = frozenset(
+    {"set-cookie", "set-cookie2", "authorization", "proxy-authorization", "cookie"}
+)
 
 
 class HttpResponse:
@@ -43,6 +50,24 @@ class HttpResponse:
     def is_success(self) -> bool:
         """True for 2xx statuses."""
         return 200 <= self.status_code < 300
+
+    def scrubbed(self) -> HttpResponse:
+        """A copy safe to keep in an exception: secret fields of the body masked
+        (`access_token=...`, `"refresh_token": "..."`, Bearer/Basic values) and
+        credential-carrying headers (`set-cookie`, `authorization`, ...) dropped."""
+        headers = {
+            k: redact_text(v)
+            for k, v in self.headers.items()
+            if k not in _SECRET_HEADERS
+        }
+        return HttpResponse(
+            self.status_code,
+            self.reason_phrase,
+            headers,
+            redact_text(self.text).encode("utf-8"),
+            self.url,
+            self.too_large,
+        )
 
     def __repr__(self) -> str:
         return (

@@ -17,7 +17,7 @@ from typing import (
 )
 from urllib.parse import quote
 
-from ..exceptions.api_exception import APIException
+from ..exceptions.api_exception import APIException, ResponseTooLargeException
 from ..http.api_context import ApiContext
 from ..http.auth._security import (
     Authorizer,
@@ -27,7 +27,7 @@ from ..http.auth._security import (
     is_invalid_token_response,
 )
 from ..http.http_response import ApiResponse, HttpResponse
-from ..http.transport import form_value
+from ..http.transport import display_url, form_value
 
 T = TypeVar("T")
 
@@ -102,6 +102,12 @@ class BaseController:
             if retry:
                 _LOGGER.info("retrying once after 401 invalid_token")
                 response, _, _ = self._send_once(spec, url)
+        if response.too_large:
+            raise ResponseTooLargeException(
+                f"{spec.method} {spec.path}: the response body exceeds "
+                f"{self._context.transport.max_bytes} bytes",
+                response,
+            )
         if not response.is_success():
             raise APIException(
                 f"{spec.method} {spec.path} answered HTTP {response.status_code}",
@@ -113,9 +119,16 @@ class BaseController:
         self, spec: RequestSpec, url: str
     ) -> Tuple[HttpResponse, AuthTarget, List[Authorizer]]:
         target = AuthTarget()
+        if spec.security and all(spec.security):
+            # every alternative needs a credential: refuse an insecure URL before any token work
+            self._context.check_credential_transport(url)
         used = apply_security(spec.security, self._context.authorizers, target)
-        if used and not self._context.may_receive_credentials(url):
-            raise APIException(f"refusing to send credentials to {url}")
+        if used:
+            if not self._context.may_receive_credentials(url):
+                raise APIException(
+                    f"refusing to send credentials to {display_url(url)}"
+                )
+            self._context.check_credential_transport(url)
         headers: Dict[str, str] = {k: form_value(v) for k, v in spec.headers.items()}
         if spec.accept:
             headers["accept"] = spec.accept

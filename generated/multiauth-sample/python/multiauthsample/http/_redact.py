@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 _VISIBLE = 4
 _MIN_LENGTH_TO_SHOW = 12
@@ -34,12 +34,25 @@ _AUTH_HEADER_PATTERN = re.compile(
 
 
 def redact(secret: Optional[str]) -> str:
-    """Show at most the last 4 characters of a secret (none for short ones)."""
+    """For tokens: show at most the last 4 characters (none for short ones)."""
     if secret is None:
         return "None"
     if len(secret) < _MIN_LENGTH_TO_SHOW:
         return "'***'"
     return "'***" + secret[-_VISIBLE:] + "'"
+
+
+def redact_secret(secret: Optional[str]) -> str:
+    """For passwords, client secrets and API keys: show nothing of the value."""
+    return "None" if secret is None else "'***'"
+
+
+def scrub_secrets(text: str, secrets: Iterable[Optional[str]]) -> str:
+    """`redact_text`, after replacing every occurrence of the given secret values."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return redact_text(text)
 
 
 def redact_text(text: str) -> str:

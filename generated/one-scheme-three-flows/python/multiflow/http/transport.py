@@ -1,6 +1,8 @@
 """The HTTP transport: a thin httpx wrapper with typed errors and safe redirects.
 
-- Timeouts and connection failures become `TimeoutException` / `NetworkException`.
+- Timeouts and connection failures become `TimeoutException` / `NetworkException`. The timeout
+  is an overall deadline for the request (connect, headers and the whole body), not a limit per
+  read: a server trickling its body byte by byte is cut off at the deadline.
 - Redirects are never followed automatically: only same-origin redirects are followed (at
   most 5), so credentials are never sent to another host. Token requests follow none.
 - Bodies larger than `max_bytes` are not read past the limit (`HttpResponse.too_large`).
@@ -21,7 +23,7 @@ from .http_response import HttpResponse
 
 _LOGGER = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 
 QueryParams = Sequence[Tuple[str, str]]
@@ -47,9 +49,10 @@ class Transport:
     """Sends requests through one `httpx.Client`.
 
     Args:
-        timeout: Seconds per request; None or 0 means no timeout.
+        timeout: Seconds for a whole request (overall deadline); None or 0 means no timeout.
         http_client: An httpx.Client to use instead of a new one (e.g. with a proxy or a mock
             transport); the SDK never changes its settings except per-request ones.
+        max_bytes: Largest response body read (decoded bytes) when a call gives no limit.
     """
 
     def __init__(
@@ -57,8 +60,10 @@ class Transport:
         timeout: Optional[float] = 60,
         http_client: Optional[httpx.Client] = None,
         user_agent: str = "grantgen-python",
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self._timeout = None if not timeout else float(timeout)
+        self.max_bytes = max_bytes
         self._client = http_client or httpx.Client(follow_redirects=False)
         self._owns_client = http_client is None
         self._user_agent = user_agent
@@ -79,7 +84,7 @@ class Transport:
         json_body: Any = None,
         has_json_body: bool = False,
         follow_redirects: bool = True,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: Optional[int] = None,
     ) -> HttpResponse:
         """Send one request; raise NetworkException/TimeoutException on transport failure."""
         request_headers: Dict[str, str] = {"user-agent": self._user_agent}
@@ -92,9 +97,17 @@ class Transport:
         elif has_json_body:
             body["json"] = json_body
         query: Optional[List[Tuple[str, str]]] = list(params) if params else None
+        limit = self.max_bytes if max_bytes is None else max_bytes
+        deadline = None if self._timeout is None else time.monotonic() + self._timeout
         for _ in range(MAX_REDIRECTS + 1):
             response = self._send_once(
-                current_method, current_url, request_headers, query, body, max_bytes
+                current_method,
+                current_url,
+                request_headers,
+                query,
+                body,
+                limit,
+                deadline,
             )
             location = response.headers.get("location")
             if (
@@ -107,7 +120,7 @@ class Transport:
             if not same_origin(current_url, target):
                 _LOGGER.warning(
                     "not following a redirect to another origin: %s",
-                    redact_text(_strip_query(target)),
+                    display_url(target),
                 )
                 return response
             if response.status_code in (301, 302, 303) and current_method != "HEAD":
@@ -126,24 +139,30 @@ class Transport:
         params: Optional[List[Tuple[str, str]]],
         body: Mapping[str, Any],
         max_bytes: int,
+        deadline: Optional[float],
     ) -> HttpResponse:
         started = time.monotonic()
-        shown = redact_text(_strip_query(url))
+        shown = display_url(url)
+        remaining = None if deadline is None else deadline - started
+        if remaining is not None and remaining <= 0:
+            raise TimeoutException(
+                f"{method} {shown} timed out after {self._timeout} s"
+            )
         try:
             request = self._client.build_request(
                 method,
                 url,
                 headers=dict(headers),
                 params=httpx.QueryParams(tuple(params)) if params else None,
-                timeout=self._timeout,
+                timeout=remaining,
                 **body,
             )
             raw = self._client.send(request, stream=True, follow_redirects=False)
             try:
-                content, too_large = _read_capped(raw, max_bytes)
+                content, too_large = _read_capped(raw, max_bytes, deadline)
             finally:
                 raw.close()
-        except httpx.TimeoutException as exc:
+        except (httpx.TimeoutException, _DeadlineExceeded) as exc:
             _LOGGER.info("%s %s timed out", method, shown)
             raise TimeoutException(
                 f"{method} {shown} timed out after {self._timeout} s"
@@ -167,7 +186,14 @@ class Transport:
         )
 
 
-def _read_capped(raw: httpx.Response, max_bytes: int) -> Tuple[bytes, bool]:
+class _DeadlineExceeded(Exception):
+    """The overall deadline passed while the body was still arriving."""
+
+
+def _read_capped(
+    raw: httpx.Response, max_bytes: int, deadline: Optional[float]
+) -> Tuple[bytes, bool]:
+    """Read the decoded body up to `max_bytes`, checking the deadline after every chunk."""
     chunks: List[bytes] = []
     size = 0
     for chunk in raw.iter_bytes():
@@ -175,13 +201,16 @@ def _read_capped(raw: httpx.Response, max_bytes: int) -> Tuple[bytes, bool]:
         if size > max_bytes:
             return b"", True
         chunks.append(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _DeadlineExceeded()
     return b"".join(chunks), False
 
 
-def _strip_query(url: str) -> str:
-    """The URL without query and fragment (for log lines)."""
+def display_url(url: str) -> str:
+    """The URL without user info, query and fragment (for log lines and exception text)."""
     parts = urlsplit(url)
-    return parts._replace(query="", fragment="").geturl()
+    netloc = parts.netloc.rpartition("@")[2]
+    return redact_text(parts._replace(netloc=netloc, query="", fragment="").geturl())
 
 
 def form_value(value: Union[str, int, float, bool]) -> str:

@@ -51,7 +51,8 @@ class ApiContext:
         transport: How requests are sent.
         server_url: Server name (e.g. `default`) → base URL of the selected environment.
         server_names: Every server name of the API.
-        allow_insecure_http: Allow `http` token/authorization URLs on non-loopback hosts.
+        allow_insecure_http: Allow credentials (tokens, Basic, API keys) and token/authorization
+            URLs over plain `http` to non-loopback hosts (for tests only).
         extra_bearer_hosts: Hosts besides the API's servers that may receive credentials.
     """
 
@@ -92,6 +93,20 @@ class ApiContext:
         raise InsecureTransportException(
             f"the {what} {parts.scheme}://{parts.hostname} is not https; "
             "set allow_insecure_http=True in the Configuration only for testing"
+        )
+
+    def check_credential_transport(self, url: str) -> None:
+        """Raise InsecureTransportException before a request carrying a credential goes over
+        plain http to a non-loopback host (RFC 6750 §5.3), unless insecure http is allowed."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "https" or self.allow_insecure_http:
+            return
+        if is_loopback_host(parts.hostname):
+            return
+        raise InsecureTransportException(
+            f"refusing to send credentials over {parts.scheme}:// to {parts.hostname}; "
+            "use an https URL, or set allow_insecure_http=True in the Configuration "
+            "only for testing"
         )
 
     def may_receive_credentials(self, url: str) -> bool:

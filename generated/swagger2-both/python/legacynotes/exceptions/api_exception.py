@@ -45,3 +45,8 @@ class APIException(SdkException):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code!r}, reason={redact_text(self.reason)!r})"
+
+
+class ResponseTooLargeException(APIException):
+    """The response body is larger than the client's limit (`max_response_bytes`); it was not
+    read past the limit."""

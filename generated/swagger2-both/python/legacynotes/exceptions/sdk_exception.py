@@ -15,7 +15,9 @@ class ConfigurationException(SdkException, ValueError):
 
 
 class InsecureTransportException(ConfigurationException):
-    """A token or authorization URL is not https and not a loopback address."""
+    """A credential would go over plain http to a host that is not a loopback address: a token
+    or authorization URL, or an API call carrying a token, Basic credentials or an API key.
+    Raised before anything is sent; `allow_insecure_http=True` turns the check off (tests only)."""
 
 
 class AuthConflictException(SdkException):

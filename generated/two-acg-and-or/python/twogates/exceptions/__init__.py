@@ -1,6 +1,6 @@
 """Exceptions raised by the SDK."""
 
-from .api_exception import APIException
+from .api_exception import APIException, ResponseTooLargeException
 from .auth_required_exception import AuthRequiredException, MissingRefreshTokenException
 from .invalid_token_response_exception import InvalidTokenResponseException
 from .network_exception import NetworkException, TimeoutException
@@ -24,6 +24,7 @@ __all__ = [
     "NetworkException",
     "OAuthCallbackException",
     "OAuthProviderException",
+    "ResponseTooLargeException",
     "SdkException",
     "StateMismatchException",
     "TimeoutException",

@@ -4,7 +4,9 @@ class constants the spec decides (scheme name, URLs, scope enum, defaults).
 
 Safety rules implemented here (each one a weak spot of older generators):
 - PKCE S256 and a CSPRNG `state` by default; the callback is checked before any network call.
-- `additional_params` can never override protocol parameters.
+- `additional_params` can never add or override protocol parameters (`scope` included).
+- A refresh sends no `scope` unless the caller asks for a narrower set (RFC 6749 §6).
+- The clock skew is capped at half the token's lifetime, so a fresh token is never "expired".
 - Client id/secret are form-urlencoded before HTTP Basic; a missing one raises before sending.
 - Token responses are parsed with `json.loads` only, capped at 1 MiB and validated.
 - `expiry` is UTC epoch seconds from the moment the request was sent; clock skew applies.
@@ -54,7 +56,7 @@ from ...exceptions.o_auth_callback_exception import (
 from ...exceptions.o_auth_provider_exception import OAuthProviderException
 from ...exceptions.sdk_exception import ConfigurationException
 from ...models.o_auth_token import OAuthToken, _optional_seconds
-from .._redact import redact
+from .._redact import redact, redact_secret, scrub_secrets
 from ..api_context import ApiContext
 from ..http_response import HttpResponse
 from ._credentials import CredentialsBase
@@ -83,11 +85,20 @@ RESERVED_PARAMS: FrozenSet[str] = frozenset(
         "username",
         "password",
         "refresh_token",
+        "scope",
     }
 )
 
 ScopeValue = Union[str, Enum]
 TokenCallback = Callable[[OAuthToken], Any]
+
+
+def effective_clock_skew(clock_skew: float, token: OAuthToken) -> float:
+    """The skew applied to `token`: the configured one, at most half the token's lifetime
+    (`expires_in`), so that a token is never expired the moment it arrives."""
+    if token.expires_in is not None and token.expires_in > 0:
+        return min(clock_skew, token.expires_in / 2)
+    return clock_skew
 
 
 def normalize_scopes(
@@ -168,7 +179,7 @@ class AuthorizationRequest:
     def __repr__(self) -> str:
         return (
             f"AuthorizationRequest(url=<{len(self.url)} chars>, state={self.state!r}, "
-            f"code_verifier={redact(self.code_verifier)})"
+            f"code_verifier={redact_secret(self.code_verifier)})"
         )
 
 
@@ -561,21 +572,28 @@ class OAuthGrantBase(Authorizer):
         current = token if token is not None else self.token
         if current is None:
             return False
-        return current.is_expired(self._clock_skew())
+        return self._expired(current)
 
     def is_valid(self) -> bool:
         """True when a token is held and not expired."""
         return self.token is not None and not self.is_token_expired()
 
     def refresh_token(
-        self, additional_params: Optional[Mapping[str, Any]] = None
+        self,
+        additional_params: Optional[Mapping[str, Any]] = None,
+        scopes: Optional[Iterable[ScopeValue]] = None,
     ) -> OAuthToken:
         """Trade the refresh token for a new token; the new token replaces the live one.
 
-        Raises MissingRefreshTokenException (before any request) when there is none. On any
-        failure the previous token stays in place.
+        No `scope` is sent (the server keeps the granted scope, RFC 6749 §6) unless `scopes`
+        asks for a narrower set. Raises MissingRefreshTokenException (before any request)
+        when there is no refresh token. On any failure the previous token stays in place.
         """
         extra = _check_additional(additional_params)
+        narrower = normalize_scopes(
+            scopes,
+            self._credentials.SCOPE_ENUM if self._credentials is not None else None,
+        )
         with self._store.lock():
             current = self._store.load()
             if current is None or not current.refresh_token:
@@ -585,7 +603,7 @@ class OAuthGrantBase(Authorizer):
                     else f"{self.SCHEME_NAME}: cannot refresh, there is no token",
                     [self.SCHEME_NAME],
                 )
-            new_token = self._refresh_request(current, extra)
+            new_token = self._refresh_request(current, extra, narrower)
             self._store.save(new_token)
         self._notify(new_token)
         return new_token
@@ -600,7 +618,7 @@ class OAuthGrantBase(Authorizer):
         token = self.token
         if token is None:
             return False
-        return not token.is_expired(self._clock_skew()) or bool(token.refresh_token)
+        return not self._expired(token) or bool(token.refresh_token)
 
     def unusable_reason(self) -> str:
         token = self.token
@@ -642,6 +660,9 @@ class OAuthGrantBase(Authorizer):
             else DEFAULT_CLOCK_SKEW
         )
 
+    def _expired(self, token: OAuthToken) -> bool:
+        return token.is_expired(effective_clock_skew(self._clock_skew(), token))
+
     def _scopes(self) -> Optional[List[str]]:
         if self._credentials is None:
             return None
@@ -657,11 +678,11 @@ class OAuthGrantBase(Authorizer):
                 f"{self.SCHEME_NAME}: no OAuth token; fetch one first",
                 [self.SCHEME_NAME],
             )
-        if not token.is_expired(self._clock_skew()):
+        if not self._expired(token):
             return token
         with self._store.lock():
             latest = self._store.load()
-            if latest is not None and not latest.is_expired(self._clock_skew()):
+            if latest is not None and not self._expired(latest):
                 return latest  # refreshed by another thread or process
             base = latest or token
             if not base.refresh_token:
@@ -685,8 +706,24 @@ class OAuthGrantBase(Authorizer):
             callback(token)
         except (
             Exception
-        ):  # the token is already stored; a failing callback must not lose it
-            _LOGGER.exception("%s: o_auth_on_token_update raised", self.SCHEME_NAME)
+        ) as exc:  # the token is stored; a failing callback must not lose it
+            # no traceback: the exception text (and its chain) may quote the token
+            _LOGGER.error(
+                "%s: o_auth_on_token_update raised %s: %s",
+                self.SCHEME_NAME,
+                type(exc).__name__,
+                scrub_secrets(str(exc), self._secret_values(token)),
+            )
+
+    def _secret_values(self, token: Optional[OAuthToken] = None) -> List[Optional[str]]:
+        creds = self._credentials
+        values: List[Optional[str]] = []
+        if token is not None:
+            values += [token.access_token, token.refresh_token]
+        if creds is not None:
+            values.append(creds.o_auth_client_secret)
+            values.append(getattr(creds, "o_auth_password", None))
+        return values
 
     def _require_credentials(self) -> OAuthCredentialsBase:
         if self._credentials is None:
@@ -701,14 +738,16 @@ class OAuthGrantBase(Authorizer):
         return mode or self.DEFAULT_CLIENT_AUTH
 
     def _refresh_request(
-        self, current: OAuthToken, extra: Dict[str, str]
+        self,
+        current: OAuthToken,
+        extra: Dict[str, str],
+        scopes: Optional[List[str]] = None,
     ) -> OAuthToken:
         assert current.refresh_token is not None
         form: Dict[str, str] = {
             "grant_type": "refresh_token",
             "refresh_token": current.refresh_token,
         }
-        scopes = self._scopes()
         if scopes:
             form["scope"] = " ".join(scopes)
         new_token = self._token_request(self.REFRESH_URL or self.TOKEN_URL, form, extra)
@@ -776,10 +815,13 @@ class OAuthGrantBase(Authorizer):
         self, response: HttpResponse, sent_at: float
     ) -> OAuthToken:
         name = self.SCHEME_NAME
+        # exceptions keep a scrubbed copy: a rejected or malformed answer may still carry
+        # live tokens in its body or a session cookie in its headers
+        safe = response.scrubbed()
         if response.too_large:
             raise InvalidTokenResponseException(
                 f"{name}: the token response exceeds {MAX_TOKEN_RESPONSE_BYTES} bytes",
-                response,
+                safe,
             )
         data: Any = None
         parsed = False
@@ -796,27 +838,27 @@ class OAuthGrantBase(Authorizer):
                 uri = data.get("error_uri")
                 raise OAuthProviderException(
                     f"{name}: the token endpoint rejected the request ({data['error']})",
-                    response,
+                    safe,
                     data["error"],
                     description if isinstance(description, str) else None,
                     uri if isinstance(uri, str) else None,
                 )
             raise APIException(
                 f"{name}: the token endpoint answered HTTP {response.status_code}",
-                response,
+                safe,
             )
         if not parsed:
             raise InvalidTokenResponseException(
-                f"{name}: the token response is not JSON", response
+                f"{name}: the token response is not JSON", safe
             )
         if not isinstance(data, dict):
             raise InvalidTokenResponseException(
-                f"{name}: the token response is not a JSON object", response
+                f"{name}: the token response is not a JSON object", safe
             )
         access_token = data.get("access_token")
         if not isinstance(access_token, str) or access_token == "":
             raise InvalidTokenResponseException(
-                f"{name}: the token response has no string access_token", response
+                f"{name}: the token response has no string access_token", safe
             )
         token_type = data.get("token_type")
         if (
@@ -829,7 +871,7 @@ class OAuthGrantBase(Authorizer):
                 else "?"
             )
             raise InvalidTokenResponseException(
-                f"{name}: unsupported token_type {shown!r} (expected bearer)", response
+                f"{name}: unsupported token_type {shown!r} (expected bearer)", safe
             )
         expires_in = _optional_seconds(data.get("expires_in"), "expires_in")
         refresh = data.get("refresh_token")
@@ -1026,14 +1068,8 @@ class AuthorizationCodeGrant(OAuthGrantBase):
                 params.get("error_uri"),
                 state,
             )
-        if error is not None:
-            raise OAuthCallbackException(
-                f"{self.SCHEME_NAME}: authorization failed: {error}",
-                error,
-                params.get("error_description"),
-                params.get("error_uri"),
-                state,
-            )
+        # RFC 9207: the issuer is checked on error responses too (a mix-up attacker can forge
+        # an error as easily as a code)
         issuer = self._issuer()
         if issuer is not None and params.get("iss") != issuer:
             raise OAuthCallbackException(
@@ -1041,6 +1077,14 @@ class AuthorizationCodeGrant(OAuthGrantBase):
                 "invalid_issuer",
                 None,
                 None,
+                state,
+            )
+        if error is not None:
+            raise OAuthCallbackException(
+                f"{self.SCHEME_NAME}: authorization failed: {error}",
+                error,
+                params.get("error_description"),
+                params.get("error_uri"),
                 state,
             )
         code = params.get("code")
@@ -1053,7 +1097,19 @@ class AuthorizationCodeGrant(OAuthGrantBase):
                 state,
             )
         with self._pending_lock:
+            known = state in self._pending
             remembered = self._pending.pop(state, None)
+        if code_verifier is None and self._use_pkce() and not known:
+            # never fall back to another request's verifier: that pairs this code with a
+            # different authorization request
+            raise StateMismatchException(
+                f"{self.SCHEME_NAME}: the callback's state matches no pending authorization "
+                "request of this client; pass code_verifier= from the request you stored",
+                "",
+                None,
+                None,
+                state,
+            )
         verifier = code_verifier if code_verifier is not None else remembered
         return self.fetch_token(code, additional_params, code_verifier=verifier)
 
@@ -1127,13 +1183,13 @@ class ClientCredentialsGrant(OAuthGrantBase):
 
     def _fresh_token(self) -> OAuthToken:
         token = self._store.load()
-        if token is not None and not token.is_expired(self._clock_skew()):
+        if token is not None and not self._expired(token):
             return token
         if token is not None and token.refresh_token:
             return super()._fresh_token()
         with self._store.lock():
             latest = self._store.load()
-            if latest is not None and not latest.is_expired(self._clock_skew()):
+            if latest is not None and not self._expired(latest):
                 return latest
             new_token = self._token_request(self.TOKEN_URL, self._form(), {})
             self._store.save(new_token)

@@ -15,7 +15,7 @@ from typing import (
     TypeVar,
 )
 
-from .._redact import redact
+from .._redact import redact, redact_secret
 
 C = TypeVar("C", bound="CredentialsBase")
 
@@ -89,7 +89,8 @@ class CredentialsBase:
             if name in self._SECRET_FIELDS and (
                 value is None or isinstance(value, str)
             ):
-                shown = redact(value)
+                # tokens may show a short suffix; passwords, secrets and keys show nothing
+                shown = redact(value) if "token" in name else redact_secret(value)
             elif callable(value):
                 shown = getattr(value, "__qualname__", type(value).__name__)
             else:

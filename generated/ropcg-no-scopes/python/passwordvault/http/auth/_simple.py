@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import ClassVar, Optional
 
-from .._redact import redact
+from .._redact import redact_secret
 from ..api_context import ApiContext
 from ._credentials import CredentialsBase
 from ._security import Authorizer, AuthTarget
@@ -163,4 +163,4 @@ class ApiKeyAuthManager(Authorizer):
 
     def __repr__(self) -> str:
         key = self._credentials.api_key if self._credentials else None
-        return f"{type(self).__name__}(api_key={redact(key)})"
+        return f"{type(self).__name__}(api_key={redact_secret(key)})"
