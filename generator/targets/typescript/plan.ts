@@ -13,15 +13,21 @@ import { simpleSchemeView } from './views/simple-scheme.js';
 export const RUNTIME_FILES = [
   'api-promise.ts',
   'auth.ts',
+  'device.ts',
   'errors.ts',
   'file-token-store.ts',
   'form.ts',
   'http.ts',
   'index.ts',
+  'loopback-node.ts',
+  'loopback.ts',
+  'metadata.ts',
+  'oauth-errors.ts',
   'oauth.ts',
   'pkce.ts',
   'redact.ts',
   'request.ts',
+  'revoke.ts',
   'token-store.ts',
   'token.ts',
   'url.ts',
@@ -32,6 +38,7 @@ const FLOW_DOC_TEMPLATES: Record<FlowKind, string> = {
   authorizationCode: 'doc/authorization-code.md.hbs',
   password: 'doc/password.md.hbs',
   clientCredentials: 'doc/client-credentials.md.hbs',
+  deviceAuthorization: 'doc/device-authorization.md.hbs',
 };
 
 export interface TsViews {
