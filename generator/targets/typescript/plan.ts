@@ -13,6 +13,7 @@ import { tsCallOf, tsExampleView, tsPackageExtras } from './views/examples.js';
 
 /** The runtime files copied verbatim into `src/runtime/`. */
 export const RUNTIME_FILES = [
+  'api-promise.ts',
   'auth.ts',
   'device.ts',
   'errors.ts',
