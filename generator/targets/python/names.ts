@@ -31,7 +31,9 @@ export const ROOT_RUNTIME_EXPORTS = [
   'OAuthProviderErrorEnum',
   'OAuthProviderException',
   'OAuthToken',
+  'RequestOptions',
   'ResponseTooLargeException',
+  'RetryAfterTooLongException',
   'SdkException',
   'Server',
   'StateMismatchException',
@@ -43,7 +45,7 @@ export const ROOT_RUNTIME_EXPORTS = [
  * become a property `name` and an attribute `_name`, so both spellings of the runtime's own
  * members are taken (`_context`, `_config`, `_server_url`).
  */
-const CLIENT_MEMBERS = ['config', 'close', 'context', 'server_url'];
+const CLIENT_MEMBERS = ['config', 'close', 'aclose', 'context', 'server_url'];
 /** Configuration keyword arguments that are not per-scheme or server variables. */
 export const CONFIG_FIXED_KWARGS = [
   'environment',
@@ -52,6 +54,9 @@ export const CONFIG_FIXED_KWARGS = [
   'allow_insecure_http',
   'extra_bearer_hosts',
   'http_client',
+  'max_retries',
+  'max_retry_wait',
+  'async_http_client',
 ];
 
 export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
@@ -141,7 +146,7 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
     [...STATIC_AUTH_MODULES, ...CLIENT_MEMBERS],
   );
   // Every class exported from the package root shares one scope (with the runtime's exports).
-  const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass];
+  const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass, `Async${clientClass}`];
   const schemeClasses = assignNames(
     ir.securitySchemes.map((s) => s.wireName),
     (w) => pyName(w, 'pascal', 'Scheme'),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import os
 import threading
@@ -15,6 +17,7 @@ from sdk import REDIRECT, config_for, snake
 
 import multiauthsample
 from multiauthsample import (
+    AsyncMultiauthsampleClient,
     MultiauthsampleClient,
     OAuthACGCredentials,
     OAuthROPCGCredentials,
@@ -31,9 +34,14 @@ OP = FIX["protectedOperation"]
 
 
 class Run:
-    def __init__(self, srv: TestServer) -> None:
+    """Runs one scenario with the sync client, or (is_async) with the async client: every
+    awaitable a step produces is awaited on one event loop per scenario."""
+
+    def __init__(self, srv: TestServer, is_async: bool = False) -> None:
         self.srv = srv
-        self.client: Optional[MultiauthsampleClient] = None
+        self.is_async = is_async
+        self.loop = asyncio.new_event_loop() if is_async else None
+        self.client: Any = None
         self.grant = ""
         self.updates: List[Any] = []
         self.request: Any = None
@@ -46,6 +54,19 @@ class Run:
             FIX["ropcg"]["password"],
             FIX["oddClient"]["clientSecret"],
         ]
+
+    def wait(self, value: Any) -> Any:
+        """The value, awaited first when it is awaitable (async client)."""
+        if inspect.isawaitable(value):
+            assert self.loop is not None, "a sync client returned an awaitable"
+            return self.loop.run_until_complete(value)
+        return value
+
+    def close(self) -> None:
+        if self.loop is not None:
+            if self.client is not None:
+                self.loop.run_until_complete(self.client.aclose())
+            self.loop.close()
 
     @property
     def manager(self) -> Any:
@@ -82,7 +103,7 @@ class Run:
                 o_auth_scopes=FIX["acg"]["scopes"],
                 **options,
             )
-            self.client = MultiauthsampleClient(config, o_auth_acg_credentials=creds)
+            self.client = self.client_class()(config, o_auth_acg_credentials=creds)
         else:
             creds2 = OAuthROPCGCredentials(
                 o_auth_client_id=fixture["clientId"],
@@ -91,12 +112,15 @@ class Run:
                 o_auth_password=step.get("password", FIX["ropcg"]["password"]),
                 **options,
             )
-            self.client = MultiauthsampleClient(config, o_auth_ropcg_credentials=creds2)
+            self.client = self.client_class()(config, o_auth_ropcg_credentials=creds2)
+
+    def client_class(self) -> Any:
+        return AsyncMultiauthsampleClient if self.is_async else MultiauthsampleClient
 
     def call_api(self) -> Any:
         assert self.client is not None
         controller = getattr(self.client, snake(OP["tag"]))
-        return getattr(controller, snake(OP["operationId"]))()
+        return self.wait(getattr(controller, snake(OP["operationId"]))())
 
     def step(self, step: Dict[str, Any]) -> Any:
         kind = step["do"]
@@ -126,29 +150,42 @@ class Run:
                 query["iss"] = step["iss"]
             self.callback = urlunsplit(parts._replace(query=urlencode(query)))
         elif kind == "fetchTokenFromCallback":
-            return self.manager.fetch_token_from_callback(
-                self.callback, self.request.state, self.request.code_verifier
+            return self.wait(
+                self.manager.fetch_token_from_callback(
+                    self.callback, self.request.state, self.request.code_verifier
+                )
             )
         elif kind == "fetchTokenWithCode":
             code = parse_qs(urlsplit(self.callback).query)["code"][0]
-            return self.manager.fetch_token(
-                code, code_verifier=self.request.code_verifier
+            return self.wait(
+                self.manager.fetch_token(code, code_verifier=self.request.code_verifier)
             )
         elif kind == "fetchToken":
-            return self.manager.fetch_token()
+            return self.wait(self.manager.fetch_token())
         elif kind == "refresh":
-            return self.manager.refresh_token()
+            return self.wait(self.manager.refresh_token())
         elif kind == "expireToken":
             token = self.manager.token
             changes: Dict[str, Any] = {"expiry": int(time.time()) - 10}
             expired = token.copy_with(**changes)
             if step.get("dropRefreshToken"):
                 expired.refresh_token = None
-            self.manager.set_token(expired)
+            self.wait(self.manager.set_token(expired))
         elif kind == "callApi":
             threads = step.get("threads", 1)
             if threads == 1:
                 return self.call_api()
+            if self.is_async:
+                # N concurrent tasks on one event loop (the async twin of N threads)
+                controller = getattr(self.client, snake(OP["tag"]))
+                operation = getattr(controller, snake(OP["operationId"]))
+
+                async def many() -> List[Any]:
+                    return list(
+                        await asyncio.gather(*(operation() for _ in range(threads)))
+                    )
+
+                return self.wait(many())[0]
             results: List[Any] = []
             errors: List[BaseException] = []
 
@@ -244,13 +281,17 @@ class Run:
                 assert query["redirect_uri"] == REDIRECT
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize(
     "scenario", DATA["scenarios"], ids=[s["name"] for s in DATA["scenarios"]]
 )
-def test_scenario(srv: TestServer, scenario: Dict[str, Any]) -> None:
-    run = Run(srv)
-    for step in scenario["steps"]:
-        run.check(step)
+def test_scenario(srv: TestServer, scenario: Dict[str, Any], mode: str) -> None:
+    run = Run(srv, is_async=mode == "async")
+    try:
+        for step in scenario["steps"]:
+            run.check(step)
+    finally:
+        run.close()
     # Secret scan: exception texts, reprs and SDK log lines never show a secret or token.
     issued = (
         [run.access_token() or ""]

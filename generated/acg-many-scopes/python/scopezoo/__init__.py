@@ -3,7 +3,7 @@
 ACG only, with scopes that are URLs, dotted, colon-separated and dashed, two of which collide after sanitizing.
 """
 
-from .scopezoo_client import ScopezooClient
+from .scopezoo_client import AsyncScopezooClient, ScopezooClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -17,12 +17,14 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     StateMismatchException,
     TimeoutException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
 from .models.file import File
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
@@ -35,6 +37,7 @@ from .controllers.users_controller import UsersController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncScopezooClient",
     "AuthConflictException",
     "AuthRequiredException",
     "Configuration",
@@ -54,7 +57,9 @@ __all__ = [
     "OAuthProviderException",
     "OAuthScopeZooAuthEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "ScopezooClient",
     "SdkException",
     "Server",

@@ -3,7 +3,7 @@
 OpenAPI 3.2 golden spec for the OAuth features no other generator has: the device authorization grant (RFC 8628, the `deviceAuthorization` flow), authorization server metadata (RFC 8414, `oauth2MetadataUrl`), token revocation (RFC 7009, `x-revocation-url` or the metadata's `revocation_endpoint`) and loopback sign-in for CLIs (RFC 8252). Scheme `tv` is a single-flow public device client; `oauth2` has an authorization code and a device flow with static URLs; `sso` discovers its endpoints from metadata, and its static URLs are deliberately wrong (the test server does not serve `/static/...`), so only discovery makes it work.
 """
 
-from .deviceflow_client import DeviceflowClient
+from .deviceflow_client import AsyncDeviceflowClient, DeviceflowClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -17,12 +17,14 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     StateMismatchException,
     TimeoutException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.oauth2 import Oauth2Credentials, Oauth2
 from .http.auth.sso import SsoCredentials, Sso
 from .models.me import Me
@@ -36,6 +38,7 @@ __all__ = [
     "APIException",
     "AccountController",
     "ApiResponse",
+    "AsyncDeviceflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "Configuration",
@@ -58,7 +61,9 @@ __all__ = [
     "OAuthToken",
     "Oauth2",
     "Oauth2Credentials",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "Sso",

@@ -7,11 +7,12 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.account_controller import AccountController
-from .http.api_context import ApiContext
+from .controllers.account_controller import AsyncAccountController, AccountController
+from .http._async import AsyncAuthorizationCodeGrant
+from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth.oauth2 import Oauth2Credentials, Oauth2
 from .http.auth.sso import SsoCredentials, Sso
-from .http.transport import Transport
+from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python deviceflow/1.0.0"
 
@@ -36,6 +37,9 @@ class DeviceflowClient:
         allow_insecure_http: bool = _UNSET,
         extra_bearer_hosts: Sequence[str] = _UNSET,
         http_client: Optional[httpx.Client] = _UNSET,
+        max_retries: int = _UNSET,
+        max_retry_wait: float = _UNSET,
+        async_http_client: Optional[httpx.AsyncClient] = _UNSET,
         oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
         sso_credentials: Optional[SsoCredentials] = _UNSET,
     ) -> None:
@@ -47,6 +51,9 @@ class DeviceflowClient:
             ("allow_insecure_http", allow_insecure_http),
             ("extra_bearer_hosts", extra_bearer_hosts),
             ("http_client", http_client),
+            ("max_retries", max_retries),
+            ("max_retry_wait", max_retry_wait),
+            ("async_http_client", async_http_client),
             ("oauth2_credentials", oauth2_credentials),
             ("sso_credentials", sso_credentials),
         ):
@@ -65,6 +72,8 @@ class DeviceflowClient:
             [server.value for server in Server],
             allow_insecure_http=config.allow_insecure_http,
             extra_bearer_hosts=config.extra_bearer_hosts,
+            max_retries=config.max_retries,
+            max_retry_wait=config.max_retry_wait,
         )
         self._oauth2 = Oauth2(config.oauth2_credentials, self._context)
         self._context.authorizers["oauth2"] = self._oauth2
@@ -107,3 +116,108 @@ class DeviceflowClient:
 
     def __repr__(self) -> str:
         return f"DeviceflowClient(config={self._config!r})"
+
+
+class AsyncDeviceflowClient:
+    """Async client of the Device Flow API, on httpx.AsyncClient.
+
+    Built like DeviceflowClient (a Configuration and/or the same keywords); use it as `async with AsyncDeviceflowClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    """
+
+    def __init__(
+        self,
+        config: Optional[Configuration] = None,
+        *,
+        environment: Environment = _UNSET,
+        timeout: Optional[float] = _UNSET,
+        base_urls: Optional[Mapping[Union[Server, str], str]] = _UNSET,
+        allow_insecure_http: bool = _UNSET,
+        extra_bearer_hosts: Sequence[str] = _UNSET,
+        http_client: Optional[httpx.Client] = _UNSET,
+        max_retries: int = _UNSET,
+        max_retry_wait: float = _UNSET,
+        async_http_client: Optional[httpx.AsyncClient] = _UNSET,
+        oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
+        sso_credentials: Optional[SsoCredentials] = _UNSET,
+    ) -> None:
+        changes: Dict[str, Any] = {}
+        for name, value in (
+            ("environment", environment),
+            ("timeout", timeout),
+            ("base_urls", base_urls),
+            ("allow_insecure_http", allow_insecure_http),
+            ("extra_bearer_hosts", extra_bearer_hosts),
+            ("http_client", http_client),
+            ("max_retries", max_retries),
+            ("max_retry_wait", max_retry_wait),
+            ("async_http_client", async_http_client),
+            ("oauth2_credentials", oauth2_credentials),
+            ("sso_credentials", sso_credentials),
+        ):
+            if value is not _UNSET:
+                changes[name] = value
+        if config is None:
+            config = Configuration(**changes)
+        elif not isinstance(config, Configuration):
+            raise TypeError("config must be a Configuration")
+        elif changes:
+            config = config.clone_with(**changes)
+        self._config: Configuration = config
+        self._context = AsyncApiContext(
+            Transport(config.timeout, config.http_client, USER_AGENT),
+            AsyncTransport(config.timeout, config.async_http_client, USER_AGENT),
+            self._server_url,
+            [server.value for server in Server],
+            allow_insecure_http=config.allow_insecure_http,
+            extra_bearer_hosts=config.extra_bearer_hosts,
+            max_retries=config.max_retries,
+            max_retry_wait=config.max_retry_wait,
+        )
+        self._oauth2 = AsyncAuthorizationCodeGrant(
+            Oauth2(config.oauth2_credentials, self._context),
+            self._context,
+        )
+        self._context.async_authorizers["oauth2"] = self._oauth2
+        self._sso = AsyncAuthorizationCodeGrant(
+            Sso(config.sso_credentials, self._context),
+            self._context,
+        )
+        self._context.async_authorizers["sso"] = self._sso
+        self._account = AsyncAccountController(self._context)
+
+    def _server_url(self, name: str) -> str:
+        return self._config.get_base_uri(Server(name))
+
+    @property
+    def config(self) -> Configuration:
+        """The configuration this client was built with."""
+        return self._config
+
+    @property
+    def oauth2(self) -> AsyncAuthorizationCodeGrant:
+        """The oauth2 manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
+        return self._oauth2
+
+    @property
+    def sso(self) -> AsyncAuthorizationCodeGrant:
+        """The sso manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
+        return self._sso
+
+    @property
+    def account(self) -> AsyncAccountController:
+        """Operations tagged account (async)."""
+        return self._account
+
+    async def aclose(self) -> None:
+        """Close the HTTP connections the client opened."""
+        await self._context.async_transport.aclose()
+        self._context.transport.close()
+
+    async def __aenter__(self) -> AsyncDeviceflowClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncDeviceflowClient(config={self._config!r})"

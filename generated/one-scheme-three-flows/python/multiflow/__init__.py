@@ -3,7 +3,7 @@
 Reproduces what broke on real specs (motaword, mastodon): ONE oauth2 scheme declaring authorizationCode, password and clientCredentials flows together, a global requirement with a per-operation `security: []` override, a header parameter without a schema, and a relative token URL under a server with a path prefix.
 """
 
-from .multiflow_client import MultiflowClient
+from .multiflow_client import AsyncMultiflowClient, MultiflowClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -17,12 +17,14 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     StateMismatchException,
     TimeoutException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.multi_auth import MultiAuthCredentials, MultiAuth
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_multi_auth_enum import OAuthScopeMultiAuthEnum
@@ -34,6 +36,7 @@ from .controllers.projects_controller import ProjectsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncMultiflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "Configuration",
@@ -57,7 +60,9 @@ __all__ = [
     "OAuthToken",
     "Project",
     "ProjectsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "StateMismatchException",

@@ -3,7 +3,7 @@
 Two authorization-code schemes with similar names and per-operation AND/OR security.
 """
 
-from .twogates_client import TwogatesClient
+from .twogates_client import AsyncTwogatesClient, TwogatesClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -17,12 +17,14 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     StateMismatchException,
     TimeoutException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.gate_a import GateACredentials, GateA
 from .http.auth.gate_a_2 import GateA2Credentials, GateA2
 from .http.auth.partner_key import PartnerKeyCredentials, PartnerKey
@@ -36,6 +38,7 @@ from .controllers.reports_controller import ReportsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncTwogatesClient",
     "AuthConflictException",
     "AuthRequiredException",
     "Configuration",
@@ -62,7 +65,9 @@ __all__ = [
     "PartnerKey",
     "PartnerKeyCredentials",
     "ReportsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "StateMismatchException",

@@ -1,6 +1,10 @@
 """Exceptions raised by the SDK."""
 
-from .api_exception import APIException, ResponseTooLargeException
+from .api_exception import (
+    APIException,
+    ResponseTooLargeException,
+    RetryAfterTooLongException,
+)
 from .auth_required_exception import AuthRequiredException, MissingRefreshTokenException
 from .invalid_token_response_exception import InvalidTokenResponseException
 from .network_exception import NetworkException, TimeoutException
@@ -25,6 +29,7 @@ __all__ = [
     "OAuthCallbackException",
     "OAuthProviderException",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "StateMismatchException",
     "TimeoutException",
