@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from './package-root.js';
-import { processIo, reportError, runCheck, runGenerate, runIr, runValidate, type SpecSelection } from './commands.js';
+import {
+  processIo,
+  reportError,
+  runCheck,
+  runDiff,
+  runGenerate,
+  runIr,
+  runValidate,
+  type SpecSelection,
+} from './commands.js';
 import { TARGET_NAMES } from './targets/index.js';
 import type { TargetName } from './targets/target.js';
 
@@ -74,14 +83,19 @@ Examples:
   grantgen init api.yaml                               write grantgen.config.yaml for your spec
   grantgen generate                                    regenerate every spec in grantgen.config.yaml
   grantgen generate api.yaml --target python --out sdk/python
+<<<<<<< HEAD
+  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/go, sdk/docs
+  grantgen check                                       exit 1 with a diff when generated/ is stale
+=======
   grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/docs
   grantgen check                                       exit 1 with a diff when the output is stale
   grantgen diff old.yaml new.yaml                      SDK-level changes and the semver bump they need
+>>>>>>> main
   grantgen validate api.yaml                           list every problem, write nothing
   grantgen ir api.yaml > ir.json                       print the intermediate model
   grantgen watch                                       regenerate on every spec or template change
 
-Exit codes: 0 ok, 1 drift (check), 2 problem in your input, 3 internal error.`,
+Exit codes: 0 ok, 1 drift (check) or a change at --fail-on (diff), 2 problem in your input, 3 internal error.`,
   );
 
 withCommon(
@@ -119,6 +133,44 @@ withCommon(
   }
   process.on('SIGINT', () => void handle.close().then(() => process.exit(0)));
 });
+
+program
+  .command('diff')
+  .argument('<old-spec>', 'the spec the current SDK was generated from')
+  .argument('<new-spec>', 'the changed spec')
+  .option('--json', 'JSON: { bump, changes: [{ kind, message, python, typescript }] }')
+  .option('--markdown', 'a CHANGELOG section in Markdown')
+  .option('--title <text>', 'heading of the --markdown section', 'Unreleased')
+  .addOption(
+    new Option('--fail-on <kind>', 'exit 1 when a change of this kind (or a stronger one) is found').choices([
+      'breaking',
+      'feature',
+      'fix',
+    ]),
+  )
+  .option('--package-name <name>', 'package name the SDKs are generated with (default: from the spec title)')
+  .description('compare what two specs generate, at the SDK level: changes, semver bump, changelog')
+  .action(
+    async (
+      oldSpec: string,
+      newSpec: string,
+      flags: {
+        json?: boolean;
+        markdown?: boolean;
+        title: string;
+        failOn?: 'breaking' | 'feature' | 'fix';
+        packageName?: string;
+      },
+    ) => {
+      process.exitCode = await runDiff(oldSpec, newSpec, {
+        json: flags.json === true,
+        markdown: flags.markdown === true,
+        title: flags.title,
+        failOn: flags.failOn,
+        packageName: flags.packageName ?? null,
+      });
+    },
+  );
 
 program
   .command('init')

@@ -288,3 +288,40 @@ export async function readMaybe(file: string): Promise<string | undefined> {
     return undefined;
   }
 }
+
+export interface DiffOptions {
+  json: boolean;
+  markdown: boolean;
+  failOn: 'breaking' | 'feature' | 'fix' | undefined;
+  packageName: string | null;
+  title: string | undefined;
+}
+
+/** `grantgen diff OLD NEW`: SDK-level changes and the semver bump they need. */
+export async function runDiff(oldSpec: string, newSpec: string, o: DiffOptions, io: Io = processIo): Promise<number> {
+  try {
+    const { loadIr } = await import('./generate.js');
+    const { diffIr } = await import('./diff/compare.js');
+    const fmt = await import('./diff/format.js');
+    const [a, b] = [await loadIr(oldSpec), await loadIr(newSpec)];
+    const r = diffIr(a.ir, b.ir, o.packageName);
+    if (o.json) io.out(fmt.json(r));
+    else if (o.markdown) io.out(fmt.markdown(r, o.title));
+    else io.out(fmt.table(r));
+    const levels = ['breaking', 'feature', 'fix'] as const;
+    if (o.failOn) {
+      const limit = levels.indexOf(o.failOn);
+      const hit = r.changes.find((c) => levels.indexOf(c.kind) <= limit);
+      if (hit) {
+        if (!o.json)
+          io.err(
+            `grantgen diff: ${r.changes.filter((c) => levels.indexOf(c.kind) <= limit).length} change(s) at or above --fail-on ${o.failOn}`,
+          );
+        return 1;
+      }
+    }
+    return 0;
+  } catch (e) {
+    return reportError(e, io, { quiet: false, json: o.json });
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { IrApi } from '../ir/types.js';
 
-export type TargetName = 'python' | 'typescript' | 'docs';
+export type TargetName = 'python' | 'typescript' | 'go' | 'docs';
 
 export interface TargetOptions {
   /** `--package-name`, or null to derive it from the spec title. */

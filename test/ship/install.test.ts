@@ -1,6 +1,6 @@
 /**
  * The packed tarball, installed globally into a temporary prefix, is a working `grantgen`: run
- * from an unrelated folder, `init`, `generate` and `check` work as the README says.
+ * from an unrelated folder, `init`, `generate`, `check` and `diff` work as the README says.
  */
 import { spawn } from 'node:child_process';
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -53,7 +53,7 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the packed tarball installed globally', () => {
-  it('puts a working grantgen on PATH that runs init, generate and check from an unrelated folder', async () => {
+  it('puts a working grantgen on PATH that runs init, generate, check and diff from an unrelated folder', async () => {
     const work = await tmpDir('grantgen-user-');
     await copyFile(path.join(ROOT, 'specs', 'multiauth-sample.yaml'), path.join(work, 'openapi.yaml'));
     const which = await sh('sh', ['-c', 'command -v grantgen'], work, env);
@@ -76,5 +76,18 @@ describe('the packed tarball installed globally', () => {
       'kept (not generated): LICENSE',
     );
     expect(await readFile(path.join(work, 'sdk', 'python', 'LICENSE'), 'utf8')).toBe('mine\n');
+
+    const spec = await readFile(path.join(work, 'openapi.yaml'), 'utf8');
+    await writeFile(
+      path.join(work, 'new.yaml'),
+      spec.replace('title: MultiAuth-Sample', 'title: MultiAuth-Sample\n  x-note: docs only'),
+    );
+    const same = await sh('grantgen', ['diff', 'openapi.yaml', 'new.yaml', '--json'], work, env);
+    expect(same.code, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout)).toEqual({ bump: 'none', changes: [] });
+    await writeFile(path.join(work, 'renamed.yaml'), spec.replace('title: MultiAuth-Sample', 'title: Other API'));
+    const diff = await sh('grantgen', ['diff', 'openapi.yaml', 'renamed.yaml', '--fail-on', 'breaking'], work, env);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('bump: major');
   }, 120_000);
 });

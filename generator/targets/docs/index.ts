@@ -5,15 +5,14 @@
  */
 import type { IrApi, IrOAuthFlow, IrSecurityRequirement, IrSecurityScheme } from '../../ir/types.js';
 import { mdCell, mdCode, mdParagraph, mdText, mdUrl } from '../shared/markdown.js';
+import { KIND_FACTS } from '../shared/contract.js';
 import type { Target, TargetPlan } from '../target.js';
 
-const FLOW_TITLES: Record<IrOAuthFlow['kind'], string> = {
-  authorizationCode: 'Authorization Code Grant',
-  password: 'Resource Owner Password Credentials Grant',
-  clientCredentials: 'Client Credentials Grant',
-  deviceAuthorization: 'Device Authorization Grant (RFC 8628)',
-  implicit: 'Implicit Grant (not supported by the SDKs; listed for completeness)',
-};
+function flowTitle(kind: IrOAuthFlow['kind']): string {
+  return kind === 'implicit'
+    ? 'OAuth 2 Implicit Grant (not generated: RFC 9700 deprecates it; listed for completeness)'
+    : KIND_FACTS[kind].title;
+}
 
 function schemeKind(s: IrSecurityScheme): string {
   switch (s.kind) {
@@ -68,7 +67,7 @@ export function docsView(ir: IrApi): object {
       flows:
         s.kind === 'oauth2'
           ? s.flows.map((f) => ({
-              title: FLOW_TITLES[f.kind],
+              title: flowTitle(f.kind),
               urls: [
                 ...('authorizationUrl' in f ? [{ label: 'Authorization URL', value: mdCode(f.authorizationUrl) }] : []),
                 ...(f.tokenUrl !== null ? [{ label: 'Token URL', value: mdCode(f.tokenUrl) }] : []),

@@ -2,7 +2,8 @@
  * Every Python name of one generated package, assigned once per scope through the shared naming
  * module (sorted wire names, counters on collisions), so templates never derive a name.
  */
-import type { IrApi, IrModel, IrOAuthFlow, IrOperation, IrSecurityScheme } from '../../ir/types.js';
+import type { IrApi, IrModel, IrOperation } from '../../ir/types.js';
+import { authContract, type AuthUnit } from '../shared/contract.js';
 import { assignNames, PYTHON_RESERVED, pyName, screamingCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
@@ -59,10 +60,14 @@ export const CONFIG_FIXED_KWARGS = [
   'async_http_client',
 ];
 
-export type SupportedFlow = Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
-
+/**
+ * Names of one manager (a flow of an OAuth scheme, or a simple scheme). A scheme with one flow is
+ * named after the scheme (`o_auth_acg`); each flow of a multi-flow scheme after the scheme and
+ * the flow (`oauth2_password`).
+ */
 export interface SchemeNames {
-  wireName: string;
+  /** The unit's naming key (`OAuthACG`, `oauth2 password`). */
+  key: string;
   /** `o_auth_acg` (module under http/auth and client accessor). */
   module: string;
   accessor: string;
@@ -103,6 +108,7 @@ export interface PyNames {
   packageName: string;
   clientClass: string;
   clientModule: string;
+  /** Manager naming key (`AuthUnit.namingKey`) → names. */
   schemes: Map<string, SchemeNames>;
   /** tag wire → names */
   tags: Map<string, TagNames>;
@@ -120,44 +126,33 @@ const SNAKE = { reserved: PYTHON_RESERVED, separator: '_', caseInsensitive: true
 const PASCAL = { reserved: PYTHON_RESERVED, separator: '', caseInsensitive: true };
 const SCREAMING = { reserved: PYTHON_RESERVED, separator: '_' };
 
-/** The flow a scheme's manager implements (first of authorizationCode, password, clientCredentials). */
-export function chosenFlow(scheme: IrSecurityScheme): SupportedFlow | null {
-  if (scheme.kind !== 'oauth2') return null;
-  for (const f of scheme.flows) if (f.kind !== 'implicit' && f.kind !== 'deviceAuthorization') return f;
-  return null;
-}
-
 function enumClassName(wire: string): string {
   const base = pyName(wire, 'pascal', 'Model');
   return base.endsWith('Enum') ? base : base + 'Enum';
 }
 
-export function assignPyNames(ir: IrApi, packageOverride: string | null): PyNames {
+export function assignPyNames(
+  ir: IrApi,
+  packageOverride: string | null,
+  units: AuthUnit[] = authContract(ir).units,
+): PyNames {
   const packageName = packageOverride ?? pyName(ir.title, 'flat', 'sdk');
   const clientClass = pyName(packageName, 'pascal', 'Api') + 'Client';
   const clientModule = `${packageName}_client`;
 
   // A scheme's module name is also its client accessor (`client.<name>`, `client._<name>`), so
   // it must avoid the client's own members as well as the runtime's auth modules.
-  const schemeModules = assignNames(
-    ir.securitySchemes.map((s) => s.wireName),
-    (w) => pyName(w, 'snake', 'scheme'),
-    SNAKE,
-    [...STATIC_AUTH_MODULES, ...CLIENT_MEMBERS],
-  );
+  const keys = units.map((u) => u.namingKey);
+  const schemeModules = assignNames(keys, (w) => pyName(w, 'snake', 'scheme'), SNAKE, [
+    ...STATIC_AUTH_MODULES,
+    ...CLIENT_MEMBERS,
+  ]);
   // Every class exported from the package root shares one scope (with the runtime's exports).
   const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass, `Async${clientClass}`];
-  const schemeClasses = assignNames(
-    ir.securitySchemes.map((s) => s.wireName),
-    (w) => pyName(w, 'pascal', 'Scheme'),
-    PASCAL,
-    rootTaken,
-  );
+  const schemeClasses = assignNames(keys, (w) => pyName(w, 'pascal', 'Scheme'), PASCAL, rootTaken);
   const schemeClassNames = [...schemeClasses.values()].flatMap((c) => [c, c + 'Credentials']);
   const modelWires = ir.models.map((m) => m.wireName);
-  const scopeEnumWires = ir.securitySchemes
-    .filter((s) => (chosenFlow(s)?.scopes.length ?? 0) > 0)
-    .map((s) => s.wireName);
+  const scopeEnumWires = units.filter((u) => 'flow' in u && u.flow.scopes.length > 0).map((u) => u.namingKey);
   // Model classes and scope enums share the models package.
   const modelClasses = assignNames(
     [...modelWires.map((w) => 'model:' + w), ...scopeEnumWires.map((w) => 'scope:' + w)],
@@ -178,29 +173,29 @@ export function assignPyNames(ir: IrApi, packageOverride: string | null): PyName
   );
 
   const schemes = new Map<string, SchemeNames>();
-  for (const s of ir.securitySchemes) {
-    const module = schemeModules.get(s.wireName) as string;
-    const managerClass = schemeClasses.get(s.wireName) as string;
-    const flow = chosenFlow(s);
-    const scopeKey = 'scope:' + s.wireName;
+  for (const u of units) {
+    const module = schemeModules.get(u.namingKey) as string;
+    const managerClass = schemeClasses.get(u.namingKey) as string;
+    const scopes = 'flow' in u ? u.flow.scopes : [];
+    const scopeKey = 'scope:' + u.namingKey;
     const scopeMembers = assignNames(
-      (flow?.scopes ?? []).map((sc) => sc.wireName),
+      scopes.map((sc) => sc.wireName),
       (w) => {
-        const hint = flow?.scopes.find((sc) => sc.wireName === w)?.memberHint;
+        const hint = scopes.find((sc) => sc.wireName === w)?.memberHint;
         const base = pyName(hint ?? w, 'screaming', 'SCOPE');
         return base.startsWith('_') ? 'SCOPE' + base : base;
       },
       SCREAMING,
       ['from_value'],
     );
-    schemes.set(s.wireName, {
-      wireName: s.wireName,
+    schemes.set(u.namingKey, {
+      key: u.namingKey,
       module,
       accessor: module,
       managerClass,
       credentialsClass: managerClass + 'Credentials',
       kwarg: module + '_credentials',
-      envPrefix: screamingCase(s.wireName) + '_',
+      envPrefix: screamingCase(u.namingKey) + '_',
       scopeEnumClass: modelClasses.get(scopeKey) ?? '',
       scopeEnumModule: modelModules.get(scopeKey) ?? '',
       scopeEnumDoc: kebabCase(modelClasses.get(scopeKey) ?? ''),
@@ -305,21 +300,14 @@ export function controllerMethodNames(ops: IrOperation[]): Map<string, string> {
   );
 }
 
-const AUTH_DOC_SLUG = {
-  acg: 'oauth-2-authorization-code-grant',
-  ropcg: 'oauth-2-resource-owner-credentials-grant',
-} as const;
-
-/** Auth doc page slugs of the schemes of one grant kind: wire name → slug (suffixed when several). */
-export function authDocSlugs(kind: keyof typeof AUTH_DOC_SLUG, wires: string[]): Map<string, string> {
-  const suffixes = assignNames(wires, (w) => kebabCase(w) || 'scheme', {
-    reserved: new Set<string>(),
-    separator: '-',
-    caseInsensitive: true,
-  });
-  return new Map(
-    wires.map((w) => [w, AUTH_DOC_SLUG[kind] + (wires.length > 1 ? '-' + (suffixes.get(w) as string) : '')]),
-  );
+/**
+ * The Python keyword of a contract credential field, or null when the Python runtime has no such
+ * keyword (accepted token types are the grant class's `ACCEPTED_TOKEN_TYPES` in Python).
+ */
+export function credentialKeyword(semantic: string): string | null {
+  if (semantic === 'o_auth_accepted_token_types') return null;
+  if (semantic === 'o_auth_pkce') return 'o_auth_use_pkce';
+  return semantic;
 }
 
 /** Doc page slug of a controller. */

@@ -1,5 +1,6 @@
 /** The Python target's file list: which file is rendered from which template with which view. */
 import type { IrApi } from '../../ir/types.js';
+import { authContract } from '../shared/contract.js';
 import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
 import { assignPyNames, type ModelNames } from './names.js';
 import { STATIC_FILES } from './static-files.js';
@@ -13,10 +14,10 @@ import { controllersInitView, modelExports, modelsInitView, packageInitView, pyp
 import { schemeModuleView, schemeViews, scopeEnumView } from './views/scheme.js';
 
 export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
-  const warnings: string[] = [];
-  const names = assignPyNames(ir, options.packageName);
+  const contract = authContract(ir);
+  const names = assignPyNames(ir, options.packageName, contract.units);
   const pkg = names.packageName;
-  const schemes = schemeViews(ir, names, warnings);
+  const schemes = schemeViews(contract.units, names);
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, view: object): void => {
     files.push({ path, template, view });
@@ -64,5 +65,5 @@ export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
   const docs = docViews(ir, names, schemes, controllers, models);
   for (const d of docs.files) add(d.path, d.template, d.view);
   add('README.md', 'README.md.hbs', docs.readme);
-  return { files, warnings };
+  return { files, warnings: contract.warnings };
 }

@@ -2,7 +2,8 @@
  * Every TypeScript name of one generated package, assigned once per scope through the shared
  * naming module (sorted wire names, counters on collisions), so templates never derive a name.
  */
-import type { IrApi, IrOAuthFlow, IrSecurityScheme } from '../../ir/types.js';
+import type { IrApi } from '../../ir/types.js';
+import { authContract, type FlowUnit, type SimpleUnit } from '../shared/contract.js';
 import {
   assignNames,
   flatLowerCase,
@@ -61,10 +62,11 @@ export const OBJECT_MEMBERS = Object.getOwnPropertyNames(Object.prototype);
 /** Module-level names the templates use besides the runtime's. */
 const TEMPLATE_MODULE_NAMES = ['Environment', 'ServerName', 'ClientCore', 'execute'];
 
-/** A supported OAuth flow of a scheme, with the names of its manager. */
+/** A supported OAuth flow of a scheme (a contract unit), with the names of its manager. */
 export interface FlowNames {
-  scheme: IrSecurityScheme & { kind: 'oauth2' };
-  flow: Exclude<IrOAuthFlow, { kind: 'implicit' | 'deviceAuthorization' }>;
+  unit: FlowUnit;
+  scheme: FlowUnit['scheme'];
+  flow: FlowUnit['flow'];
   /** Wire key for naming: the scheme name, plus the flow kind when a scheme has several flows. */
   key: string;
   className: string;
@@ -73,11 +75,13 @@ export interface FlowNames {
   accessor: string;
   scopeEnumName: string | null;
   scopeMembers: Map<string, string>;
-  docFile: string | null;
+  /** Doc page slug (`doc/auth/<docFile>.md`). */
+  docFile: string;
 }
 
 export interface SimpleSchemeNames {
-  scheme: Exclude<IrSecurityScheme, { kind: 'oauth2' }>;
+  unit: SimpleUnit;
+  scheme: SimpleUnit['scheme'];
   credentialsName: string;
   optionName: string;
 }
@@ -103,13 +107,11 @@ export interface ControllerNames {
 const byWire = <T extends { wireName: string }>(a: T, b: T): number =>
   a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0;
 
-const FLOW_DOC: Record<string, string> = {
-  authorizationCode: 'oauth-2-authorization-code-grant',
-  password: 'oauth-2-resource-owner-credentials-grant',
-  clientCredentials: 'oauth-2-client-credentials-grant',
-};
-
-export function assignPackageNames(ir: IrApi, packageOverride: string | null): PackageNames {
+export function assignPackageNames(
+  ir: IrApi,
+  packageOverride: string | null,
+  units = authContract(ir).units,
+): PackageNames {
   const packageName = packageOverride ?? (flatLowerCase(ir.title) || 'sdk');
   const lastSegment = packageName.split('/').pop() ?? packageName;
   const module = new NameScope({ reserved: TS_RESERVED, separator: '' });
@@ -150,59 +152,44 @@ export function assignPackageNames(ir: IrApi, packageOverride: string | null): P
 
   const flows: FlowNames[] = [];
   const simpleSchemes: SimpleSchemeNames[] = [];
-  const docFiles = new NameScope({ reserved: new Set(), separator: '-', caseInsensitive: true });
-  const supported = ir.securitySchemes.flatMap((s) =>
-    s.kind === 'oauth2'
-      ? s.flows
-          .filter((f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization')
-          .map((flow) => ({ s, flow }))
-      : [],
-  );
-  const perKind = new Map<string, number>();
-  for (const { flow } of supported) perKind.set(flow.kind, (perKind.get(flow.kind) ?? 0) + 1);
-  for (const scheme of [...ir.securitySchemes].sort(byWire)) {
-    if (scheme.kind !== 'oauth2') {
+  // Units come sorted by scheme wire name (the IR's order), flows in the IR's flow order.
+  for (const unit of units) {
+    const scheme = unit.scheme;
+    if (!('flow' in unit)) {
       const base = module.claim(`scheme:${scheme.wireName}`, tsName(scheme.wireName, 'pascal', 'auth'));
       const credentialsName = module.claim(`cred:${scheme.wireName}`, `${base}Credentials`);
       simpleSchemes.push({
-        scheme,
+        unit,
+        scheme: unit.scheme,
         credentialsName,
         optionName: options.claim(`cred:${scheme.wireName}`, tsName(credentialsName, 'camel')),
       });
       continue;
     }
-    const own = scheme.flows.filter(
-      (f): f is FlowNames['flow'] => f.kind !== 'implicit' && f.kind !== 'deviceAuthorization',
+    const flow = unit.flow;
+    const key = unit.namingKey;
+    const className = module.claim(`manager:${key}`, tsName(key, 'pascal', 'auth'));
+    const credentialsName = module.claim(`cred:${key}`, `${className}Credentials`);
+    const scopeEnumName =
+      flow.scopes.length > 0 ? module.claim(`scopes:${key}`, pascalCase(`OAuthScope ${className} Enum`)) : null;
+    const scopeMembers = assignNames(
+      flow.scopes.map((sc) => sc.wireName),
+      (w) => tsName(flow.scopes.find((sc) => sc.wireName === w)?.memberHint ?? w, 'pascal', 'scope'),
+      { reserved: TS_RESERVED, separator: '' },
     );
-    for (const flow of own) {
-      const key = own.length > 1 ? `${scheme.wireName} ${flow.kind}` : scheme.wireName;
-      const className = module.claim(`manager:${key}`, tsName(key, 'pascal', 'auth'));
-      const credentialsName = module.claim(`cred:${key}`, `${className}Credentials`);
-      const scopeEnumName =
-        flow.scopes.length > 0 ? module.claim(`scopes:${key}`, pascalCase(`OAuthScope ${className} Enum`)) : null;
-      const scopeMembers = assignNames(
-        flow.scopes.map((sc) => sc.wireName),
-        (w) => tsName(flow.scopes.find((sc) => sc.wireName === w)?.memberHint ?? w, 'pascal', 'scope'),
-        { reserved: TS_RESERVED, separator: '' },
-      );
-      const many = (perKind.get(flow.kind) ?? 0) > 1;
-      const docBase = FLOW_DOC[flow.kind] ?? 'oauth-2';
-      flows.push({
-        scheme,
-        flow,
-        key,
-        className,
-        credentialsName,
-        optionName: options.claim(`cred:${key}`, tsName(credentialsName, 'camel')),
-        accessor: members.claim(`manager:${key}`, tsName(className, 'camel')),
-        scopeEnumName,
-        scopeMembers,
-        docFile:
-          flow.kind === 'clientCredentials'
-            ? null
-            : docFiles.claim(key, many ? `${docBase}-${kebabCase(key)}` : docBase),
-      });
-    }
+    flows.push({
+      unit,
+      scheme: unit.scheme,
+      flow,
+      key,
+      className,
+      credentialsName,
+      optionName: options.claim(`cred:${key}`, tsName(credentialsName, 'camel')),
+      accessor: members.claim(`manager:${key}`, tsName(className, 'camel')),
+      scopeEnumName,
+      scopeMembers,
+      docFile: unit.docSlug,
+    });
   }
 
   const models = assignNames(

@@ -5,7 +5,8 @@ import { assignPackageNames, modelRefs, moduleScope, type PackageNames } from '.
 import { controllerView, type ControllerView } from './views/controller.js';
 import { flowView, type FlowView } from './views/flow.js';
 import { modelView } from './views/model.js';
-import { rootView, type FlowDocView, type RootView } from './views/root.js';
+import { rootView, type FlowDocView, type RootView, type SchemeDocView } from './views/root.js';
+import { authContract, type AuthContract, type FlowKind } from '../shared/contract.js';
 import { simpleSchemeView } from './views/simple-scheme.js';
 
 /** The runtime files copied verbatim into `src/runtime/`. */
@@ -25,7 +26,15 @@ export const RUNTIME_FILES = [
   'url.ts',
 ] as const;
 
+/** The doc page template of each flow kind. */
+const FLOW_DOC_TEMPLATES: Record<FlowKind, string> = {
+  authorizationCode: 'doc/authorization-code.md.hbs',
+  password: 'doc/password.md.hbs',
+  clientCredentials: 'doc/client-credentials.md.hbs',
+};
+
 export interface TsViews {
+  contract: AuthContract;
   names: PackageNames;
   root: RootView;
   controllers: { file: string; tag: string; view: ControllerView }[];
@@ -34,7 +43,8 @@ export interface TsViews {
 
 /** Every view of the package. */
 export function buildViews(ir: IrApi, packageOverride: string | null, specName: string): TsViews {
-  const names = assignPackageNames(ir, packageOverride);
+  const contract = authContract(ir);
+  const names = assignPackageNames(ir, packageOverride, contract.units);
   const module = moduleScope(names);
   const refs = modelRefs(names);
   const controllers = [...names.controllers].map(([tag, c]) => ({
@@ -49,20 +59,11 @@ export function buildViews(ir: IrApi, packageOverride: string | null, specName: 
     controllers,
     models: ir.models.map((m) => modelView(m, names.models)),
   });
-  return { names, root, controllers, flows };
+  return { contract, names, root, controllers, flows };
 }
 
 export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
   const views = buildViews(ir, options.packageName, options.specName);
-  const warnings: string[] = [];
-  for (const s of ir.securitySchemes) {
-    if (s.kind === 'oauth2' && s.flows.some((f) => f.kind === 'implicit')) {
-      warnings.push(`${s.wireName}: the implicit flow is not supported by the TypeScript SDK (no manager generated)`);
-    }
-  }
-  if (!views.flows.some((f) => f.isAcg || f.isRopcg)) {
-    warnings.push('the spec has no authorization code or password flow');
-  }
   const root = views.root;
   const files: PlannedFile[] = [
     { path: 'package.json', template: 'package.json.hbs', view: root },
@@ -83,13 +84,12 @@ export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
     ...RUNTIME_FILES.map((f) => ({ path: `src/runtime/${f}`, staticFile: `src/runtime/${f}` })),
   ];
   for (const flow of views.flows) {
-    if (!flow.hasDocFile) continue;
     const view: FlowDocView = { ...root, flow };
-    files.push({
-      path: `doc/auth/${flow.docFile}.md`,
-      template: flow.isAcg ? 'doc/authorization-code.md.hbs' : 'doc/password.md.hbs',
-      view,
-    });
+    files.push({ path: `doc/auth/${flow.docFile}.md`, template: FLOW_DOC_TEMPLATES[flow.kind], view });
   }
-  return { files, warnings };
+  for (const scheme of root.simpleSchemes) {
+    const view: SchemeDocView = { ...root, scheme };
+    files.push({ path: `doc/auth/${scheme.docFile}.md`, template: 'doc/credentials.md.hbs', view });
+  }
+  return { files, warnings: views.contract.warnings };
 }

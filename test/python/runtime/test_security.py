@@ -15,6 +15,7 @@ from rtpkg.exceptions import (
     InsecureTransportException,
 )
 from rtpkg.http.api_context import ApiContext, is_loopback_host
+from rtpkg.http.auth._security import FlowChoice
 from rtpkg.http.auth._simple import (
     ApiKeyAuthManager,
     ApiKeyCredentials,
@@ -206,3 +207,60 @@ def test_response_reprs_hide_bodies() -> None:  # weak spot 12
         repr(ApiResponse(raw, {"access_token": "secret-token-value-1234"})),
     ):
         assert "secret-token-value" not in text
+
+
+class MultiCCG(CCG):
+    SCHEME_NAME = "multi"
+
+
+class MultiBearer(BearerAuthManager):
+    SCHEME_NAME = "multi"
+
+
+def test_flow_choice_uses_the_first_flow_that_holds_a_token() -> None:
+    server = FakeServer()
+    context = ctx(server)
+    unconfigured = MultiCCG(None, context)
+    context.authorizers["multi"] = FlowChoice(
+        "multi", (unconfigured, MultiBearer(BearerCredentials("flow-two-token")))
+    )
+    send(context, [["multi"]])
+    assert server.token_requests() == []
+    assert server.requests[-1].headers["authorization"] == "Bearer flow-two-token"
+
+
+def test_flow_choice_without_a_usable_flow_names_the_scheme_and_sends_nothing() -> (
+    None
+):
+    server = FakeServer()
+    context = ctx(server)
+    context.authorizers["multi"] = FlowChoice(
+        "multi", (MultiCCG(None, context), MultiBearer(None))
+    )
+    with pytest.raises(AuthRequiredException) as info:
+        send(context, [["multi"]])
+    assert info.value.schemes == ("multi",)
+    assert server.requests == []
+
+
+def test_flow_choice_lets_the_flow_that_sent_the_token_handle_a_401() -> None:
+    server = FakeServer()
+    context = ctx(server)
+    server.api_responses = [
+        lambda request: httpx.Response(
+            401, headers={"www-authenticate": 'Bearer error="invalid_token"'}
+        ),
+        lambda request: httpx.Response(200, text="ok"),
+    ]
+    context.authorizers["multi"] = FlowChoice(
+        "multi",
+        (
+            MultiCCG(CCGCreds("ccg-client", "ccg-secret"), context),
+            MultiBearer(BearerCredentials("never-used-token")),
+        ),
+    )
+    send(context, [["multi"]])
+    first, second = server.api_requests()
+    assert len(server.token_requests()) == 2
+    assert first.headers["authorization"] != second.headers["authorization"]
+    assert "never-used-token" not in second.headers["authorization"]

@@ -7,8 +7,10 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.files_controller import AsyncFilesController, FilesController
-from .controllers.users_controller import AsyncUsersController, UsersController
+from .controllers.files_controller import FilesController
+from .controllers.users_controller import UsersController
+from .controllers.files_controller import AsyncFilesController
+from .controllers.users_controller import AsyncUsersController
 from .http._async import AsyncAuthorizationCodeGrant
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
@@ -118,7 +120,7 @@ class ScopezooClient:
 class AsyncScopezooClient:
     """Async client of the Scope Zoo API, on httpx.AsyncClient.
 
-    Built like ScopezooClient (a Configuration and/or the same keywords); use it as `async with AsyncScopezooClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like ScopezooClient (a Configuration and/or the same keywords); use it as `async with AsyncScopezooClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

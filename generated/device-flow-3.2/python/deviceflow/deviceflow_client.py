@@ -7,7 +7,8 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.account_controller import AsyncAccountController, AccountController
+from .controllers.account_controller import AccountController
+from .controllers.account_controller import AsyncAccountController
 from .http._async import AsyncAuthorizationCodeGrant
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth.oauth2 import Oauth2Credentials, Oauth2
@@ -121,7 +122,7 @@ class DeviceflowClient:
 class AsyncDeviceflowClient:
     """Async client of the Device Flow API, on httpx.AsyncClient.
 
-    Built like DeviceflowClient (a Configuration and/or the same keywords); use it as `async with AsyncDeviceflowClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like DeviceflowClient (a Configuration and/or the same keywords); use it as `async with AsyncDeviceflowClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

@@ -8,13 +8,13 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Unio
 
 import httpx
 
+from .http.auth.api_header import ApiHeaderCredentials
+from .http.auth.api_key import ApiKeyCredentials
+from .http.auth.basic_auth import BasicAuthCredentials
 from .http.auth.o_auth_acg import OAuthACGCredentials
 from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials
 from .http.auth.o_auth_ccg import OAuthCCGCredentials
 from .http.auth.o_auth_ropcg import OAuthROPCGCredentials
-from .http.auth.api_header import ApiHeaderCredentials
-from .http.auth.api_key import ApiKeyCredentials
-from .http.auth.basic_auth import BasicAuthCredentials
 
 
 class Environment(str, Enum):

@@ -7,10 +7,8 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.authentication_controller import (
-    AsyncAuthenticationController,
-    AuthenticationController,
-)
+from .controllers.authentication_controller import AuthenticationController
+from .controllers.authentication_controller import AsyncAuthenticationController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncClientCredentialsGrant,
@@ -18,13 +16,13 @@ from .http._async import (
     AsyncStaticAuthorizer,
 )
 from .http.api_context import ApiContext, AsyncApiContext
+from .http.auth.api_header import ApiHeaderCredentials, ApiHeader
+from .http.auth.api_key import ApiKeyCredentials, ApiKey
+from .http.auth.basic_auth import BasicAuthCredentials, BasicAuth
 from .http.auth.o_auth_acg import OAuthACGCredentials, OAuthACG
 from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials, OAuthBearerToken
 from .http.auth.o_auth_ccg import OAuthCCGCredentials, OAuthCCG
 from .http.auth.o_auth_ropcg import OAuthROPCGCredentials, OAuthROPCG
-from .http.auth.api_header import ApiHeaderCredentials, ApiHeader
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.basic_auth import BasicAuthCredentials, BasicAuth
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python multiauthsample/1.0.0"
@@ -186,7 +184,7 @@ class MultiauthsampleClient:
 class AsyncMultiauthsampleClient:
     """Async client of the MultiAuth-Sample API, on httpx.AsyncClient.
 
-    Built like MultiauthsampleClient (a Configuration and/or the same keywords); use it as `async with AsyncMultiauthsampleClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like MultiauthsampleClient (a Configuration and/or the same keywords); use it as `async with AsyncMultiauthsampleClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

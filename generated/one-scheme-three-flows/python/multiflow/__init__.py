@@ -25,9 +25,25 @@ from .exceptions import (
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.multi_auth import MultiAuthCredentials, MultiAuth
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCodeCredentials,
+    MultiAuthAuthorizationCode,
+)
+from .http.auth.multi_auth_password import (
+    MultiAuthPasswordCredentials,
+    MultiAuthPassword,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentialsCredentials,
+    MultiAuthClientCredentials,
+)
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
-from .models.o_auth_scope_multi_auth_enum import OAuthScopeMultiAuthEnum
+from .models.o_auth_scope_multi_auth_authorization_code_enum import (
+    OAuthScopeMultiAuthAuthorizationCodeEnum,
+)
+from .models.o_auth_scope_multi_auth_password_enum import (
+    OAuthScopeMultiAuthPasswordEnum,
+)
 from .models.o_auth_token import OAuthToken
 from .models.project import Project
 from .controllers.meta_controller import MetaController
@@ -49,14 +65,19 @@ __all__ = [
     "InvalidTokenResponseException",
     "MetaController",
     "MissingRefreshTokenException",
-    "MultiAuth",
-    "MultiAuthCredentials",
+    "MultiAuthAuthorizationCode",
+    "MultiAuthAuthorizationCodeCredentials",
+    "MultiAuthClientCredentials",
+    "MultiAuthClientCredentialsCredentials",
+    "MultiAuthPassword",
+    "MultiAuthPasswordCredentials",
     "MultiflowClient",
     "NetworkException",
     "OAuthCallbackException",
     "OAuthProviderErrorEnum",
     "OAuthProviderException",
-    "OAuthScopeMultiAuthEnum",
+    "OAuthScopeMultiAuthAuthorizationCodeEnum",
+    "OAuthScopeMultiAuthPasswordEnum",
     "OAuthToken",
     "Project",
     "ProjectsController",

@@ -8,7 +8,13 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Unio
 
 import httpx
 
-from .http.auth.multi_auth import MultiAuthCredentials
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCodeCredentials,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentialsCredentials,
+)
+from .http.auth.multi_auth_password import MultiAuthPasswordCredentials
 
 
 class Environment(str, Enum):
@@ -36,7 +42,9 @@ class Configuration:
         max_retries: Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).
         max_retry_wait: Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.
         async_http_client: An httpx.AsyncClient for the async client (proxies, mocks).
-        multi_auth_credentials: Credentials of the multiAuth scheme.
+        multi_auth_authorization_code_credentials: Credentials of the multiAuth authorizationCode scheme.
+        multi_auth_password_credentials: Credentials of the multiAuth password scheme.
+        multi_auth_client_credentials_credentials: Credentials of the multiAuth clientCredentials scheme.
     """
 
     #: Server URL templates per environment, as written in the spec.
@@ -57,7 +65,9 @@ class Configuration:
         "max_retries",
         "max_retry_wait",
         "async_http_client",
-        "multi_auth_credentials",
+        "multi_auth_authorization_code_credentials",
+        "multi_auth_password_credentials",
+        "multi_auth_client_credentials_credentials",
     )
 
     def __init__(
@@ -72,7 +82,13 @@ class Configuration:
         max_retries: int = 2,
         max_retry_wait: float = 60,
         async_http_client: Optional[httpx.AsyncClient] = None,
-        multi_auth_credentials: Optional[MultiAuthCredentials] = None,
+        multi_auth_authorization_code_credentials: Optional[
+            MultiAuthAuthorizationCodeCredentials
+        ] = None,
+        multi_auth_password_credentials: Optional[MultiAuthPasswordCredentials] = None,
+        multi_auth_client_credentials_credentials: Optional[
+            MultiAuthClientCredentialsCredentials
+        ] = None,
     ) -> None:
         self._environment = environment
         self._timeout = timeout
@@ -83,7 +99,13 @@ class Configuration:
         self._max_retries = max_retries
         self._max_retry_wait = max_retry_wait
         self._async_http_client = async_http_client
-        self._multi_auth_credentials = multi_auth_credentials
+        self._multi_auth_authorization_code_credentials = (
+            multi_auth_authorization_code_credentials
+        )
+        self._multi_auth_password_credentials = multi_auth_password_credentials
+        self._multi_auth_client_credentials_credentials = (
+            multi_auth_client_credentials_credentials
+        )
         self._environment = Environment(environment)
         self._extra_bearer_hosts = tuple(extra_bearer_hosts)
         self._server_overrides: Dict[Server, str] = {
@@ -140,9 +162,23 @@ class Configuration:
         return self._async_http_client
 
     @property
-    def multi_auth_credentials(self) -> Optional[MultiAuthCredentials]:
-        """Credentials of the multiAuth scheme."""
-        return self._multi_auth_credentials
+    def multi_auth_authorization_code_credentials(
+        self,
+    ) -> Optional[MultiAuthAuthorizationCodeCredentials]:
+        """Credentials of the multiAuth authorizationCode scheme."""
+        return self._multi_auth_authorization_code_credentials
+
+    @property
+    def multi_auth_password_credentials(self) -> Optional[MultiAuthPasswordCredentials]:
+        """Credentials of the multiAuth password scheme."""
+        return self._multi_auth_password_credentials
+
+    @property
+    def multi_auth_client_credentials_credentials(
+        self,
+    ) -> Optional[MultiAuthClientCredentialsCredentials]:
+        """Credentials of the multiAuth clientCredentials scheme."""
+        return self._multi_auth_client_credentials_credentials
 
     def _variables(self) -> Dict[str, str]:
         return {}
@@ -191,7 +227,15 @@ class Configuration:
         if env.get("TIMEOUT"):
             values["timeout"] = float(env["TIMEOUT"])
         for name, credentials_class in (
-            ("multi_auth_credentials", MultiAuthCredentials),
+            (
+                "multi_auth_authorization_code_credentials",
+                MultiAuthAuthorizationCodeCredentials,
+            ),
+            ("multi_auth_password_credentials", MultiAuthPasswordCredentials),
+            (
+                "multi_auth_client_credentials_credentials",
+                MultiAuthClientCredentialsCredentials,
+            ),
         ):
             values[name] = credentials_class.from_environment(env)
         values.update(overrides)

@@ -7,11 +7,30 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import AsyncMetaController, MetaController
-from .controllers.projects_controller import AsyncProjectsController, ProjectsController
-from .http._async import AsyncAuthorizationCodeGrant
+from .controllers.meta_controller import MetaController
+from .controllers.projects_controller import ProjectsController
+from .controllers.meta_controller import AsyncMetaController
+from .controllers.projects_controller import AsyncProjectsController
+from .http._async import (
+    AsyncAuthorizationCodeGrant,
+    AsyncClientCredentialsGrant,
+    AsyncFlowChoice,
+    AsyncPasswordGrant,
+)
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.multi_auth import MultiAuthCredentials, MultiAuth
+from .http.auth._security import FlowChoice
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCodeCredentials,
+    MultiAuthAuthorizationCode,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentialsCredentials,
+    MultiAuthClientCredentials,
+)
+from .http.auth.multi_auth_password import (
+    MultiAuthPasswordCredentials,
+    MultiAuthPassword,
+)
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python multiflow/3.1.4"
@@ -40,7 +59,15 @@ class MultiflowClient:
         max_retries: int = _UNSET,
         max_retry_wait: float = _UNSET,
         async_http_client: Optional[httpx.AsyncClient] = _UNSET,
-        multi_auth_credentials: Optional[MultiAuthCredentials] = _UNSET,
+        multi_auth_authorization_code_credentials: Optional[
+            MultiAuthAuthorizationCodeCredentials
+        ] = _UNSET,
+        multi_auth_password_credentials: Optional[
+            MultiAuthPasswordCredentials
+        ] = _UNSET,
+        multi_auth_client_credentials_credentials: Optional[
+            MultiAuthClientCredentialsCredentials
+        ] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -53,7 +80,15 @@ class MultiflowClient:
             ("max_retries", max_retries),
             ("max_retry_wait", max_retry_wait),
             ("async_http_client", async_http_client),
-            ("multi_auth_credentials", multi_auth_credentials),
+            (
+                "multi_auth_authorization_code_credentials",
+                multi_auth_authorization_code_credentials,
+            ),
+            ("multi_auth_password_credentials", multi_auth_password_credentials),
+            (
+                "multi_auth_client_credentials_credentials",
+                multi_auth_client_credentials_credentials,
+            ),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -73,8 +108,26 @@ class MultiflowClient:
             max_retries=config.max_retries,
             max_retry_wait=config.max_retry_wait,
         )
-        self._multi_auth = MultiAuth(config.multi_auth_credentials, self._context)
-        self._context.authorizers["multiAuth"] = self._multi_auth
+        self._multi_auth_authorization_code = MultiAuthAuthorizationCode(
+            config.multi_auth_authorization_code_credentials,
+            self._context,
+        )
+        self._multi_auth_password = MultiAuthPassword(
+            config.multi_auth_password_credentials,
+            self._context,
+        )
+        self._multi_auth_client_credentials = MultiAuthClientCredentials(
+            config.multi_auth_client_credentials_credentials,
+            self._context,
+        )
+        self._context.authorizers["multiAuth"] = FlowChoice(
+            "multiAuth",
+            (
+                self._multi_auth_authorization_code,
+                self._multi_auth_password,
+                self._multi_auth_client_credentials,
+            ),
+        )
         self._meta = MetaController(self._context)
         self._projects = ProjectsController(self._context)
 
@@ -87,9 +140,19 @@ class MultiflowClient:
         return self._config
 
     @property
-    def multi_auth(self) -> MultiAuth:
-        """The multiAuth manager (OAuth 2 Authorization Code Grant)."""
-        return self._multi_auth
+    def multi_auth_authorization_code(self) -> MultiAuthAuthorizationCode:
+        """The multiAuth authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._multi_auth_authorization_code
+
+    @property
+    def multi_auth_password(self) -> MultiAuthPassword:
+        """The multiAuth password manager (OAuth 2 Resource Owner Credentials Grant)."""
+        return self._multi_auth_password
+
+    @property
+    def multi_auth_client_credentials(self) -> MultiAuthClientCredentials:
+        """The multiAuth clientCredentials manager (OAuth 2 Client Credentials Grant)."""
+        return self._multi_auth_client_credentials
 
     @property
     def meta(self) -> MetaController:
@@ -118,7 +181,7 @@ class MultiflowClient:
 class AsyncMultiflowClient:
     """Async client of the Multi Flow API, on httpx.AsyncClient.
 
-    Built like MultiflowClient (a Configuration and/or the same keywords); use it as `async with AsyncMultiflowClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like MultiflowClient (a Configuration and/or the same keywords); use it as `async with AsyncMultiflowClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(
@@ -134,7 +197,15 @@ class AsyncMultiflowClient:
         max_retries: int = _UNSET,
         max_retry_wait: float = _UNSET,
         async_http_client: Optional[httpx.AsyncClient] = _UNSET,
-        multi_auth_credentials: Optional[MultiAuthCredentials] = _UNSET,
+        multi_auth_authorization_code_credentials: Optional[
+            MultiAuthAuthorizationCodeCredentials
+        ] = _UNSET,
+        multi_auth_password_credentials: Optional[
+            MultiAuthPasswordCredentials
+        ] = _UNSET,
+        multi_auth_client_credentials_credentials: Optional[
+            MultiAuthClientCredentialsCredentials
+        ] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -147,7 +218,15 @@ class AsyncMultiflowClient:
             ("max_retries", max_retries),
             ("max_retry_wait", max_retry_wait),
             ("async_http_client", async_http_client),
-            ("multi_auth_credentials", multi_auth_credentials),
+            (
+                "multi_auth_authorization_code_credentials",
+                multi_auth_authorization_code_credentials,
+            ),
+            ("multi_auth_password_credentials", multi_auth_password_credentials),
+            (
+                "multi_auth_client_credentials_credentials",
+                multi_auth_client_credentials_credentials,
+            ),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -168,11 +247,32 @@ class AsyncMultiflowClient:
             max_retries=config.max_retries,
             max_retry_wait=config.max_retry_wait,
         )
-        self._multi_auth = AsyncAuthorizationCodeGrant(
-            MultiAuth(config.multi_auth_credentials, self._context),
+        self._multi_auth_authorization_code = AsyncAuthorizationCodeGrant(
+            MultiAuthAuthorizationCode(
+                config.multi_auth_authorization_code_credentials,
+                self._context,
+            ),
             self._context,
         )
-        self._context.async_authorizers["multiAuth"] = self._multi_auth
+        self._multi_auth_password = AsyncPasswordGrant(
+            MultiAuthPassword(config.multi_auth_password_credentials, self._context),
+            self._context,
+        )
+        self._multi_auth_client_credentials = AsyncClientCredentialsGrant(
+            MultiAuthClientCredentials(
+                config.multi_auth_client_credentials_credentials,
+                self._context,
+            ),
+            self._context,
+        )
+        self._context.async_authorizers["multiAuth"] = AsyncFlowChoice(
+            "multiAuth",
+            (
+                self._multi_auth_authorization_code,
+                self._multi_auth_password,
+                self._multi_auth_client_credentials,
+            ),
+        )
         self._meta = AsyncMetaController(self._context)
         self._projects = AsyncProjectsController(self._context)
 
@@ -185,9 +285,19 @@ class AsyncMultiflowClient:
         return self._config
 
     @property
-    def multi_auth(self) -> AsyncAuthorizationCodeGrant:
-        """The multiAuth manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
-        return self._multi_auth
+    def multi_auth_authorization_code(self) -> AsyncAuthorizationCodeGrant:
+        """The multiAuth authorizationCode manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
+        return self._multi_auth_authorization_code
+
+    @property
+    def multi_auth_password(self) -> AsyncPasswordGrant:
+        """The multiAuth password manager (OAuth 2 Resource Owner Credentials Grant), async: await its fetch and refresh methods."""
+        return self._multi_auth_password
+
+    @property
+    def multi_auth_client_credentials(self) -> AsyncClientCredentialsGrant:
+        """The multiAuth clientCredentials manager (OAuth 2 Client Credentials Grant), async: await its fetch and refresh methods."""
+        return self._multi_auth_client_credentials
 
     @property
     def meta(self) -> AsyncMetaController:

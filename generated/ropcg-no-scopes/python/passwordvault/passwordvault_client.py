@@ -7,8 +7,10 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import AsyncMetaController, MetaController
-from .controllers.secrets_controller import AsyncSecretsController, SecretsController
+from .controllers.meta_controller import MetaController
+from .controllers.secrets_controller import SecretsController
+from .controllers.meta_controller import AsyncMetaController
+from .controllers.secrets_controller import AsyncSecretsController
 from .http._async import AsyncPasswordGrant
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth.vault_password import VaultPasswordCredentials, VaultPassword
@@ -121,7 +123,7 @@ class PasswordvaultClient:
 class AsyncPasswordvaultClient:
     """Async client of the Password Vault API, on httpx.AsyncClient.
 
-    Built like PasswordvaultClient (a Configuration and/or the same keywords); use it as `async with AsyncPasswordvaultClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like PasswordvaultClient (a Configuration and/or the same keywords); use it as `async with AsyncPasswordvaultClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

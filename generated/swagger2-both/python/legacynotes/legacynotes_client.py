@@ -7,8 +7,10 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import AsyncMetaController, MetaController
-from .controllers.notes_controller import AsyncNotesController, NotesController
+from .controllers.meta_controller import MetaController
+from .controllers.notes_controller import NotesController
+from .controllers.meta_controller import AsyncMetaController
+from .controllers.notes_controller import AsyncNotesController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncPasswordGrant,
@@ -145,7 +147,7 @@ class LegacynotesClient:
 class AsyncLegacynotesClient:
     """Async client of the Legacy Notes API, on httpx.AsyncClient.
 
-    Built like LegacynotesClient (a Configuration and/or the same keywords); use it as `async with AsyncLegacynotesClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like LegacynotesClient (a Configuration and/or the same keywords); use it as `async with AsyncLegacynotesClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

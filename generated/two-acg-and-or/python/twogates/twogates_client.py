@@ -7,8 +7,10 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import AsyncMetaController, MetaController
-from .controllers.reports_controller import AsyncReportsController, ReportsController
+from .controllers.meta_controller import MetaController
+from .controllers.reports_controller import ReportsController
+from .controllers.meta_controller import AsyncMetaController
+from .controllers.reports_controller import AsyncReportsController
 from .http._async import AsyncAuthorizationCodeGrant, AsyncStaticAuthorizer
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth.gate_a import GateACredentials, GateA
@@ -138,7 +140,7 @@ class TwogatesClient:
 class AsyncTwogatesClient:
     """Async client of the Two Gates API, on httpx.AsyncClient.
 
-    Built like TwogatesClient (a Configuration and/or the same keywords); use it as `async with AsyncTwogatesClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<scheme>.fetch_token()`. Token handling, errors and retries are the sync client's.
+    Built like TwogatesClient (a Configuration and/or the same keywords); use it as `async with AsyncTwogatesClient(...) as client:`. Every operation and every OAuth manager method that does I/O is awaited: `await client.<controller>.<operation>(...)`, `await client.<manager>.fetch_token()`. Token handling, errors and retries are the sync client's.
     """
 
     def __init__(

@@ -1,40 +1,40 @@
 /**
  * The async half of `<package>_client.py` (`client.py.hbs`, issue 12): `Async<Client>` with the
- * async twins of the scheme managers and controllers. The protocol logic stays in the sync
- * managers; an async OAuth manager wraps one, static schemes are wrapped for the async controllers.
+ * async twins of the managers and controllers. The protocol logic stays in the sync managers: an
+ * async OAuth manager wraps one; simple schemes (no I/O) are wrapped for the async controllers.
  */
 import type { IrApi } from '../../../ir/types.js';
+import { KIND_FACTS, type AuthKind } from '../../shared/contract.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, layout } from '../layout.js';
-import { importLine } from './package.js';
+import { call, defLine, importLine, layout, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
-import { KIND_TITLES, type SchemeKind, type SchemeView } from './scheme.js';
+import { unitLabel, type SchemeView } from './scheme.js';
 
 /** Runtime class (in `http/_async.py`) of the async twin of an OAuth manager. */
-const ASYNC_OAUTH: Partial<Record<SchemeKind, string>> = {
-  acg: 'AsyncAuthorizationCodeGrant',
-  ropcg: 'AsyncPasswordGrant',
-  ccg: 'AsyncClientCredentialsGrant',
+const ASYNC_OAUTH: Partial<Record<AuthKind, string>> = {
+  authorizationCode: 'AsyncAuthorizationCodeGrant',
+  password: 'AsyncPasswordGrant',
+  clientCredentials: 'AsyncClientCredentialsGrant',
 };
 
 export interface AsyncClientSchemeView {
   accessor: string;
-  /** The type of the client's property. */
-  propertyType: string;
   construct: string;
-  register: string;
+  getter: string;
   doc: string;
+  /** The registration of the scheme for the async controllers (after its last manager). */
+  register: string;
+  hasRegister: boolean;
 }
 
 export interface AsyncClientView {
   asyncClientClass: string;
   asyncClassDoc: string;
-  asyncImports: string;
-  /** `from .controllers.<module> import Async<X>, <X>` lines (both classes of each controller). */
-  controllerImports: string[];
+  /** `from .http._async import ...` and `from .controllers.<m> import Async<X>` lines. */
+  asyncImports: string[];
   asyncSchemes: AsyncClientSchemeView[];
-  asyncControllers: { accessor: string; className: string; doc: string }[];
+  asyncControllers: { accessor: string; construct: string; getter: string; doc: string }[];
 }
 
 export function asyncClientView(
@@ -43,44 +43,54 @@ export function asyncClientView(
   schemes: SchemeView[],
   controllers: ControllerView[],
 ): AsyncClientView {
-  const runtime = [...new Set(schemes.map((s) => ASYNC_OAUTH[s.kind] ?? 'AsyncStaticAuthorizer'))].sort();
-  const imports = importLine('.http._async', runtime);
+  const oauth = (s: SchemeView): string | undefined => ASYNC_OAUTH[s.unit.kind];
+  const runtime = new Set<string>();
+  for (const s of schemes) runtime.add(oauth(s) ?? 'AsyncStaticAuthorizer');
+  if (schemes.some((s) => s.unit.multiFlow)) runtime.add('AsyncFlowChoice');
+  const asyncImports = [
+    ...controllers.map((c) => importLine(`.controllers.${c.module}`, [c.asyncClassName])),
+    ...(runtime.size ? [importLine('.http._async', [...runtime].sort())] : []),
+  ];
+  const authorizerOf = (s: SchemeView): PyExpr =>
+    oauth(s) ? `self._${s.names.accessor}` : call('AsyncStaticAuthorizer', [`self._${s.names.accessor}`]);
   return {
     asyncClientClass: `Async${names.clientClass}`,
     asyncClassDoc: pyDocstring(
       [
         `Async client of the ${ir.title} API, on httpx.AsyncClient.`,
-        `Built like ${names.clientClass} (a Configuration and/or the same keywords); use it as \`async with Async${names.clientClass}(...) as client:\`. Every operation and every OAuth manager method that does I/O is awaited: \`await client.<controller>.<operation>(...)\`, \`await client.<scheme>.fetch_token()\`. Token handling, errors and retries are the sync client's.`,
+        `Built like ${names.clientClass} (a Configuration and/or the same keywords); use it as \`async with Async${names.clientClass}(...) as client:\`. Every operation and every OAuth manager method that does I/O is awaited: \`await client.<controller>.<operation>(...)\`, \`await client.<manager>.fetch_token()\`. Token handling, errors and retries are the sync client's.`,
       ],
       4,
     ),
-    asyncImports: imports,
-    controllerImports: controllers.map((c) => importLine(`.controllers.${c.module}`, [c.asyncClassName, c.className])),
-    asyncSchemes: schemes.map((s) => {
-      const oauth = ASYNC_OAUTH[s.kind];
+    asyncImports,
+    asyncSchemes: schemes.map((s, i) => {
+      const twin = oauth(s);
       const core = call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']);
+      const wire = s.unit.scheme.wireName;
+      const last = !schemes.slice(i + 1).some((o) => o.unit.scheme.wireName === wire);
+      const members = schemes.filter((o) => o.unit.scheme.wireName === wire);
+      const value =
+        members.length === 1
+          ? authorizerOf(s)
+          : call('AsyncFlowChoice', [pyStr(wire), tuple(members.map(authorizerOf))]);
       return {
         accessor: s.names.accessor,
-        propertyType: oauth ?? s.names.managerClass,
-        construct: layout(oauth ? call(oauth, [core, 'self._context']) : core, 8, `self._${s.names.accessor} = `),
-        register: layout(
-          oauth ? `self._${s.names.accessor}` : call('AsyncStaticAuthorizer', [`self._${s.names.accessor}`]),
-          8,
-          `self._context.async_authorizers[${pyStr(s.scheme.wireName)}] = `,
-        ),
+        construct: layout(twin ? call(twin, [core, 'self._context']) : core, 8, `self._${s.names.accessor} = `),
+        getter: defLine(s.names.accessor, [], twin ?? s.names.managerClass),
         doc: pyDocstring(
           [
-            oauth
-              ? `The ${s.scheme.wireName} manager (${KIND_TITLES[s.kind]}), async: await its fetch and refresh methods.`
-              : `The ${s.scheme.wireName} manager (${KIND_TITLES[s.kind]}).`,
+            `The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title})${twin ? ', async: await its fetch and refresh methods' : ''}.`,
           ],
           8,
         ),
+        register: last ? layout(value, 8, `self._context.async_authorizers[${pyStr(wire)}] = `) : '',
+        hasRegister: last,
       };
     }),
     asyncControllers: controllers.map((c) => ({
       accessor: c.accessor,
-      className: c.asyncClassName,
+      construct: layout(call(c.asyncClassName, ['self._context']), 8, `self._${c.accessor} = `),
+      getter: defLine(c.accessor, [], c.asyncClassName),
       doc: pyDocstring([`Operations tagged ${c.tagWire} (async).`], 8),
     })),
   };

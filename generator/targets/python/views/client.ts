@@ -1,11 +1,12 @@
 /** View of `<package>_client.py` (`client.py.hbs`): the client class with its managers and controllers. */
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, layout, tuple } from '../layout.js';
+import { call, defLine, importLine, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
-import type { ConfigurationView } from './configuration.js';
+import { paramLine, type ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
-import { KIND_TITLES, type SchemeView } from './scheme.js';
+import { KIND_FACTS } from '../../shared/contract.js';
+import { unitLabel, type SchemeView } from './scheme.js';
 
 export interface ClientSchemeView {
   module: string;
@@ -13,9 +14,15 @@ export interface ClientSchemeView {
   credentialsClass: string;
   accessor: string;
   kwarg: string;
-  wire: string;
   construct: string;
+  getter: string;
   doc: string;
+  /**
+   * `self._context.authorizers["wire"] = ...` registering the scheme, after its last manager is
+   * built (a multi-flow scheme registers a `FlowChoice` of its flows); empty on the others.
+   */
+  authorizer: string;
+  hasAuthorizer: boolean;
 }
 
 /** `templates/python/client.py.hbs`. */
@@ -27,7 +34,17 @@ export interface ClientView {
   params: string[];
   changes: string;
   schemes: ClientSchemeView[];
-  controllers: { module: string; className: string; accessor: string; doc: string }[];
+  /** `from .http.auth.<module> import ...` lines of the managers, sorted by module. */
+  schemeImports: string[];
+  /** A scheme has several flows: the client imports `FlowChoice`. */
+  usesFlowChoice: boolean;
+  controllers: {
+    accessor: string;
+    importLine: string;
+    construct: string;
+    getter: string;
+    doc: string;
+  }[];
 }
 
 export function clientView(
@@ -49,7 +66,7 @@ export function clientView(
       4,
     ),
     userAgent: pyStr(`grantgen-python ${names.packageName}/${ir.version}`.replace(/[^\x20-\x7e]/g, '')),
-    params: config.fields.map((f) => layout(`${f.name}: ${f.annotation} = _UNSET`, 8, '', ',')),
+    params: config.fields.map((f) => paramLine(f.name, f.annotationExpr, '_UNSET')),
     changes: layout(
       tuple(
         config.fields.map((f) => tuple([pyStr(f.name), f.name])),
@@ -59,25 +76,41 @@ export function clientView(
       'for name, value in ',
       '',
     ),
-    schemes: schemes.map((s) => ({
+    schemes: schemes.map((s, i) => ({
       module: s.names.module,
       managerClass: s.names.managerClass,
       credentialsClass: s.names.credentialsClass,
       accessor: s.names.accessor,
       kwarg: s.names.kwarg,
-      wire: pyStr(s.scheme.wireName),
       construct: layout(
         call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']),
         8,
         `self._${s.names.accessor} = `,
       ),
-      doc: pyDocstring([`The ${s.scheme.wireName} manager (${KIND_TITLES[s.kind]}).`], 8),
+      getter: defLine(s.names.accessor, [], s.names.managerClass),
+      doc: pyDocstring([`The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title}).`], 8),
+      ...authorizer(schemes, i),
     })),
+    usesFlowChoice: schemes.some((s) => s.unit.multiFlow),
+    schemeImports: [...schemes]
+      .sort((a, b) => (a.names.module < b.names.module ? -1 : 1))
+      .map((s) => importLine(`.http.auth.${s.names.module}`, [s.names.credentialsClass, s.names.managerClass])),
     controllers: controllers.map((c) => ({
-      module: c.module,
-      className: c.className,
       accessor: c.accessor,
+      importLine: importLine(`.controllers.${c.module}`, [c.className]),
+      construct: layout(call(c.className, ['self._context']), 8, `self._${c.accessor} = `),
+      getter: defLine(c.accessor, [], c.className),
       doc: pyDocstring([`Operations tagged ${c.tagWire}.`], 8),
     })),
   };
+}
+
+/** The authorizer registration after manager `i`, when it is the last manager of its scheme. */
+function authorizer(schemes: SchemeView[], i: number): { authorizer: string; hasAuthorizer: boolean } {
+  const wire = (schemes[i] as SchemeView).unit.scheme.wireName;
+  if (schemes.slice(i + 1).some((s) => s.unit.scheme.wireName === wire))
+    return { authorizer: '', hasAuthorizer: false };
+  const accessors = schemes.filter((s) => s.unit.scheme.wireName === wire).map((s) => `self._${s.names.accessor}`);
+  const value = accessors.length === 1 ? (accessors[0] as string) : call('FlowChoice', [pyStr(wire), tuple(accessors)]);
+  return { authorizer: layout(value, 8, `self._context.authorizers[${pyStr(wire)}] = `), hasAuthorizer: true };
 }

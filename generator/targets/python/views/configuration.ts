@@ -2,17 +2,23 @@
 import type { IrApi } from '../../../ir/types.js';
 import { screamingCase } from '../../../naming/index.js';
 import { pyComment, pyDocstring, pyStr } from '../escape.js';
-import { layout, tuple } from '../layout.js';
+import { defLine, importLine, layout, subscript, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
-import type { SchemeView } from './scheme.js';
+import { unitLabel, type SchemeView } from './scheme.js';
 
 /** One keyword argument of Configuration (and of the client). */
 export interface ConfigFieldView {
   name: string;
   annotation: string;
+  /** The annotation as an expression ruff may split (`Optional[\n    X\n]`). */
+  annotationExpr: PyExpr;
   default: string;
   /** The `name: annotation = default,` parameter line. */
   param: string;
+  /** `self._name = name`, laid out. */
+  assign: string;
+  /** The `def name(self) -> annotation:` line of the property, laid out. */
+  getter: string;
   /** The field's docstring. */
   doc: string;
   /** The description as a comment-safe line. */
@@ -37,7 +43,8 @@ export interface ConfigurationView {
   environmentsTable: string;
   variables: ServerVariableView[];
   variableEnums: string;
-  schemeImports: { module: string; credentialsClass: string }[];
+  /** `from .http.auth.<module> import <Credentials>` lines, sorted by module. */
+  schemeImports: string[];
   hasCredentials: boolean;
   credentialsFromEnv: string;
   fields: ConfigFieldView[];
@@ -76,7 +83,7 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
     hasEnum: v.enum.length > 0,
     enum: layout(tuple(v.enum.map(pyStr), true), 8, `${pyStr(v.wireName)}: `, ','),
   }));
-  const fields: { name: string; annotation: string; default: string; doc: string }[] = [
+  const fields: { name: string; annotation: string; expr?: PyExpr; default: string; doc: string }[] = [
     {
       name: 'environment',
       annotation: 'Environment',
@@ -135,8 +142,9 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
     ...schemes.map((s) => ({
       name: s.names.kwarg,
       annotation: `Optional[${s.names.credentialsClass}]`,
+      expr: subscript('Optional', s.names.credentialsClass),
       default: 'None',
-      doc: `Credentials of the ${s.scheme.wireName} scheme.`,
+      doc: `Credentials of the ${unitLabel(s.unit)} scheme.`,
     })),
   ];
   return {
@@ -166,7 +174,9 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       4,
       'VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = ',
     ),
-    schemeImports: schemes.map((s) => ({ module: s.names.module, credentialsClass: s.names.credentialsClass })),
+    schemeImports: [...schemes]
+      .sort((a, b) => (a.names.module < b.names.module ? -1 : 1))
+      .map((s) => importLine(`.http.auth.${s.names.module}`, [s.names.credentialsClass])),
     hasCredentials: schemes.length > 0,
     credentialsFromEnv: layout(
       tuple(
@@ -177,9 +187,12 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       'for name, credentials_class in ',
       ':',
     ),
-    fields: fields.map((f) => ({
+    fields: fields.map(({ expr, ...f }) => ({
       ...f,
-      param: layout(`${f.name}: ${f.annotation} = ${f.default}`, 8, '', ','),
+      annotationExpr: expr ?? f.annotation,
+      param: paramLine(f.name, expr ?? f.annotation, f.default),
+      assign: layout(f.name, 8, `self._${f.name} = `),
+      getter: defLine(f.name, [], f.annotation),
       doc: pyDocstring([f.doc], 8),
       argDoc: pyComment(f.doc),
     })),
@@ -210,4 +223,9 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       'return ',
     ),
   };
+}
+
+/** `name: annotation = default,` as a parameter line of a method, laid out. */
+export function paramLine(name: string, annotation: PyExpr, defaultValue: string): string {
+  return layout(annotation, 8, `${name}: `, ` = ${defaultValue},`);
 }

@@ -1,10 +1,9 @@
 /** Views of `controllers/<tag>.py` (`controller.py.hbs`): one class per tag, one method per operation. */
 import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
+import { call, importLine, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
 import { converter, pyLiteral, pyType, resolveType, type TypeContext } from '../types.js';
-import { importLine } from './package.js';
 
 /** One method of a controller. */
 export interface OperationView {

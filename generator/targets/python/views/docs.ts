@@ -5,9 +5,10 @@
  */
 import type { IrApi, IrModel } from '../../../ir/types.js';
 import { mdCell, mdCode, mdParagraph, mdText } from '../../shared/markdown.js';
-import { authDocSlugs, chosenFlow, controllerDocSlug, type ModelNames, type PyNames } from '../names.js';
+import { credentialFields, type CredentialValue } from '../../shared/contract.js';
+import { controllerDocSlug, credentialKeyword, type ModelNames, type PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
-import type { SchemeView } from './scheme.js';
+import { unitLabel, type SchemeView } from './scheme.js';
 
 /** `doc/auth-acg.md.hbs` and `doc/auth-ropcg.md.hbs`. */
 export interface AuthDocView {
@@ -25,6 +26,27 @@ export interface AuthDocView {
   scopeEnumDoc: string;
   scopeRows: { member: string; description: string }[];
   initSnippet: string;
+}
+
+/** `doc/auth-credentials.md.hbs`: client credentials, HTTP basic, bearer and API key managers. */
+export interface CredentialsDocView {
+  title: string;
+  schemeText: string;
+  credentialsClass: string;
+  kwarg: string;
+  accessor: string;
+  clientClass: string;
+  clientModule: string;
+  pkg: string;
+  schemeModule: string;
+  rows: { name: string; type: string; description: string; keyword: string }[];
+  initSnippet: string;
+  /** Client credentials: the SDK fetches tokens itself. */
+  isClientCredentials: boolean;
+  hasScopes: boolean;
+  scopeEnumClass: string;
+  scopeEnumDoc: string;
+  scopeRows: { member: string; description: string }[];
 }
 
 /** `doc/scope-enum.md.hbs`. */
@@ -84,36 +106,38 @@ export interface ReadmeView {
 
 export type DocFile =
   | { path: string; template: 'doc/auth-acg.md.hbs' | 'doc/auth-ropcg.md.hbs'; view: AuthDocView }
+  | { path: string; template: 'doc/auth-credentials.md.hbs'; view: CredentialsDocView }
   | { path: string; template: 'doc/scope-enum.md.hbs'; view: ScopeEnumDocView }
   | { path: string; template: 'doc/model.md.hbs'; view: ModelDocView }
   | { path: string; template: 'doc/controller.md.hbs'; view: ControllerDocView }
   | { path: string; template: 'doc/o-auth-token.md.hbs' | 'doc/exceptions.md.hbs'; view: PackageDocView };
 
-const AUTH_TITLES = {
-  acg: 'OAuth 2 Authorization Code Grant',
-  ropcg: 'OAuth 2 Resource Owner Credentials Grant',
-} as const;
+/** Python type of a credential field, for the credential tables. */
+const VALUE_TYPES: Record<CredentialValue, string> = {
+  string: 'str',
+  secret: 'str',
+  boolean: 'bool',
+  number: 'float',
+  nullableString: 'Optional[str]',
+  stringList: 'Sequence[str]',
+  scopes: 'List[ScopeEnum]',
+  token: 'OAuthToken',
+  tokenCallback: 'Callable[[OAuthToken], None]',
+  clientAuth: 'str',
+  tokenStore: 'TokenStore',
+};
 
+/** The construction example of a manager's credentials (fields marked for examples in the contract). */
 function initSnippet(s: SchemeView, clientClass: string): string {
   const n = s.names;
-  const fields =
-    s.kind === 'acg'
-      ? [
-          "o_auth_client_id='OAuthClientId'",
-          "o_auth_client_secret='OAuthClientSecret'",
-          "o_auth_redirect_uri='OAuthRedirectUri'",
-        ]
-      : [
-          "o_auth_client_id='OAuthClientId'",
-          "o_auth_client_secret='OAuthClientSecret'",
-          "o_auth_username='OAuthUsername'",
-          "o_auth_password='OAuthPassword'",
-        ];
-  const lines = fields.map((f) => `        ${f}`);
-  if (n.scopeEnumClass !== '') {
-    const members = [...n.scopeMembers.values()].map((m) => `            ${n.scopeEnumClass}.${m}`);
-    lines.push(`        o_auth_scopes=[\n${members.join(',\n')}\n        ]`);
-  }
+  const hasScopes = n.scopeEnumClass !== '';
+  const lines = credentialFields(s.unit.kind, hasScopes)
+    .filter((f) => f.inExample)
+    .map((f) =>
+      f.value === 'scopes'
+        ? `        ${f.semantic}=[\n${[...n.scopeMembers.values()].map((m) => `            ${n.scopeEnumClass}.${m}`).join(',\n')}\n        ]`
+        : `        ${f.semantic}='${f.docName}'`,
+    );
   return [`client = ${clientClass}(`, `    ${n.kwarg}=${n.credentialsClass}(`, lines.join(',\n'), '    )', ')'].join(
     '\n',
   );
@@ -128,21 +152,22 @@ export function docViews(
 ): { files: DocFile[]; readme: ReadmeView } {
   const files: DocFile[] = [];
   const authLinks: ReadmeView['authLinks'] = [];
-  for (const kind of ['acg', 'ropcg'] as const) {
-    const ofKind = schemes.filter((s) => s.kind === kind);
-    const slugs = authDocSlugs(
-      kind,
-      ofKind.map((s) => s.scheme.wireName),
-    );
-    for (const s of ofKind) {
-      const flow = chosenFlow(s.scheme);
-      const path = `doc/auth/${slugs.get(s.scheme.wireName) as string}.md`;
-      authLinks.push({ title: AUTH_TITLES[kind], link: path, scheme: mdText(s.scheme.wireName) });
+  for (const s of schemes) {
+    const u = s.unit;
+    const path = `doc/auth/${u.docSlug}.md`;
+    const scopes = 'flow' in u ? u.flow.scopes : [];
+    const scopeRows = scopes.map((sc) => ({
+      member: s.names.scopeMembers.get(sc.wireName) as string,
+      description: mdCell(sc.description),
+    }));
+    authLinks.push({ title: u.title, link: path, scheme: mdText(unitLabel(u)) });
+    if (u.kind !== 'authorizationCode' && u.kind !== 'password') {
       files.push({
         path,
-        template: kind === 'acg' ? 'doc/auth-acg.md.hbs' : 'doc/auth-ropcg.md.hbs',
+        template: 'doc/auth-credentials.md.hbs',
         view: {
-          schemeText: mdText(s.scheme.wireName),
+          title: mdText(u.title),
+          schemeText: mdText(unitLabel(u)),
           credentialsClass: s.names.credentialsClass,
           kwarg: s.names.kwarg,
           accessor: s.names.accessor,
@@ -150,18 +175,44 @@ export function docViews(
           clientModule: names.clientModule,
           pkg: names.packageName,
           schemeModule: s.names.module,
+          rows: credentialFields(u.kind, s.names.scopeEnumClass !== '').flatMap((f) => {
+            const keyword = credentialKeyword(f.semantic);
+            if (keyword === null) return [];
+            const type = f.value === 'scopes' ? `List[${s.names.scopeEnumClass}]` : VALUE_TYPES[f.value];
+            return [
+              { name: f.docName, type: mdCode(type), description: mdCell(f.description), keyword: mdCode(keyword) },
+            ];
+          }),
+          initSnippet: initSnippet(s, names.clientClass),
+          isClientCredentials: u.kind === 'clientCredentials',
           hasScopes: s.names.scopeEnumClass !== '',
           scopeEnumClass: s.names.scopeEnumClass,
-          scopeEnumModule: s.names.scopeEnumModule,
           scopeEnumDoc: s.names.scopeEnumDoc,
-          scopeRows: (flow?.scopes ?? []).map((sc) => ({
-            member: s.names.scopeMembers.get(sc.wireName) as string,
-            description: mdCell(sc.description),
-          })),
-          initSnippet: initSnippet(s, names.clientClass),
+          scopeRows,
         },
       });
+      continue;
     }
+    files.push({
+      path,
+      template: u.kind === 'authorizationCode' ? 'doc/auth-acg.md.hbs' : 'doc/auth-ropcg.md.hbs',
+      view: {
+        schemeText: mdText(unitLabel(u)),
+        credentialsClass: s.names.credentialsClass,
+        kwarg: s.names.kwarg,
+        accessor: s.names.accessor,
+        clientClass: names.clientClass,
+        clientModule: names.clientModule,
+        pkg: names.packageName,
+        schemeModule: s.names.module,
+        hasScopes: s.names.scopeEnumClass !== '',
+        scopeEnumClass: s.names.scopeEnumClass,
+        scopeEnumModule: s.names.scopeEnumModule,
+        scopeEnumDoc: s.names.scopeEnumDoc,
+        scopeRows,
+        initSnippet: initSnippet(s, names.clientClass),
+      },
+    });
   }
   files.push({
     path: 'doc/models/o-auth-token.md',
@@ -169,15 +220,15 @@ export function docViews(
     view: { pkg: names.packageName },
   });
   for (const s of schemes.filter((x) => x.names.scopeEnumClass !== '')) {
-    const flow = chosenFlow(s.scheme);
+    const scopes = 'flow' in s.unit ? s.unit.flow.scopes : [];
     files.push({
       path: `doc/models/${s.names.scopeEnumDoc}.md`,
       template: 'doc/scope-enum.md.hbs',
       view: {
         className: s.names.scopeEnumClass,
-        schemeText: mdText(s.scheme.wireName),
+        schemeText: mdText(unitLabel(s.unit)),
         importLine: `from ${names.packageName}.models.${s.names.scopeEnumModule} import ${s.names.scopeEnumClass}`,
-        rows: (flow?.scopes ?? []).map((sc) => ({
+        rows: scopes.map((sc) => ({
           member: s.names.scopeMembers.get(sc.wireName) as string,
           value: mdCode(sc.wireName),
           description: mdCell(sc.description),
@@ -235,11 +286,11 @@ export function docViews(
     clientModule: names.clientModule,
     authLinks,
     schemes: schemes.map((s) => ({
-      scheme: mdText(s.scheme.wireName),
+      scheme: mdText(unitLabel(s.unit)),
       kwarg: s.names.kwarg,
       credentialsClass: s.names.credentialsClass,
     })),
-    firstGrant: schemes.some((s) => s.kind === 'acg' || s.kind === 'ropcg'),
+    firstGrant: schemes.some((s) => s.unit.kind === 'authorizationCode' || s.unit.kind === 'password'),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
       link: `doc/controllers/${controllerDocSlug(c.accessor)}.md`,

@@ -4,7 +4,9 @@
  */
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr, tomlStr } from '../escape.js';
-import { layout, list } from '../layout.js';
+import { importLine, layout, list } from '../layout.js';
+
+export { importLine };
 import type { ModuleClass, PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
 import type { SchemeView } from './scheme.js';
@@ -12,16 +14,10 @@ import type { SchemeView } from './scheme.js';
 /** The oldest Python the generated package supports. */
 export const PY_VERSION_FLOOR = '3.9';
 
-/** `from m import a, b`, or the parenthesized form when it does not fit in a line. */
-export function importLine(module: string, items: string[]): string {
-  const one = `from ${module} import ${items.join(', ')}`;
-  if (one.length <= 88) return one;
-  return [`from ${module} import (`, ...items.map((i) => `    ${i},`), ')'].join('\n');
-}
-
 /** `templates/python/models_init.py.hbs` and `controllers_init.py.hbs`. */
 export interface SubpackageInitView {
-  imports: ModuleClass[];
+  /** `from .<module> import <Class>` lines, laid out. */
+  imports: string[];
   all: string;
 }
 
@@ -52,14 +48,14 @@ export function modelExports(scoped: SchemeView[], models: ModuleClass[]): Modul
 
 export function modelsInitView(exports: ModuleClass[]): SubpackageInitView {
   return {
-    imports: exports.map((e) => ({ module: e.module, className: e.className })),
+    imports: exports.map((e) => importLine(`.${e.module}`, [e.className])),
     all: layout(list([...exports.map((e) => e.className)].sort().map(pyStr), true), 0, '__all__ = '),
   };
 }
 
 export function controllersInitView(controllers: ControllerView[]): SubpackageInitView {
   return {
-    imports: controllers.map((c) => ({ module: c.module, className: c.className })),
+    imports: controllers.map((c) => importLine(`.${c.module}`, [c.className])),
     all: layout(
       list(['"BaseController"', ...controllers.map((c) => pyStr(c.className))].sort(), true),
       0,

@@ -2,142 +2,25 @@
 import { mdCell, mdCode } from '../../shared/markdown.js';
 import { tsDoc, tsStr } from '../escape.js';
 import { fieldName, type FlowNames } from '../names.js';
+import { credentialFields, type CredentialValue, type FlowKind } from '../../shared/contract.js';
 import { nullableStr, docLines } from './common.js';
 
-/** Credential fields per grant: semantic name (camel-cased by the naming module), runtime setting, type. */
-interface FieldSpec {
-  semantic: string;
-  setting: string;
-  type: string;
-  docName: string;
-  description: string;
-}
-
-const COMMON_TAIL: FieldSpec[] = [
-  {
-    semantic: 'o_auth_token',
-    setting: 'token',
-    type: 'OAuthToken | null',
-    docName: 'OAuthToken',
-    description: 'Object for storing information about the OAuth token',
-  },
-  {
-    semantic: 'o_auth_on_token_update',
-    setting: 'onTokenUpdate',
-    type: '((token: OAuthToken) => void | Promise<void>)',
-    docName: 'OAuthOnTokenUpdate',
-    description: 'Called once with every new token the SDK obtains (fetch or refresh)',
-  },
-  {
-    semantic: 'o_auth_clock_skew',
-    setting: 'clockSkewSeconds',
-    type: 'number',
-    docName: 'OAuthClockSkew',
-    description: 'Seconds before expiry at which the token counts as expired (default 60)',
-  },
-  {
-    semantic: 'o_auth_client_auth',
-    setting: 'clientAuth',
-    type: 'ClientAuthMethod',
-    docName: 'OAuthClientAuth',
-    description: 'Token endpoint client authentication: client_secret_basic, client_secret_post or none',
-  },
-  {
-    semantic: 'o_auth_token_store',
-    setting: 'tokenStore',
-    type: 'TokenStore',
-    docName: 'OAuthTokenStore',
-    description: 'Where the token is kept (default: in memory)',
-  },
-  {
-    semantic: 'o_auth_accepted_token_types',
-    setting: 'acceptedTokenTypes',
-    type: 'readonly string[]',
-    docName: 'OAuthAcceptedTokenTypes',
-    description: 'Accepted token_type values, case-insensitive (default bearer)',
-  },
-];
-
-const CLIENT_ID: FieldSpec = {
-  semantic: 'o_auth_client_id',
-  setting: 'clientId',
-  type: 'string',
-  docName: 'OAuthClientId',
-  description: 'OAuth 2 Client ID',
-};
-const CLIENT_SECRET: FieldSpec = {
-  semantic: 'o_auth_client_secret',
-  setting: 'clientSecret',
-  type: 'string',
-  docName: 'OAuthClientSecret',
-  description: 'OAuth 2 Client Secret',
+/** TypeScript type of each kind of credential value (`scopes` is the flow's scope enum list). */
+const VALUE_TYPES: Record<Exclude<CredentialValue, 'scopes'>, string> = {
+  string: 'string',
+  secret: 'string',
+  boolean: 'boolean',
+  number: 'number',
+  nullableString: 'string | null',
+  stringList: 'readonly string[]',
+  token: 'OAuthToken | null',
+  tokenCallback: '((token: OAuthToken) => void | Promise<void>)',
+  clientAuth: 'ClientAuthMethod',
+  tokenStore: 'TokenStore',
 };
 
-function flowFields(f: FlowNames): FieldSpec[] {
-  const scopes: FieldSpec[] = f.scopeEnumName
-    ? [
-        {
-          semantic: 'o_auth_scopes',
-          setting: 'scopes',
-          type: `readonly ${f.scopeEnumName}[]`,
-          docName: 'OAuthScopes',
-          description: 'List of scopes that apply to the OAuth token',
-        },
-      ]
-    : [];
-  switch (f.flow.kind) {
-    case 'authorizationCode':
-      return [
-        CLIENT_ID,
-        CLIENT_SECRET,
-        {
-          semantic: 'o_auth_redirect_uri',
-          setting: 'redirectUri',
-          type: 'string',
-          docName: 'OAuthRedirectUri',
-          description: 'OAuth 2 Redirection endpoint or Callback Uri',
-        },
-        ...scopes,
-        ...COMMON_TAIL,
-        {
-          semantic: 'o_auth_pkce',
-          setting: 'pkce',
-          type: 'boolean',
-          docName: 'OAuthPkce',
-          description: 'Send a PKCE S256 challenge (default from the spec)',
-        },
-        {
-          semantic: 'o_auth_issuer',
-          setting: 'issuer',
-          type: 'string | null',
-          docName: 'OAuthIssuer',
-          description: 'RFC 9207 issuer the callback iss must match (null: no check)',
-        },
-      ];
-    case 'password':
-      return [
-        CLIENT_ID,
-        CLIENT_SECRET,
-        {
-          semantic: 'o_auth_username',
-          setting: 'username',
-          type: 'string',
-          docName: 'OAuthUsername',
-          description: 'OAuth 2 Resource Owner Username',
-        },
-        {
-          semantic: 'o_auth_password',
-          setting: 'password',
-          type: 'string',
-          docName: 'OAuthPassword',
-          description: 'OAuth 2 Resource Owner Password',
-        },
-        ...scopes,
-        ...COMMON_TAIL,
-      ];
-    case 'clientCredentials':
-      return [CLIENT_ID, CLIENT_SECRET, ...scopes, ...COMMON_TAIL];
-  }
+export function credentialType(value: CredentialValue, scopeEnumName: string | null): string {
+  return value === 'scopes' ? `readonly ${scopeEnumName ?? 'string'}[]` : VALUE_TYPES[value];
 }
 
 /** One credential field of a flow (a property of its credentials interface). */
@@ -190,35 +73,38 @@ export interface FlowView {
   scopeEnumName: string;
   scopes: ScopeView[];
   firstScopeMember: string;
+  kind: FlowKind;
+  /** `OAuth 2 Authorization Code Grant`. */
+  title: string;
   docFile: string;
-  hasDocFile: boolean;
   mdSchemeName: string;
   mdResolvedTokenUrl: string;
   mdResolvedAuthorizationUrl: string;
 }
 
-const EXAMPLE_SETTINGS = new Set(['clientId', 'clientSecret', 'redirectUri', 'username', 'password', 'scopes']);
-
 export function flowView(f: FlowNames): FlowView {
   const flow = f.flow;
   const isAcg = flow.kind === 'authorizationCode';
-  const specs = flowFields(f);
-  const fields = specs.map((fs) => ({
-    name: fieldName(fs.semantic),
-    setting: fs.setting,
-    type: fs.type,
-    docName: fs.docName,
-    doc: tsDoc(fs.description),
-    mdDescription: mdCell(fs.description),
-    mdType: mdCode(fs.type),
-    mdName: mdCode(fieldName(fs.semantic)),
-  }));
+  const specs = credentialFields(f.unit.kind, f.scopeEnumName !== null);
+  const fields = specs.map((fs) => {
+    const type = credentialType(fs.value, f.scopeEnumName);
+    return {
+      name: fieldName(fs.semantic),
+      setting: fs.setting,
+      type,
+      docName: fs.docName,
+      doc: tsDoc(fs.description),
+      mdDescription: mdCell(fs.description),
+      mdType: mdCode(type),
+      mdName: mdCode(fieldName(fs.semantic)),
+    };
+  });
   const firstScopeMember = flow.scopes.length > 0 ? (f.scopeMembers.get(flow.scopes[0]!.wireName) ?? '') : '';
   const initFields = specs
-    .filter((fs) => EXAMPLE_SETTINGS.has(fs.setting))
+    .filter((fs) => fs.inExample)
     .map((fs) => ({
       name: fieldName(fs.semantic),
-      example: fs.setting === 'scopes' ? `[${f.scopeEnumName ?? ''}.${firstScopeMember}]` : tsStr(fs.docName),
+      example: fs.value === 'scopes' ? `[${f.scopeEnumName ?? ''}.${firstScopeMember}]` : tsStr(fs.docName),
     }));
   return {
     initFields,
@@ -258,8 +144,9 @@ export function flowView(f: FlowNames): FlowView {
       mdDescription: mdCell(sc.description),
     })),
     firstScopeMember,
-    docFile: f.docFile ?? '',
-    hasDocFile: f.docFile !== null,
+    kind: f.unit.kind,
+    title: f.unit.title,
+    docFile: f.docFile,
     mdSchemeName: mdCode(f.scheme.wireName),
     mdResolvedTokenUrl: mdCode(flow.resolvedTokenUrl),
     mdResolvedAuthorizationUrl: isAcg ? mdCode(flow.resolvedAuthorizationUrl) : '',

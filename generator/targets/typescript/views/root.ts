@@ -71,9 +71,14 @@ export interface RootView {
   models: ModelView[];
 }
 
-/** A flow's doc page (`doc/authorization-code.md.hbs`, `doc/password.md.hbs`). */
+/** A flow's doc page (`doc/authorization-code.md.hbs`, `doc/password.md.hbs`, `doc/client-credentials.md.hbs`). */
 export interface FlowDocView extends RootView {
   flow: FlowView;
+}
+
+/** A simple scheme's doc page (`doc/credentials.md.hbs`). */
+export interface SchemeDocView extends RootView {
+  scheme: SimpleSchemeView;
 }
 
 /**
@@ -141,7 +146,7 @@ export function rootView(
     flows: parts.flows,
     oauthSchemes: oauthSchemeGroups(parts.flows),
     hasFlows: parts.flows.length > 0,
-    docFlows: parts.flows.filter((f) => f.hasDocFile),
+    docFlows: parts.flows,
     simpleSchemes: parts.simpleSchemes,
     controllers: parts.controllers.map((c) => ({
       className: c.view.className,

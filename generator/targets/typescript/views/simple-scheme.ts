@@ -1,8 +1,10 @@
 /** View of a non-OAuth scheme (HTTP basic, bearer, API key): its credentials interface and option. */
-import { mdCode } from '../../shared/markdown.js';
+import { credentialFields } from '../../shared/contract.js';
+import { mdCell, mdCode } from '../../shared/markdown.js';
 import { tsDoc, tsStr } from '../escape.js';
 import { fieldName, type SimpleSchemeNames } from '../names.js';
 import { docLines } from './common.js';
+import { credentialType } from './flow.js';
 
 export interface SimpleSchemeView {
   credentialsName: string;
@@ -19,20 +21,20 @@ export interface SimpleSchemeView {
   first: string;
   second: string;
   mdSchemeName: string;
+  /** `Basic Authentication`, `Bearer token`, `API key`. */
+  title: string;
+  docFile: string;
+  /** Credential table rows of the doc page. */
+  rows: { name: string; docName: string; mdType: string; mdDescription: string; mdName: string }[];
 }
 
 export function simpleSchemeView(s: SimpleSchemeNames): SimpleSchemeView {
   const sc = s.scheme;
-  const kind = sc.kind === 'apiKey' ? 'apiKey' : sc.kind === 'http' && sc.scheme === 'basic' ? 'basic' : 'bearer';
-  const fields =
-    kind === 'basic'
-      ? [
-          { name: fieldName('username'), doc: tsDoc('HTTP Basic username') },
-          { name: fieldName('password'), doc: tsDoc('HTTP Basic password') },
-        ]
-      : sc.kind === 'apiKey'
-        ? [{ name: fieldName('api_key'), doc: tsDoc(`API key sent in ${sc.in}`) }]
-        : [{ name: fieldName('access_token'), doc: tsDoc('Bearer access token') }];
+  const kind = s.unit.kind;
+  const catalogue = credentialFields(kind, false);
+  const describe = (description: string): string =>
+    sc.kind === 'apiKey' ? `${description} sent in ${sc.in}` : description;
+  const fields = catalogue.map((f) => ({ name: fieldName(f.semantic), doc: tsDoc(describe(f.description)) }));
   return {
     credentialsName: s.credentialsName,
     optionName: s.optionName,
@@ -48,5 +50,14 @@ export function simpleSchemeView(s: SimpleSchemeNames): SimpleSchemeView {
     first: fields[0]?.name ?? '',
     second: fields[1]?.name ?? '',
     mdSchemeName: mdCode(sc.wireName),
+    title: s.unit.title,
+    docFile: s.unit.docSlug,
+    rows: catalogue.map((f) => ({
+      name: fieldName(f.semantic),
+      docName: f.docName,
+      mdType: mdCode(credentialType(f.value, null)),
+      mdDescription: mdCell(describe(f.description)),
+      mdName: mdCode(fieldName(f.semantic)),
+    })),
   };
 }

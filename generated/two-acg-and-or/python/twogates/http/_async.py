@@ -27,6 +27,8 @@ from typing import (
     List,
     Mapping,
     Optional,
+    Sequence,
+    Tuple,
     TypeVar,
 )
 
@@ -106,6 +108,42 @@ class AsyncStaticAuthorizer(AsyncAuthorizer):
 
     def __repr__(self) -> str:
         return f"Async{self._inner!r}"
+
+
+class AsyncFlowChoice(AsyncAuthorizer):
+    """Async twin of `FlowChoice`: the managers of one scheme with several OAuth flows."""
+
+    def __init__(self, scheme_name: str, flows: Sequence[AsyncAuthorizer]) -> None:
+        self._scheme_name = scheme_name
+        self._flows: Tuple[AsyncAuthorizer, ...] = tuple(flows)
+
+    @property
+    def scheme_name(self) -> str:
+        return self._scheme_name
+
+    def can_authorize(self) -> bool:
+        return any(flow.can_authorize() for flow in self._flows)
+
+    def unusable_reason(self) -> str:
+        return "; ".join(dict.fromkeys(flow.unusable_reason() for flow in self._flows))
+
+    async def authorize(self, target: AuthTarget) -> None:
+        for flow in self._flows:
+            if flow.can_authorize():
+                target.chosen[self._scheme_name] = flow
+                await flow.authorize(target)
+                return
+        raise AuthRequiredException(
+            f"{self._scheme_name}: {self.unusable_reason()}", [self._scheme_name]
+        )
+
+    async def recover_from_rejection(
+        self, target: AuthTarget, response: HttpResponse
+    ) -> bool:
+        flow = target.chosen.get(self._scheme_name)
+        return isinstance(flow, AsyncAuthorizer) and await flow.recover_from_rejection(
+            target, response
+        )
 
 
 async def _in_thread(func: Callable[[], R]) -> R:

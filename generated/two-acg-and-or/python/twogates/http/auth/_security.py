@@ -9,6 +9,7 @@ empty alternative) means no authentication. When no alternative can be satisfied
 from __future__ import annotations
 
 from typing import (
+    Any,
     ClassVar,
     Dict,
     List,
@@ -40,6 +41,10 @@ class AuthTarget:
         self.cookies: Dict[str, str] = {}
         # scheme name → the credential value it sent (for 401 handling).
         self.sent: Dict[str, str] = {}
+        # scheme name → the flow manager a FlowChoice used (for 401 handling).
+        self.chosen: Dict[
+            str, Any
+        ] = {}  # scheme → the flow (sync or async) that authorized
         self._owners: Dict[Tuple[str, str], str] = {}
 
     def _claim(self, kind: str, name: str, scheme: str) -> None:
@@ -103,6 +108,42 @@ class Authorizer:
     ) -> bool:
         """Called once after a 401 `invalid_token`; True when a retry may now succeed."""
         return False
+
+
+class FlowChoice(Authorizer):
+    """The managers of one scheme that declares several OAuth flows.
+
+    A requirement naming the scheme is satisfied by whichever flow can authorize first (in
+    the spec's flow order); a 401 is handled by the flow that sent the token.
+    """
+
+    def __init__(self, scheme_name: str, flows: Sequence[Authorizer]) -> None:
+        self._scheme_name = scheme_name
+        self._flows: Tuple[Authorizer, ...] = tuple(flows)
+
+    @property
+    def scheme_name(self) -> str:
+        return self._scheme_name
+
+    def can_authorize(self) -> bool:
+        return any(flow.can_authorize() for flow in self._flows)
+
+    def unusable_reason(self) -> str:
+        return "; ".join(dict.fromkeys(flow.unusable_reason() for flow in self._flows))
+
+    def authorize(self, target: AuthTarget) -> None:
+        for flow in self._flows:
+            if flow.can_authorize():
+                target.chosen[self._scheme_name] = flow
+                flow.authorize(target)
+                return
+        super().authorize(target)
+
+    def recover_from_rejection(
+        self, target: AuthTarget, response: HttpResponse
+    ) -> bool:
+        flow = target.chosen.get(self._scheme_name)
+        return flow is not None and flow.recover_from_rejection(target, response)
 
 
 def describe(requirement: Requirement) -> str:

@@ -1,20 +1,22 @@
-"""multiAuth: OAuth 2 Authorization Code Grant."""
+"""multiAuth authorizationCode: OAuth 2 Authorization Code Grant."""
 
 from __future__ import annotations
 
-from ...models.o_auth_scope_multi_auth_enum import OAuthScopeMultiAuthEnum
+from ...models.o_auth_scope_multi_auth_authorization_code_enum import (
+    OAuthScopeMultiAuthAuthorizationCodeEnum,
+)
 from . import _grants
 
 
-class MultiAuthCredentials(_grants.AuthorizationCodeCredentials):
+class MultiAuthAuthorizationCodeCredentials(_grants.AuthorizationCodeCredentials):
     """Credentials of the multiAuth scheme (OAuth 2 Authorization Code Grant)."""
 
     __slots__ = ()
-    ENV_PREFIX = "MULTI_AUTH_"
-    SCOPE_ENUM = OAuthScopeMultiAuthEnum
+    ENV_PREFIX = "MULTI_AUTH_AUTHORIZATION_CODE_"
+    SCOPE_ENUM = OAuthScopeMultiAuthAuthorizationCodeEnum
 
 
-class MultiAuth(_grants.AuthorizationCodeGrant):
+class MultiAuthAuthorizationCode(_grants.AuthorizationCodeGrant):
     """Manager of the multiAuth scheme (OAuth 2 Authorization Code Grant)."""
 
     SCHEME_NAME = "multiAuth"

@@ -1,4 +1,4 @@
-"""OAuth 2 scopes of the multiAuth scheme."""
+"""OAuth 2 scopes of the multiAuth password scheme."""
 
 from __future__ import annotations
 
@@ -6,20 +6,18 @@ from enum import Enum
 from typing import Optional
 
 
-class OAuthScopeMultiAuthEnum(str, Enum):
-    """The OAuth 2 scopes multiAuth supports."""
+class OAuthScopeMultiAuthPasswordEnum(str, Enum):
+    """The OAuth 2 scopes multiAuth password supports."""
 
     # Read
     READ = "read"
-    # Write
-    WRITE = "write"
 
     @classmethod
     def from_value(
         cls,
         value: object,
-        default: Optional[OAuthScopeMultiAuthEnum] = None,
-    ) -> Optional[OAuthScopeMultiAuthEnum]:
+        default: Optional[OAuthScopeMultiAuthPasswordEnum] = None,
+    ) -> Optional[OAuthScopeMultiAuthPasswordEnum]:
         """The member whose value or name matches `value` (case-insensitive), else `default`."""
         if isinstance(value, cls):
             return value

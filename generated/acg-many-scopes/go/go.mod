@@ -1,0 +1,3 @@
+module scopezoo
+
+go 1.22

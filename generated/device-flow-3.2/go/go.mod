@@ -1,0 +1,3 @@
+module deviceflow
+
+go 1.22

@@ -1,0 +1,3 @@
+module multiauthsample
+
+go 1.22

@@ -1,0 +1,3 @@
+module multiflow
+
+go 1.22

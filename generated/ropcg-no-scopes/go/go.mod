@@ -1,0 +1,3 @@
+module passwordvault
+
+go 1.22

@@ -1,0 +1,3 @@
+module legacynotes
+
+go 1.22

@@ -1,0 +1,3 @@
+module twogates
+
+go 1.22
