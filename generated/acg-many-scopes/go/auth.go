@@ -50,27 +50,27 @@ const (
 // OAuth 2 with every kind of scope spelling.
 // Printing them never shows the secret, the password or the token.
 type ZooAuthCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// OAuth 2 redirection endpoint (callback URI).
+	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []ZooAuthScope
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
-	// Send a PKCE S256 challenge (nil: the spec's default).
+	// Send a PKCE S256 challenge (nil: the spec's default, on).
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string

@@ -22,27 +22,27 @@ const (
 // OAuthACGCredentials are the credentials of the OAuthACG security scheme (OAuth 2 Authorization Code Grant).
 // Printing them never shows the secret, the password or the token.
 type OAuthACGCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// OAuth 2 redirection endpoint (callback URI).
+	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []OAuthACGScope
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
-	// Send a PKCE S256 challenge (nil: the spec's default).
+	// Send a PKCE S256 challenge (nil: the spec's default, on).
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string
@@ -89,21 +89,21 @@ func (c *OAuthACGCredentials) settings() *core.OAuthSettings {
 // OAuthCCGCredentials are the credentials of the OAuthCCG security scheme (OAuth 2 Client Credentials Grant).
 // Printing them never shows the secret, the password or the token.
 type OAuthCCGCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
 }
 
@@ -139,28 +139,28 @@ func (c *OAuthCCGCredentials) settings() *core.OAuthSettings {
 	return s
 }
 
-// OAuthROPCGCredentials are the credentials of the OAuthROPCG security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+// OAuthROPCGCredentials are the credentials of the OAuthROPCG security scheme (OAuth 2 Resource Owner Credentials Grant).
 // Printing them never shows the secret, the password or the token.
 type OAuthROPCGCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// Resource owner username.
+	// OAuth 2 Resource Owner Username
 	OAuthUsername string
-	// Resource owner password (never printed).
+	// OAuth 2 Resource Owner Password Never printed.
 	OAuthPassword string
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
 }
 
@@ -201,7 +201,7 @@ func (c *OAuthROPCGCredentials) settings() *core.OAuthSettings {
 // OAuthBearerTokenCredentials are the credentials of the OAuthBearerToken security scheme.
 // Printing them never shows the secret.
 type OAuthBearerTokenCredentials struct {
-	// Bearer access token (never printed).
+	// Bearer access token. Never printed.
 	AccessToken string
 }
 
@@ -231,7 +231,7 @@ func (c *OAuthBearerTokenCredentials) scheme(name string) core.Scheme {
 // APIHeaderCredentials are the credentials of the apiHeader security scheme.
 // Printing them never shows the secret.
 type APIHeaderCredentials struct {
-	// API key (sent in the header; never printed).
+	// API key (sent in the header "api-key"). Never printed.
 	APIKey string
 }
 
@@ -261,7 +261,7 @@ func (c *APIHeaderCredentials) scheme(name string) core.Scheme {
 // APIKeyCredentials are the credentials of the apiKey security scheme.
 // Printing them never shows the secret.
 type APIKeyCredentials struct {
-	// API key (sent in the query; never printed).
+	// API key (sent in the query "api-key"). Never printed.
 	APIKey string
 }
 
@@ -293,7 +293,7 @@ func (c *APIKeyCredentials) scheme(name string) core.Scheme {
 type BasicAuthCredentials struct {
 	// HTTP Basic username.
 	Username string
-	// HTTP Basic password (never printed).
+	// HTTP Basic password. Never printed.
 	Password string
 }
 

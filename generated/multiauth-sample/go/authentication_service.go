@@ -47,22 +47,13 @@ func (s *AuthenticationService) MultipleAuthCombination(ctx context.Context, opt
 	return string(resp.Body), nil
 }
 
-// AuthenticationNoAuthParams are the parameters of AuthenticationService.NoAuth.
-type AuthenticationNoAuthParams struct {
-	// Array is the query parameter "array".
-	Array bool
-}
-
 // NoAuth: GET /auth/noAuth.
 // No Auth
 // This endpoint does not use auth.
 // Deprecated: the API marks this operation as deprecated.
-func (s *AuthenticationService) NoAuth(ctx context.Context, params *AuthenticationNoAuthParams, opts ...RequestOption) (string, error) {
-	if params == nil {
-		params = &AuthenticationNoAuthParams{}
-	}
+func (s *AuthenticationService) NoAuth(ctx context.Context, opts ...RequestOption) (string, error) {
 	op := &core.Operation{Method: "GET", Server: "default", Path: "/auth/noAuth", Security: [][]string{}, Accept: "text/plain"}
-	op.Query = []core.Param{{Name: "array", Value: params.Array}}
+	op.Query = []core.Param{{Name: "array", Value: true}}
 	resp, err := core.Execute(ctx, s.c, op, opts...)
 	if err != nil {
 		return "", err

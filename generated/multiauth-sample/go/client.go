@@ -90,7 +90,7 @@ type Config struct {
 	// OAuthCCGCredentials are the credentials of the OAuthCCG security scheme (OAuth 2 Client Credentials Grant).
 	// Printing them never shows the secret, the password or the token.
 	OAuthCCGCredentials *OAuthCCGCredentials
-	// OAuthROPCGCredentials are the credentials of the OAuthROPCG security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+	// OAuthROPCGCredentials are the credentials of the OAuthROPCG security scheme (OAuth 2 Resource Owner Credentials Grant).
 	// Printing them never shows the secret, the password or the token.
 	OAuthROPCGCredentials *OAuthROPCGCredentials
 	// OAuthBearerTokenCredentials are the credentials of the OAuthBearerToken security scheme.
@@ -113,7 +113,7 @@ type Client struct {
 	OAuthACG *core.AuthorizationCodeManager
 	// OAuthCCG runs the OAuth 2 Client Credentials Grant of the OAuthCCG security scheme.
 	OAuthCCG *core.ClientCredentialsManager
-	// OAuthROPCG runs the OAuth 2 Resource Owner Password Credentials Grant of the OAuthROPCG security scheme.
+	// OAuthROPCG runs the OAuth 2 Resource Owner Credentials Grant of the OAuthROPCG security scheme.
 	OAuthROPCG *core.PasswordManager
 	// Authentication holds the operations tagged "Authentication".
 	Authentication *AuthenticationService

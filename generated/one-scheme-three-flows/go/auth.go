@@ -25,27 +25,27 @@ const (
 // MultiAuthAuthorizationCodeCredentials are the credentials of the multiAuth security scheme (OAuth 2 Authorization Code Grant).
 // Printing them never shows the secret, the password or the token.
 type MultiAuthAuthorizationCodeCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// OAuth 2 redirection endpoint (callback URI).
+	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []MultiAuthAuthorizationCodeScope
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
-	// Send a PKCE S256 challenge (nil: the spec's default).
+	// Send a PKCE S256 challenge (nil: the spec's default, on).
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string
@@ -89,7 +89,7 @@ func (c *MultiAuthAuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	return s
 }
 
-// MultiAuthPasswordScope is a scope of the multiAuth security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+// MultiAuthPasswordScope is a scope of the multiAuth security scheme (OAuth 2 Resource Owner Credentials Grant).
 type MultiAuthPasswordScope string
 
 const (
@@ -98,30 +98,30 @@ const (
 	MultiAuthPasswordScopeRead MultiAuthPasswordScope = "read"
 )
 
-// MultiAuthPasswordCredentials are the credentials of the multiAuth security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+// MultiAuthPasswordCredentials are the credentials of the multiAuth security scheme (OAuth 2 Resource Owner Credentials Grant).
 // Printing them never shows the secret, the password or the token.
 type MultiAuthPasswordCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// Resource owner username.
+	// OAuth 2 Resource Owner Username
 	OAuthUsername string
-	// Resource owner password (never printed).
+	// OAuth 2 Resource Owner Password Never printed.
 	OAuthPassword string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []MultiAuthPasswordScope
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
 }
 
@@ -165,21 +165,21 @@ func (c *MultiAuthPasswordCredentials) settings() *core.OAuthSettings {
 // MultiAuthClientCredentialsCredentials are the credentials of the multiAuth security scheme (OAuth 2 Client Credentials Grant).
 // Printing them never shows the secret, the password or the token.
 type MultiAuthClientCredentialsCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
 }
 

@@ -66,7 +66,7 @@ type Config struct {
 	// MultiAuthAuthorizationCodeCredentials are the credentials of the multiAuth security scheme (OAuth 2 Authorization Code Grant).
 	// Printing them never shows the secret, the password or the token.
 	MultiAuthAuthorizationCodeCredentials *MultiAuthAuthorizationCodeCredentials
-	// MultiAuthPasswordCredentials are the credentials of the multiAuth security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+	// MultiAuthPasswordCredentials are the credentials of the multiAuth security scheme (OAuth 2 Resource Owner Credentials Grant).
 	// Printing them never shows the secret, the password or the token.
 	MultiAuthPasswordCredentials *MultiAuthPasswordCredentials
 	// MultiAuthClientCredentialsCredentials are the credentials of the multiAuth security scheme (OAuth 2 Client Credentials Grant).
@@ -78,7 +78,7 @@ type Config struct {
 type Client struct {
 	// MultiAuthAuthorizationCode runs the OAuth 2 Authorization Code Grant of the multiAuth security scheme.
 	MultiAuthAuthorizationCode *core.AuthorizationCodeManager
-	// MultiAuthPassword runs the OAuth 2 Resource Owner Password Credentials Grant of the multiAuth security scheme.
+	// MultiAuthPassword runs the OAuth 2 Resource Owner Credentials Grant of the multiAuth security scheme.
 	MultiAuthPassword *core.PasswordManager
 	// MultiAuthClientCredentials runs the OAuth 2 Client Credentials Grant of the multiAuth security scheme.
 	MultiAuthClientCredentials *core.ClientCredentialsManager

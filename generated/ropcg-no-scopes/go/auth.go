@@ -10,28 +10,28 @@ import (
 	"passwordvault/core"
 )
 
-// VaultPasswordCredentials are the credentials of the vaultPassword security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+// VaultPasswordCredentials are the credentials of the vaultPassword security scheme (OAuth 2 Resource Owner Credentials Grant).
 // Printing them never shows the secret, the password or the token.
 type VaultPasswordCredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// Resource owner username.
+	// OAuth 2 Resource Owner Username
 	OAuthUsername string
-	// Resource owner password (never printed).
+	// OAuth 2 Resource Owner Password Never printed.
 	OAuthPassword string
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
 }
 

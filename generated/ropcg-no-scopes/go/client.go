@@ -72,14 +72,14 @@ type Config struct {
 	AllowInsecureHTTP bool
 	// UserAgent is sent on every request ("" : Go's default).
 	UserAgent string
-	// VaultPasswordCredentials are the credentials of the vaultPassword security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+	// VaultPasswordCredentials are the credentials of the vaultPassword security scheme (OAuth 2 Resource Owner Credentials Grant).
 	// Printing them never shows the secret, the password or the token.
 	VaultPasswordCredentials *VaultPasswordCredentials
 }
 
 // Client is the API client. It is safe for concurrent use; printing it shows no secret.
 type Client struct {
-	// VaultPassword runs the OAuth 2 Resource Owner Password Credentials Grant of the vaultPassword security scheme.
+	// VaultPassword runs the OAuth 2 Resource Owner Credentials Grant of the vaultPassword security scheme.
 	VaultPassword *core.PasswordManager
 	// Meta holds the operations tagged "meta".
 	Meta *MetaService

@@ -66,7 +66,7 @@ type Config struct {
 	// NotesCodeCredentials are the credentials of the notesCode security scheme (OAuth 2 Authorization Code Grant).
 	// Printing them never shows the secret, the password or the token.
 	NotesCodeCredentials *NotesCodeCredentials
-	// NotesPasswordCredentials are the credentials of the notesPassword security scheme (OAuth 2 Resource Owner Password Credentials Grant).
+	// NotesPasswordCredentials are the credentials of the notesPassword security scheme (OAuth 2 Resource Owner Credentials Grant).
 	// Printing them never shows the secret, the password or the token.
 	NotesPasswordCredentials *NotesPasswordCredentials
 	// APIKeyCredentials are the credentials of the apiKey security scheme.
@@ -78,7 +78,7 @@ type Config struct {
 type Client struct {
 	// NotesCode runs the OAuth 2 Authorization Code Grant of the notesCode security scheme.
 	NotesCode *core.AuthorizationCodeManager
-	// NotesPassword runs the OAuth 2 Resource Owner Password Credentials Grant of the notesPassword security scheme.
+	// NotesPassword runs the OAuth 2 Resource Owner Credentials Grant of the notesPassword security scheme.
 	NotesPassword *core.PasswordManager
 	// Meta holds the operations tagged "meta".
 	Meta *MetaService

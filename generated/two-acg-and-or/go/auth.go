@@ -25,27 +25,27 @@ const (
 // GateACredentials are the credentials of the gate-a security scheme (OAuth 2 Authorization Code Grant).
 // Printing them never shows the secret, the password or the token.
 type GateACredentials struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// OAuth 2 redirection endpoint (callback URI).
+	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []GateAScope
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
-	// Send a PKCE S256 challenge (nil: the spec's default).
+	// Send a PKCE S256 challenge (nil: the spec's default, on).
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string
@@ -102,27 +102,27 @@ const (
 // A second scheme whose name sanitizes to the same identifier as gate-a.
 // Printing them never shows the secret, the password or the token.
 type GateACredentials2 struct {
-	// OAuth 2 client id.
+	// OAuth 2 Client ID
 	OAuthClientID string
-	// OAuth 2 client secret (never printed).
+	// OAuth 2 Client Secret Never printed.
 	OAuthClientSecret string
-	// OAuth 2 redirection endpoint (callback URI).
+	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
-	// Scopes to request.
+	// List of scopes that apply to the OAuth token
 	OAuthScopes []GateAScope2
-	// A token you stored earlier (optional).
+	// Object for storing information about the OAuth token
 	OAuthToken *Token
-	// Called once with every new token (fetch or refresh); store it like a password.
+	// Called once with every new token the SDK obtains (fetch or refresh)
 	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
 	// How long before expiry a token counts as expired (0: 60 s; negative: none).
 	OAuthClockSkew time.Duration
-	// Token endpoint client authentication ("" keeps the spec's).
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
 	OAuthClientAuth ClientAuthMethod
-	// Where the token is kept (default: in memory; NewFileTokenStore shares it across processes).
+	// Where the token is kept (default: in memory)
 	OAuthTokenStore TokenStore
-	// Accepted token_type values, case-insensitive (default: Bearer).
+	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
-	// Send a PKCE S256 challenge (nil: the spec's default).
+	// Send a PKCE S256 challenge (nil: the spec's default, on).
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string
@@ -169,7 +169,7 @@ func (c *GateACredentials2) settings() *core.OAuthSettings {
 // PartnerKeyCredentials are the credentials of the partnerKey security scheme.
 // Printing them never shows the secret.
 type PartnerKeyCredentials struct {
-	// API key (sent in the header; never printed).
+	// API key (sent in the header "X-Partner-Key"). Never printed.
 	APIKey string
 }
 

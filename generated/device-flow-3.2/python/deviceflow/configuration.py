@@ -8,8 +8,11 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Unio
 
 import httpx
 
-from .http.auth.oauth2 import Oauth2Credentials
-from .http.auth.sso import SsoCredentials
+from .http.auth.oauth2_authorization_code import Oauth2AuthorizationCodeCredentials
+from .http.auth.oauth2_device_authorization import Oauth2DeviceAuthorizationCredentials
+from .http.auth.sso_authorization_code import SsoAuthorizationCodeCredentials
+from .http.auth.sso_device_authorization import SsoDeviceAuthorizationCredentials
+from .http.auth.tv import TvCredentials
 
 
 class Environment(str, Enum):
@@ -37,8 +40,11 @@ class Configuration:
         max_retries: Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).
         max_retry_wait: Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.
         async_http_client: An httpx.AsyncClient for the async client (proxies, mocks).
-        oauth2_credentials: Credentials of the oauth2 scheme.
-        sso_credentials: Credentials of the sso scheme.
+        oauth2_authorization_code_credentials: Credentials of the oauth2 authorizationCode scheme.
+        oauth2_device_authorization_credentials: Credentials of the oauth2 deviceAuthorization scheme.
+        sso_authorization_code_credentials: Credentials of the sso authorizationCode scheme.
+        sso_device_authorization_credentials: Credentials of the sso deviceAuthorization scheme.
+        tv_credentials: Credentials of the tv scheme.
     """
 
     #: Server URL templates per environment, as written in the spec.
@@ -59,8 +65,11 @@ class Configuration:
         "max_retries",
         "max_retry_wait",
         "async_http_client",
-        "oauth2_credentials",
-        "sso_credentials",
+        "oauth2_authorization_code_credentials",
+        "oauth2_device_authorization_credentials",
+        "sso_authorization_code_credentials",
+        "sso_device_authorization_credentials",
+        "tv_credentials",
     )
 
     def __init__(
@@ -75,8 +84,19 @@ class Configuration:
         max_retries: int = 2,
         max_retry_wait: float = 60,
         async_http_client: Optional[httpx.AsyncClient] = None,
-        oauth2_credentials: Optional[Oauth2Credentials] = None,
-        sso_credentials: Optional[SsoCredentials] = None,
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = None,
+        oauth2_device_authorization_credentials: Optional[
+            Oauth2DeviceAuthorizationCredentials
+        ] = None,
+        sso_authorization_code_credentials: Optional[
+            SsoAuthorizationCodeCredentials
+        ] = None,
+        sso_device_authorization_credentials: Optional[
+            SsoDeviceAuthorizationCredentials
+        ] = None,
+        tv_credentials: Optional[TvCredentials] = None,
     ) -> None:
         self._environment = environment
         self._timeout = timeout
@@ -87,8 +107,17 @@ class Configuration:
         self._max_retries = max_retries
         self._max_retry_wait = max_retry_wait
         self._async_http_client = async_http_client
-        self._oauth2_credentials = oauth2_credentials
-        self._sso_credentials = sso_credentials
+        self._oauth2_authorization_code_credentials = (
+            oauth2_authorization_code_credentials
+        )
+        self._oauth2_device_authorization_credentials = (
+            oauth2_device_authorization_credentials
+        )
+        self._sso_authorization_code_credentials = sso_authorization_code_credentials
+        self._sso_device_authorization_credentials = (
+            sso_device_authorization_credentials
+        )
+        self._tv_credentials = tv_credentials
         self._environment = Environment(environment)
         self._extra_bearer_hosts = tuple(extra_bearer_hosts)
         self._server_overrides: Dict[Server, str] = {
@@ -145,14 +174,37 @@ class Configuration:
         return self._async_http_client
 
     @property
-    def oauth2_credentials(self) -> Optional[Oauth2Credentials]:
-        """Credentials of the oauth2 scheme."""
-        return self._oauth2_credentials
+    def oauth2_authorization_code_credentials(
+        self,
+    ) -> Optional[Oauth2AuthorizationCodeCredentials]:
+        """Credentials of the oauth2 authorizationCode scheme."""
+        return self._oauth2_authorization_code_credentials
 
     @property
-    def sso_credentials(self) -> Optional[SsoCredentials]:
-        """Credentials of the sso scheme."""
-        return self._sso_credentials
+    def oauth2_device_authorization_credentials(
+        self,
+    ) -> Optional[Oauth2DeviceAuthorizationCredentials]:
+        """Credentials of the oauth2 deviceAuthorization scheme."""
+        return self._oauth2_device_authorization_credentials
+
+    @property
+    def sso_authorization_code_credentials(
+        self,
+    ) -> Optional[SsoAuthorizationCodeCredentials]:
+        """Credentials of the sso authorizationCode scheme."""
+        return self._sso_authorization_code_credentials
+
+    @property
+    def sso_device_authorization_credentials(
+        self,
+    ) -> Optional[SsoDeviceAuthorizationCredentials]:
+        """Credentials of the sso deviceAuthorization scheme."""
+        return self._sso_device_authorization_credentials
+
+    @property
+    def tv_credentials(self) -> Optional[TvCredentials]:
+        """Credentials of the tv scheme."""
+        return self._tv_credentials
 
     def _variables(self) -> Dict[str, str]:
         return {}
@@ -201,8 +253,17 @@ class Configuration:
         if env.get("TIMEOUT"):
             values["timeout"] = float(env["TIMEOUT"])
         for name, credentials_class in (
-            ("oauth2_credentials", Oauth2Credentials),
-            ("sso_credentials", SsoCredentials),
+            (
+                "oauth2_authorization_code_credentials",
+                Oauth2AuthorizationCodeCredentials,
+            ),
+            (
+                "oauth2_device_authorization_credentials",
+                Oauth2DeviceAuthorizationCredentials,
+            ),
+            ("sso_authorization_code_credentials", SsoAuthorizationCodeCredentials),
+            ("sso_device_authorization_credentials", SsoDeviceAuthorizationCredentials),
+            ("tv_credentials", TvCredentials),
         ):
             values[name] = credentials_class.from_environment(env)
         values.update(overrides)

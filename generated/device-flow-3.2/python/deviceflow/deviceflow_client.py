@@ -9,10 +9,30 @@ import httpx
 from .configuration import Configuration, Environment, Server
 from .controllers.account_controller import AccountController
 from .controllers.account_controller import AsyncAccountController
-from .http._async import AsyncAuthorizationCodeGrant
+from .http._async import (
+    AsyncAuthorizationCodeGrant,
+    AsyncFlowChoice,
+    AsyncStaticAuthorizer,
+)
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.oauth2 import Oauth2Credentials, Oauth2
-from .http.auth.sso import SsoCredentials, Sso
+from .http.auth._security import FlowChoice
+from .http.auth.oauth2_authorization_code import (
+    Oauth2AuthorizationCodeCredentials,
+    Oauth2AuthorizationCode,
+)
+from .http.auth.oauth2_device_authorization import (
+    Oauth2DeviceAuthorizationCredentials,
+    Oauth2DeviceAuthorization,
+)
+from .http.auth.sso_authorization_code import (
+    SsoAuthorizationCodeCredentials,
+    SsoAuthorizationCode,
+)
+from .http.auth.sso_device_authorization import (
+    SsoDeviceAuthorizationCredentials,
+    SsoDeviceAuthorization,
+)
+from .http.auth.tv import TvCredentials, Tv
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python deviceflow/1.0.0"
@@ -41,8 +61,19 @@ class DeviceflowClient:
         max_retries: int = _UNSET,
         max_retry_wait: float = _UNSET,
         async_http_client: Optional[httpx.AsyncClient] = _UNSET,
-        oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
-        sso_credentials: Optional[SsoCredentials] = _UNSET,
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = _UNSET,
+        oauth2_device_authorization_credentials: Optional[
+            Oauth2DeviceAuthorizationCredentials
+        ] = _UNSET,
+        sso_authorization_code_credentials: Optional[
+            SsoAuthorizationCodeCredentials
+        ] = _UNSET,
+        sso_device_authorization_credentials: Optional[
+            SsoDeviceAuthorizationCredentials
+        ] = _UNSET,
+        tv_credentials: Optional[TvCredentials] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -55,8 +86,20 @@ class DeviceflowClient:
             ("max_retries", max_retries),
             ("max_retry_wait", max_retry_wait),
             ("async_http_client", async_http_client),
-            ("oauth2_credentials", oauth2_credentials),
-            ("sso_credentials", sso_credentials),
+            (
+                "oauth2_authorization_code_credentials",
+                oauth2_authorization_code_credentials,
+            ),
+            (
+                "oauth2_device_authorization_credentials",
+                oauth2_device_authorization_credentials,
+            ),
+            ("sso_authorization_code_credentials", sso_authorization_code_credentials),
+            (
+                "sso_device_authorization_credentials",
+                sso_device_authorization_credentials,
+            ),
+            ("tv_credentials", tv_credentials),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -76,10 +119,32 @@ class DeviceflowClient:
             max_retries=config.max_retries,
             max_retry_wait=config.max_retry_wait,
         )
-        self._oauth2 = Oauth2(config.oauth2_credentials, self._context)
-        self._context.authorizers["oauth2"] = self._oauth2
-        self._sso = Sso(config.sso_credentials, self._context)
-        self._context.authorizers["sso"] = self._sso
+        self._oauth2_authorization_code = Oauth2AuthorizationCode(
+            config.oauth2_authorization_code_credentials,
+            self._context,
+        )
+        self._oauth2_device_authorization = Oauth2DeviceAuthorization(
+            config.oauth2_device_authorization_credentials,
+            self._context,
+        )
+        self._context.authorizers["oauth2"] = FlowChoice(
+            "oauth2",
+            (self._oauth2_authorization_code, self._oauth2_device_authorization),
+        )
+        self._sso_authorization_code = SsoAuthorizationCode(
+            config.sso_authorization_code_credentials,
+            self._context,
+        )
+        self._sso_device_authorization = SsoDeviceAuthorization(
+            config.sso_device_authorization_credentials,
+            self._context,
+        )
+        self._context.authorizers["sso"] = FlowChoice(
+            "sso",
+            (self._sso_authorization_code, self._sso_device_authorization),
+        )
+        self._tv = Tv(config.tv_credentials, self._context)
+        self._context.authorizers["tv"] = self._tv
         self._account = AccountController(self._context)
 
     def _server_url(self, name: str) -> str:
@@ -91,14 +156,29 @@ class DeviceflowClient:
         return self._config
 
     @property
-    def oauth2(self) -> Oauth2:
-        """The oauth2 manager (OAuth 2 Authorization Code Grant)."""
-        return self._oauth2
+    def oauth2_authorization_code(self) -> Oauth2AuthorizationCode:
+        """The oauth2 authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._oauth2_authorization_code
 
     @property
-    def sso(self) -> Sso:
-        """The sso manager (OAuth 2 Authorization Code Grant)."""
-        return self._sso
+    def oauth2_device_authorization(self) -> Oauth2DeviceAuthorization:
+        """The oauth2 deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._oauth2_device_authorization
+
+    @property
+    def sso_authorization_code(self) -> SsoAuthorizationCode:
+        """The sso authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._sso_authorization_code
+
+    @property
+    def sso_device_authorization(self) -> SsoDeviceAuthorization:
+        """The sso deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._sso_device_authorization
+
+    @property
+    def tv(self) -> Tv:
+        """The tv manager (OAuth 2 Device Authorization Grant)."""
+        return self._tv
 
     @property
     def account(self) -> AccountController:
@@ -138,8 +218,19 @@ class AsyncDeviceflowClient:
         max_retries: int = _UNSET,
         max_retry_wait: float = _UNSET,
         async_http_client: Optional[httpx.AsyncClient] = _UNSET,
-        oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
-        sso_credentials: Optional[SsoCredentials] = _UNSET,
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = _UNSET,
+        oauth2_device_authorization_credentials: Optional[
+            Oauth2DeviceAuthorizationCredentials
+        ] = _UNSET,
+        sso_authorization_code_credentials: Optional[
+            SsoAuthorizationCodeCredentials
+        ] = _UNSET,
+        sso_device_authorization_credentials: Optional[
+            SsoDeviceAuthorizationCredentials
+        ] = _UNSET,
+        tv_credentials: Optional[TvCredentials] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -152,8 +243,20 @@ class AsyncDeviceflowClient:
             ("max_retries", max_retries),
             ("max_retry_wait", max_retry_wait),
             ("async_http_client", async_http_client),
-            ("oauth2_credentials", oauth2_credentials),
-            ("sso_credentials", sso_credentials),
+            (
+                "oauth2_authorization_code_credentials",
+                oauth2_authorization_code_credentials,
+            ),
+            (
+                "oauth2_device_authorization_credentials",
+                oauth2_device_authorization_credentials,
+            ),
+            ("sso_authorization_code_credentials", sso_authorization_code_credentials),
+            (
+                "sso_device_authorization_credentials",
+                sso_device_authorization_credentials,
+            ),
+            ("tv_credentials", tv_credentials),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -174,16 +277,44 @@ class AsyncDeviceflowClient:
             max_retries=config.max_retries,
             max_retry_wait=config.max_retry_wait,
         )
-        self._oauth2 = AsyncAuthorizationCodeGrant(
-            Oauth2(config.oauth2_credentials, self._context),
+        self._oauth2_authorization_code = AsyncAuthorizationCodeGrant(
+            Oauth2AuthorizationCode(
+                config.oauth2_authorization_code_credentials,
+                self._context,
+            ),
             self._context,
         )
-        self._context.async_authorizers["oauth2"] = self._oauth2
-        self._sso = AsyncAuthorizationCodeGrant(
-            Sso(config.sso_credentials, self._context),
+        self._oauth2_device_authorization = Oauth2DeviceAuthorization(
+            config.oauth2_device_authorization_credentials,
             self._context,
         )
-        self._context.async_authorizers["sso"] = self._sso
+        self._context.async_authorizers["oauth2"] = AsyncFlowChoice(
+            "oauth2",
+            (
+                self._oauth2_authorization_code,
+                AsyncStaticAuthorizer(self._oauth2_device_authorization),
+            ),
+        )
+        self._sso_authorization_code = AsyncAuthorizationCodeGrant(
+            SsoAuthorizationCode(
+                config.sso_authorization_code_credentials,
+                self._context,
+            ),
+            self._context,
+        )
+        self._sso_device_authorization = SsoDeviceAuthorization(
+            config.sso_device_authorization_credentials,
+            self._context,
+        )
+        self._context.async_authorizers["sso"] = AsyncFlowChoice(
+            "sso",
+            (
+                self._sso_authorization_code,
+                AsyncStaticAuthorizer(self._sso_device_authorization),
+            ),
+        )
+        self._tv = Tv(config.tv_credentials, self._context)
+        self._context.async_authorizers["tv"] = AsyncStaticAuthorizer(self._tv)
         self._account = AsyncAccountController(self._context)
 
     def _server_url(self, name: str) -> str:
@@ -195,14 +326,29 @@ class AsyncDeviceflowClient:
         return self._config
 
     @property
-    def oauth2(self) -> AsyncAuthorizationCodeGrant:
-        """The oauth2 manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
-        return self._oauth2
+    def oauth2_authorization_code(self) -> AsyncAuthorizationCodeGrant:
+        """The oauth2 authorizationCode manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
+        return self._oauth2_authorization_code
 
     @property
-    def sso(self) -> AsyncAuthorizationCodeGrant:
-        """The sso manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
-        return self._sso
+    def oauth2_device_authorization(self) -> Oauth2DeviceAuthorization:
+        """The oauth2 deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._oauth2_device_authorization
+
+    @property
+    def sso_authorization_code(self) -> AsyncAuthorizationCodeGrant:
+        """The sso authorizationCode manager (OAuth 2 Authorization Code Grant), async: await its fetch and refresh methods."""
+        return self._sso_authorization_code
+
+    @property
+    def sso_device_authorization(self) -> SsoDeviceAuthorization:
+        """The sso deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._sso_device_authorization
+
+    @property
+    def tv(self) -> Tv:
+        """The tv manager (OAuth 2 Device Authorization Grant)."""
+        return self._tv
 
     @property
     def account(self) -> AsyncAccountController:

@@ -1,5 +1,6 @@
 /** One service type per tag; one method (and a params struct when it has parameters) per operation. */
-import type { IrApi, IrOperation } from '../../../ir/types.js';
+import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
+import { constantValue, successResponse } from '../../shared/contract.js';
 import type { NameScope } from '../../../naming/index.js';
 import { mdCode, mdText } from '../../shared/markdown.js';
 import { goDoc, goStr } from '../escape.js';
@@ -7,11 +8,15 @@ import { exportedScope, goExported } from '../names.js';
 import { fieldType, goType, type ModelTable } from '../types.js';
 
 function responseOf(op: IrOperation, table: ModelTable) {
-  const ok = op.responses.find((r) => /^2/.test(r.status));
-  if (!ok || ok.contentType === null || ok.schema === null) return { kind: 'none' as const, type: '', accept: '' };
-  if (/json/i.test(ok.contentType))
-    return { kind: 'json' as const, type: goType(ok.schema, table), accept: ok.contentType };
+  const ok = successResponse(op);
+  if (ok.kind === 'none') return { kind: 'none' as const, type: '', accept: '' };
+  if (ok.kind === 'json') return { kind: 'json' as const, type: goType(ok.schema, table), accept: ok.contentType };
   return { kind: 'text' as const, type: 'string', accept: ok.contentType };
+}
+
+/** A Go constant expression for a constant parameter's value. */
+function constLiteral(v: string | number | boolean): string {
+  return typeof v === 'string' ? goStr(v) : String(v);
 }
 
 export function operationView(
@@ -24,10 +29,22 @@ export function operationView(
 ) {
   const method = methods.claim(`${op.operationId}\0${op.method}\0${op.path}`, goExported(op.operationId, 'Call'));
   const scope = exportedScope();
+  const resolve = (t: IrType): IrType => {
+    let cur = t;
+    for (let i = 0; i < 16 && cur.kind === 'ref'; i++) {
+      const m = table.byWire.get(cur.model);
+      if (!m || m.kind !== 'alias' || !m.alias) break;
+      cur = m.alias;
+    }
+    return cur;
+  };
   const params = op.parameters.map((p) => {
-    const name = scope.claim(`${p.in}:${p.wireName}`, goExported(p.wireName, 'Param'));
+    const constant = constantValue(p, resolve);
+    const name = constant === null ? scope.claim(`${p.in}:${p.wireName}`, goExported(p.wireName, 'Param')) : '';
     return {
       name,
+      value: constant === null ? `params.${name}` : constLiteral(constant),
+      constant: constant !== null,
       type: fieldType(p.schema, p.required, table),
       wire: goStr(p.wireName),
       in: p.in,
@@ -41,7 +58,7 @@ export function operationView(
   const body = op.requestBody;
   const bodyField = body ? scope.claim('\0body', 'Body') : '';
   const fields = [
-    ...params.map((p) => ({ name: p.name, type: p.type, doc: p.doc })),
+    ...params.filter((p) => !p.constant).map((p) => ({ name: p.name, type: p.type, doc: p.doc })),
     ...(body
       ? [
           {
@@ -59,7 +76,7 @@ export function operationView(
   const list = (where: string): string =>
     params
       .filter((p) => p.in === where)
-      .map((p) => `{Name: ${p.wire}, Value: params.${p.name}}`)
+      .map((p) => `{Name: ${p.wire}, Value: ${p.value}}`)
       .join(', ');
   const response = responseOf(op, table);
   const security = `[][]string{${op.security.alternatives.map((a) => `{${a.schemes.map((s) => goStr(s.wireName)).join(', ')}}`).join(', ')}}`;
@@ -73,9 +90,7 @@ export function operationView(
   const statements: string[] = [];
   const pathParams = params.filter((p) => p.in === 'path');
   if (pathParams.length > 0)
-    statements.push(
-      `op.PathParams = map[string]any{${pathParams.map((p) => `${p.wire}: params.${p.name}`).join(', ')}}`,
-    );
+    statements.push(`op.PathParams = map[string]any{${pathParams.map((p) => `${p.wire}: ${p.value}`).join(', ')}}`);
   if (list('query')) statements.push(`op.Query = []core.Param{${list('query')}}`);
   if (list('header')) statements.push(`op.Header = []core.Param{${list('header')}}`);
   if (list('cookie')) statements.push(`op.Cookie = []core.Param{${list('cookie')}}`);

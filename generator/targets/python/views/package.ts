@@ -69,9 +69,15 @@ const ROOT_EXCEPTIONS = [
   'APIException',
   'AuthConflictException',
   'AuthRequiredException',
+  'AuthorizationDeniedException',
+  'AuthorizationServerMetadataException',
   'ConfigurationException',
+  'DeviceAccessDeniedException',
+  'DeviceAuthorizationException',
+  'DeviceCodeExpiredException',
   'InsecureTransportException',
   'InvalidTokenResponseException',
+  'IssuerMismatchException',
   'MissingRefreshTokenException',
   'NetworkException',
   'OAuthCallbackException',
@@ -79,8 +85,10 @@ const ROOT_EXCEPTIONS = [
   'ResponseTooLargeException',
   'RetryAfterTooLongException',
   'SdkException',
+  'SignInTimeoutException',
   'StateMismatchException',
   'TimeoutException',
+  'TokenRevocationException',
 ];
 
 export function packageInitView(
@@ -95,6 +103,9 @@ export function packageInitView(
     { module: '.configuration', names: ['Configuration', 'Environment', 'Server'] },
     { module: '.exceptions', names: ROOT_EXCEPTIONS },
     { module: '.http.auth.token_store', names: ['FileTokenStore', 'InMemoryTokenStore', 'TokenStore'] },
+    ...(schemes.some((s) => s.unit.kind === 'deviceAuthorization')
+      ? [{ module: '.http.auth._device', names: ['DeviceAuthorization'] }]
+      : []),
     { module: '.http.http_response', names: ['ApiResponse', 'HttpResponse'] },
     { module: '.http.retry', names: ['RequestOptions'] },
     ...schemes.map((s) => ({
