@@ -7,7 +7,8 @@
  * - Which credential fields each flow takes (`credentialFields`).
  * - What an operation's success response is (`successResponse`), how its body is sent
  *   (`bodyKind`), and which parameters are constants (`constantValue`).
- * - Which server each operation calls: `IrOperation.server` (decided by the IR).
+ * - Which server each operation calls: `IrOperation.server`, decided by the IR (operation
+ *   `servers` > path `servers` > document `servers`; each list is one more server of every environment).
  *
  * Adding a flow kind: add it to the IR's `IrOAuthFlow`, then to `FLOW_KINDS` here (title, slug,
  * naming suffix, credential fields); the compiler then points at each target's per-kind table.
@@ -356,10 +357,7 @@ export function authContract(ir: IrApi): AuthContract {
       (perKind.get(u.kind) ?? 0) > 1 ? `${base}-${kebabCase(u.namingKey) || 'scheme'}` : base,
     );
   }
-  const flows = units.filter(isFlowUnit);
-  if (!flows.some((f) => f.kind === 'authorizationCode' || f.kind === 'password' || f.kind === 'deviceAuthorization'))
-    warnings.push('the spec has no authorization code, password or device authorization flow');
-  return { units, flows, warnings };
+  return { units, flows: units.filter(isFlowUnit), warnings };
 }
 
 /** What an operation's success response holds, decided once for every target. */
