@@ -103,11 +103,7 @@ class Skip extends Error {}
  * Scenarios whose data cannot pass against the server as it is, with the reason (reported to the
  * scenario owner; `it.fails` flags the day they start passing).
  */
-const KNOWN_SCENARIO_ISSUES: Record<string, string> = {
-  // issue 12 §2 (retries, default 2) is implemented in Python first; remove when TypeScript retries
-  'fault-api-500': 'issue 12: TypeScript does not retry a 500 yet (expects 1 + 2 retries)',
-  'retry-api-503-retry-after': 'issue 12: TypeScript does not retry a 503 with Retry-After yet',
-};
+const KNOWN_SCENARIO_ISSUES: Record<string, string> = {};
 
 interface State {
   /** `sample` (specs/multiauth-sample.yaml) or `multiFlow` (specs/multi-flow-servers.yaml). */
