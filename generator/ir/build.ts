@@ -54,7 +54,7 @@ function collectIr(ctx: BuildContext): IrApi {
   const globalSecurity =
     ctx.doc['security'] === undefined ? null : buildRequirement(ctx, ctx.doc['security'], '/security', known);
   const schemas = new SchemaReducer(ctx);
-  const operations = buildOperations(ctx, schemas, globalSecurity, known);
+  const operations = buildOperations(ctx, schemas, globalSecurity, known, servers);
   const models = schemas.drain();
 
   const tagDocs = new Map<string, string>();

@@ -2,6 +2,7 @@
 import { type BuildContext, isObject, str } from './context.js';
 import type { SchemaReducer } from './schemas.js';
 import { buildRequirement } from './security.js';
+import { addScopedServers, DEFAULT_SERVER, type ServerModel } from './servers.js';
 import type { IrOperation, IrParameter, IrRequestBody, IrResponse, IrSecurityRequirement } from './types.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -12,6 +13,7 @@ export function buildOperations(
   schemas: SchemaReducer,
   global: IrSecurityRequirement | null,
   knownSchemes: ReadonlySet<string>,
+  servers: ServerModel,
 ): IrOperation[] {
   const paths = ctx.doc['paths'];
   if (paths === undefined) return [];
@@ -27,6 +29,10 @@ export function buildOperations(
     if (!item || !isObject(item.value)) continue;
     const pathItem = item.value;
     const shared = readParameters(ctx, schemas, pathItem['parameters'], ctx.ptr(itemAt, 'parameters'));
+    // Registered on first use, so a path whose operations all have their own servers adds none.
+    let pathServer: string | null | undefined;
+    const pathServerName = (): string | null =>
+      (pathServer ??= addScopedServers(ctx, servers, pathItem['servers'], ctx.ptr(itemAt, 'servers'), path));
     for (const method of METHODS) {
       const op = pathItem[method];
       if (op === undefined) continue;
@@ -48,8 +54,13 @@ export function buildOperations(
         : (global ?? { alternatives: [] });
       const tags = Array.isArray(op['tags']) ? op['tags'].filter((t): t is string => typeof t === 'string') : [];
       const ext = op['externalDocs'];
+      const operationId = str(op['operationId']) || deriveOperationId(method, path);
+      const server =
+        addScopedServers(ctx, servers, op['servers'], ctx.ptr(at, 'servers'), operationId) ??
+        pathServerName() ??
+        DEFAULT_SERVER;
       ops.push({
-        operationId: str(op['operationId']) || deriveOperationId(method, path),
+        operationId,
         operationIdFromSpec: typeof op['operationId'] === 'string' && op['operationId'] !== '',
         method,
         path,
@@ -62,6 +73,7 @@ export function buildOperations(
         responses: readResponses(ctx, schemas, op['responses'], ctx.ptr(at, 'responses')),
         security,
         securityFromOperation: hasOwnSecurity,
+        server,
         externalDocs:
           isObject(ext) && typeof ext['url'] === 'string'
             ? { url: ext['url'], description: str(ext['description']) }

@@ -247,6 +247,12 @@ export interface IrOperation {
   security: IrSecurityRequirement;
   /** True when the operation declared `security` itself. */
   securityFromOperation: boolean;
+  /**
+   * The server (an entry of `IrApi.serverNames`) the operation calls: its own `servers`, else its
+   * path's, else the document's `default` server. Each `servers` list of a path or operation is
+   * one more server name, with a URL in every environment.
+   */
+  server: string;
   externalDocs: { url: string; description: string } | null;
   source: IrSource;
 }

@@ -243,8 +243,15 @@ async function check(
   if (ex.noNetwork) expect(log.length).toBe(before.log);
 }
 
+/**
+ * The harness drives the sample SDK only: scenarios whose client step picks another SDK
+ * (`sdk: multiFlow`, specs/multi-flow-servers.yaml) are run by the Python and TypeScript runners
+ * and are left to the Go harness's owner (noted in /work/notes/contract.md).
+ */
+const sampleScenarios = file.scenarios.filter((s) => !s.steps.some((step) => step.sdk !== undefined));
+
 describe('shared OAuth scenarios (Go SDK, real server)', () => {
-  for (const scenario of file.scenarios) {
+  for (const scenario of sampleScenarios) {
     it(scenario.name, async (ctx) => {
       expect((await control('/__control/reset', {})).ok).toBe(true);
       const st: State = {

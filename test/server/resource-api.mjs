@@ -19,6 +19,8 @@ const OAUTH_SCHEMES = /** @type {Record<string, string | string[]>} */ ({
   tv: DEVICE_GRANT,
   oauth2: ['authorization_code', DEVICE_GRANT],
   sso: ['authorization_code', DEVICE_GRANT],
+  // specs/multi-flow-servers.yaml (its scheme `oauth2` has authorizationCode + password flows)
+  multiFlow: ['authorization_code', 'password'],
 });
 
 /**
@@ -80,6 +82,11 @@ export const OPERATIONS = {
     respond: text('oAuthGrantTypesOrCombinations: authorized'),
   },
   '/auth/multipleAuthCombination': { security: API_WIDE, respond: text('multipleAuthCombination: authorized') },
+  // specs/multi-flow-servers.yaml: each operation on its own server (path prefix).
+  '/mf/profile': { security: [{ multiFlow: [] }], respond: (ctx) => multiFlowUser(ctx, 'profile') },
+  '/mf-reports/summary': { security: [{ multiFlow: [] }], respond: (ctx) => multiFlowUser(ctx, 'summary') },
+  '/mf-reports/archive': { security: [{ multiFlow: [] }], respond: (ctx) => multiFlowUser(ctx, 'archive') },
+  '/mf-uploads/files': { security: [{ multiFlow: [] }], respond: (ctx) => multiFlowUser(ctx, 'files') },
   '/auth/noAuth': {
     security: [{}],
     respond: ({ url }) =>
@@ -91,6 +98,14 @@ export const OPERATIONS = {
           },
   },
 };
+
+/**
+ * The answer of the multi-flow-servers operations: the user and which operation answered.
+ * @param {{ token: import('./model.mjs').StoredToken | null }} ctx @param {string} name
+ */
+function multiFlowUser({ token }, name) {
+  return { status: 200, json: { id: token?.user.id ?? 0, name: `${name}:${token?.user.username ?? ''}` } };
+}
 
 /**
  * Failure of one scheme check, ordered by how it is reported (higher wins).

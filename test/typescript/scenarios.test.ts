@@ -31,6 +31,8 @@ const file = JSON.parse(await readFile(path.join(REPO, 'test/scenarios/oauth-sce
 const fx = file.fixtures;
 
 let sdk: Sdk;
+/** The SDK of specs/multi-flow-servers.yaml (client steps with `sdk: multiFlow`). */
+let mfSdk: Sdk;
 let server: TestServer;
 const logLines: string[] = [];
 const seenTexts: string[] = [];
@@ -62,10 +64,14 @@ const logger = Object.fromEntries(
 beforeAll(async () => {
   const root = await tempDir('ts-scenarios-');
   const built = await generateBuildPack(path.join(REPO, 'specs/multiauth-sample.yaml'), root);
-  const consumer = await consumerProject(root, [built]);
+  const mfBuilt = await generateBuildPack(path.join(REPO, 'specs/multi-flow-servers.yaml'), root);
+  const consumer = await consumerProject(root, [built, mfBuilt]);
   const entry = path.join(consumer, 'entry.mjs');
   await writeFile(entry, `export * from ${JSON.stringify(built.packageName)};\n`);
   sdk = (await import(pathToFileURL(entry).href)) as Sdk;
+  const mfEntry = path.join(consumer, 'entry-multi-flow.mjs');
+  await writeFile(mfEntry, `export * from ${JSON.stringify(mfBuilt.packageName)};\n`);
+  mfSdk = (await import(pathToFileURL(mfEntry).href)) as Sdk;
   server = await startTestServer();
 }, 600_000);
 
@@ -100,6 +106,8 @@ class Skip extends Error {}
 const KNOWN_SCENARIO_ISSUES: Record<string, string> = {};
 
 interface State {
+  /** `sample` (specs/multiauth-sample.yaml) or `multiFlow` (specs/multi-flow-servers.yaml). */
+  sdk?: string;
   client: Sdk | null;
   manager: Sdk | null;
   previousToken: Json | null;
@@ -109,8 +117,21 @@ interface State {
   baseline: number;
 }
 
+/** The operation `callApi` calls for the client's SDK. */
+const protectedOperation = (st: State): Json =>
+  st.sdk === 'multiFlow' ? fx.multiFlow.protectedOperation : fx.protectedOperation;
+
+/** `getProfile` → `getProfile`, `Profile` → `profile` (the SDK's member names). */
+const camel = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+function callOperation(st: State, op: Json): Promise<unknown> {
+  if (st.sdk !== 'multiFlow') return st.client!.authentication.oAuthAuthorizationGrant();
+  return st.client![camel(op.tag)][camel(op.operationId)]();
+}
+
 function buildClient(step: Json, st: State): void {
   const grant = step.grant as 'acg' | 'ropcg';
+  st.sdk = step.sdk ?? 'sample';
   const base = grant === 'acg' ? fx.acg : fx.ropcg;
   const fixture = step.fixture ? fx[step.fixture] : base;
   const onUpdate = (token: Json): void => {
@@ -131,6 +152,27 @@ function buildClient(step: Json, st: State): void {
     logger,
     ...(step.timeoutSeconds !== undefined ? { timeout: step.timeoutSeconds * 1000 } : {}),
   };
+  if (st.sdk === 'multiFlow') {
+    // spec URLs with the port variable set (no base URL override): each operation's own server
+    const mf: Json = { port: new URL(server.url).port, logger };
+    if (grant === 'acg') {
+      mf.oauth2AuthorizationCodeCredentials = {
+        ...common,
+        oAuthRedirectUri: `${server.url}${fx.redirectPath}`,
+        oAuthScopes: [mfSdk.OAuthScopeOauth2AuthorizationCodeEnum.FileRequestsRead],
+      };
+    } else {
+      mf.oauth2PasswordCredentials = {
+        ...common,
+        oAuthUsername: fx.ropcg.username,
+        oAuthPassword: step.password ?? fx.ropcg.password,
+      };
+    }
+    st.client = new mfSdk.MultiflowserversClient(mf);
+    // one manager per flow of the scheme `oauth2`
+    st.manager = grant === 'acg' ? st.client!.oauth2AuthorizationCode : st.client!.oauth2Password;
+    return;
+  }
   if (grant === 'acg') {
     options.oAuthACGCredentials = {
       ...common,
@@ -210,8 +252,13 @@ async function doStep(step: Json, st: State, scenario: Scenario): Promise<unknow
     }
     case 'callApi': {
       const n = step.threads ?? 1;
-      const calls = Array.from({ length: n }, () => st.client!.authentication.oAuthAuthorizationGrant());
+      const calls = Array.from({ length: n }, () => callOperation(st, protectedOperation(st)));
       return n === 1 ? calls[0] : Promise.all(calls);
+    }
+    case 'callOperations': {
+      const out: unknown[] = [];
+      for (const op of fx.multiFlow.operations as Json[]) out.push(await callOperation(st, op));
+      return out;
     }
     case 'revoke':
       expect((await control('/__control/revoke', {})).ok).toBe(true);
@@ -242,7 +289,7 @@ async function check(
   if (ex.error) {
     expect(outcome.error, `expected ${ex.error}`).toBeDefined();
     expect(outcome.error!.name).toBe(errorName(ex.error));
-    expect(outcome.error).toBeInstanceOf(sdk.SdkError);
+    expect(outcome.error).toBeInstanceOf((st.sdk === 'multiFlow' ? mfSdk : sdk).SdkError);
   }
   if (ex.errorCode) expect(outcome.error?.error).toBe(ex.errorCode);
   if (ex.status !== undefined) {
@@ -253,7 +300,7 @@ async function check(
   if (ex.tokenChanged) expect(st.manager!.token?.accessToken).not.toBe(st.previousToken?.accessToken);
   if (ex.tokenRequests !== undefined) expect(since.filter(isToken).length).toBe(ex.tokenRequests);
   if (ex.apiRequests !== undefined) {
-    expect(since.filter((e) => e.path === fx.protectedOperation.path).length).toBe(ex.apiRequests);
+    expect(since.filter((e) => e.path === protectedOperation(st).path).length).toBe(ex.apiRequests);
   }
   if (ex.updateCallbacks !== undefined) expect(st.updates).toBe(ex.updateCallbacks);
   if (ex.urlQuery) {
@@ -269,6 +316,13 @@ async function check(
   }
   if (ex.clientAuth) expect(since.filter(isToken).at(-1)?.clientAuth).toBe(ex.clientAuth);
   if (ex.noNetwork) expect(log.length).toBe(logBefore);
+  if (ex.apiPaths)
+    expect(
+      log
+        .slice(logBefore)
+        .filter((e) => !isToken(e))
+        .map((e) => e.path),
+    ).toEqual(ex.apiPaths);
 }
 
 function remember(error: Json): void {

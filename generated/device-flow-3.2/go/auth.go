@@ -10,19 +10,19 @@ import (
 	"deviceflow/core"
 )
 
-// Oauth2Scope is a scope of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
-type Oauth2Scope string
+// Oauth2AuthorizationCodeScope is a scope of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
+type Oauth2AuthorizationCodeScope string
 
 const (
-	// Oauth2ScopeFileRequestsRead is the scope "file_requests.read".
+	// Oauth2AuthorizationCodeScopeFileRequestsRead is the scope "file_requests.read".
 	// Read the user's file requests
-	Oauth2ScopeFileRequestsRead Oauth2Scope = "file_requests.read"
+	Oauth2AuthorizationCodeScopeFileRequestsRead Oauth2AuthorizationCodeScope = "file_requests.read"
 )
 
-// Oauth2Credentials are the credentials of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
+// Oauth2AuthorizationCodeCredentials are the credentials of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
 // Static endpoints; revocation through `x-revocation-url`.
 // Printing them never shows the secret, the password or the token.
-type Oauth2Credentials struct {
+type Oauth2AuthorizationCodeCredentials struct {
 	// OAuth 2 Client ID
 	OAuthClientID string
 	// OAuth 2 Client Secret Never printed.
@@ -30,7 +30,7 @@ type Oauth2Credentials struct {
 	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
 	// List of scopes that apply to the OAuth token
-	OAuthScopes []Oauth2Scope
+	OAuthScopes []Oauth2AuthorizationCodeScope
 	// Object for storing information about the OAuth token
 	OAuthToken *Token
 	// Called once with every new token the SDK obtains (fetch or refresh)
@@ -50,22 +50,22 @@ type Oauth2Credentials struct {
 }
 
 // String shows the credentials with every secret redacted.
-func (c Oauth2Credentials) String() string {
-	return core.Describe("Oauth2Credentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret), "OAuthRedirectURI", core.Quote(c.OAuthRedirectURI))
+func (c Oauth2AuthorizationCodeCredentials) String() string {
+	return core.Describe("Oauth2AuthorizationCodeCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret), "OAuthRedirectURI", core.Quote(c.OAuthRedirectURI))
 }
 
 // GoString is String, for %#v.
-func (c Oauth2Credentials) GoString() string {
+func (c Oauth2AuthorizationCodeCredentials) GoString() string {
 	return c.String()
 }
 
 // Format prints String for every verb.
-func (c Oauth2Credentials) Format(f fmt.State, verb rune) {
+func (c Oauth2AuthorizationCodeCredentials) Format(f fmt.State, verb rune) {
 	_, _ = f.Write([]byte(c.String()))
 }
 
 // settings maps the credentials onto the runtime's (nil: none configured).
-func (c *Oauth2Credentials) settings() *core.OAuthSettings {
+func (c *Oauth2AuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	s := &core.OAuthSettings{}
 	if c == nil {
 		return s
@@ -87,19 +87,19 @@ func (c *Oauth2Credentials) settings() *core.OAuthSettings {
 	return s
 }
 
-// SsoScope is a scope of the sso security scheme (OAuth 2 Authorization Code Grant).
-type SsoScope string
+// SsoAuthorizationCodeScope is a scope of the sso security scheme (OAuth 2 Authorization Code Grant).
+type SsoAuthorizationCodeScope string
 
 const (
-	// SsoScopeFileRequestsRead is the scope "file_requests.read".
+	// SsoAuthorizationCodeScopeFileRequestsRead is the scope "file_requests.read".
 	// Read the user's file requests
-	SsoScopeFileRequestsRead SsoScope = "file_requests.read"
+	SsoAuthorizationCodeScopeFileRequestsRead SsoAuthorizationCodeScope = "file_requests.read"
 )
 
-// SsoCredentials are the credentials of the sso security scheme (OAuth 2 Authorization Code Grant).
+// SsoAuthorizationCodeCredentials are the credentials of the sso security scheme (OAuth 2 Authorization Code Grant).
 // Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
 // Printing them never shows the secret, the password or the token.
-type SsoCredentials struct {
+type SsoAuthorizationCodeCredentials struct {
 	// OAuth 2 Client ID
 	OAuthClientID string
 	// OAuth 2 Client Secret Never printed.
@@ -107,7 +107,7 @@ type SsoCredentials struct {
 	// OAuth 2 Redirection endpoint or Callback Uri
 	OAuthRedirectURI string
 	// List of scopes that apply to the OAuth token
-	OAuthScopes []SsoScope
+	OAuthScopes []SsoAuthorizationCodeScope
 	// Object for storing information about the OAuth token
 	OAuthToken *Token
 	// Called once with every new token the SDK obtains (fetch or refresh)
@@ -127,22 +127,22 @@ type SsoCredentials struct {
 }
 
 // String shows the credentials with every secret redacted.
-func (c SsoCredentials) String() string {
-	return core.Describe("SsoCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret), "OAuthRedirectURI", core.Quote(c.OAuthRedirectURI))
+func (c SsoAuthorizationCodeCredentials) String() string {
+	return core.Describe("SsoAuthorizationCodeCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret), "OAuthRedirectURI", core.Quote(c.OAuthRedirectURI))
 }
 
 // GoString is String, for %#v.
-func (c SsoCredentials) GoString() string {
+func (c SsoAuthorizationCodeCredentials) GoString() string {
 	return c.String()
 }
 
 // Format prints String for every verb.
-func (c SsoCredentials) Format(f fmt.State, verb rune) {
+func (c SsoAuthorizationCodeCredentials) Format(f fmt.State, verb rune) {
 	_, _ = f.Write([]byte(c.String()))
 }
 
 // settings maps the credentials onto the runtime's (nil: none configured).
-func (c *SsoCredentials) settings() *core.OAuthSettings {
+func (c *SsoAuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	s := &core.OAuthSettings{}
 	if c == nil {
 		return s

@@ -64,22 +64,22 @@ type Config struct {
 	AllowInsecureHTTP bool
 	// UserAgent is sent on every request ("" : Go's default).
 	UserAgent string
-	// Oauth2Credentials are the credentials of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
+	// Oauth2AuthorizationCodeCredentials are the credentials of the oauth2 security scheme (OAuth 2 Authorization Code Grant).
 	// Static endpoints; revocation through `x-revocation-url`.
 	// Printing them never shows the secret, the password or the token.
-	Oauth2Credentials *Oauth2Credentials
-	// SsoCredentials are the credentials of the sso security scheme (OAuth 2 Authorization Code Grant).
+	Oauth2AuthorizationCodeCredentials *Oauth2AuthorizationCodeCredentials
+	// SsoAuthorizationCodeCredentials are the credentials of the sso security scheme (OAuth 2 Authorization Code Grant).
 	// Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
 	// Printing them never shows the secret, the password or the token.
-	SsoCredentials *SsoCredentials
+	SsoAuthorizationCodeCredentials *SsoAuthorizationCodeCredentials
 }
 
 // Client is the API client. It is safe for concurrent use; printing it shows no secret.
 type Client struct {
-	// Oauth2 runs the OAuth 2 Authorization Code Grant of the oauth2 security scheme.
-	Oauth2 *core.AuthorizationCodeManager
-	// Sso runs the OAuth 2 Authorization Code Grant of the sso security scheme.
-	Sso *core.AuthorizationCodeManager
+	// Oauth2AuthorizationCode runs the OAuth 2 Authorization Code Grant of the oauth2 security scheme.
+	Oauth2AuthorizationCode *core.AuthorizationCodeManager
+	// SsoAuthorizationCode runs the OAuth 2 Authorization Code Grant of the sso security scheme.
+	SsoAuthorizationCode *core.AuthorizationCodeManager
 	// Account holds the operations tagged "account".
 	Account *AccountService
 	// core runs the operations.
@@ -111,11 +111,11 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c := &Client{config: cfg}
 	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
-	c.Oauth2 = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.Oauth2Credentials.settings())
-	c.Sso = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/static/authorize", PKCE: true, Issuer: ""}, cc, cfg.SsoCredentials.settings())
+	c.Oauth2AuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.Oauth2AuthorizationCodeCredentials.settings())
+	c.SsoAuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/static/authorize", PKCE: true, Issuer: ""}, cc, cfg.SsoAuthorizationCodeCredentials.settings())
 	schemes := map[string]core.Scheme{}
-	schemes["oauth2"] = core.NewOAuthScheme("oauth2", c.Oauth2)
-	schemes["sso"] = core.NewOAuthScheme("sso", c.Sso)
+	schemes["oauth2"] = core.NewOAuthScheme("oauth2", c.Oauth2AuthorizationCode)
+	schemes["sso"] = core.NewOAuthScheme("sso", c.SsoAuthorizationCode)
 	origins := map[string]bool{}
 	for _, name := range []ServerName{ServerDefault} {
 		raw, err := c.ServerURL(string(name))

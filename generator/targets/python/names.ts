@@ -7,7 +7,18 @@ import { authContract, type AuthUnit } from '../shared/contract.js';
 import { assignNames, PYTHON_RESERVED, pyName, screamingCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
-const STATIC_AUTH_MODULES = ['_credentials', '_grants', '_security', '_simple', 'token_store'];
+const STATIC_AUTH_MODULES = [
+  '_credentials',
+  '_device',
+  '_discovery',
+  '_grants',
+  '_loopback',
+  '_metadata',
+  '_revoke',
+  '_security',
+  '_simple',
+  'token_store',
+];
 /** Modules and classes of the static runtime under `models/`. */
 const STATIC_MODEL_MODULES = ['o_auth_token', 'o_auth_provider_error_enum', '_helpers'];
 const STATIC_MODEL_CLASSES = ['OAuthToken', 'OAuthProviderErrorEnum'];
@@ -17,15 +28,22 @@ export const ROOT_RUNTIME_EXPORTS = [
   'ApiResponse',
   'AuthConflictException',
   'AuthRequiredException',
+  'AuthorizationDeniedException',
+  'AuthorizationServerMetadataException',
   'BaseController',
   'Configuration',
   'ConfigurationException',
+  'DeviceAccessDeniedException',
+  'DeviceAuthorization',
+  'DeviceAuthorizationException',
+  'DeviceCodeExpiredException',
   'Environment',
   'FileTokenStore',
   'HttpResponse',
   'InMemoryTokenStore',
   'InsecureTransportException',
   'InvalidTokenResponseException',
+  'IssuerMismatchException',
   'MissingRefreshTokenException',
   'NetworkException',
   'OAuthCallbackException',
@@ -35,8 +53,10 @@ export const ROOT_RUNTIME_EXPORTS = [
   'ResponseTooLargeException',
   'SdkException',
   'Server',
+  'SignInTimeoutException',
   'StateMismatchException',
   'TimeoutException',
+  'TokenRevocationException',
   'TokenStore',
 ];
 /**

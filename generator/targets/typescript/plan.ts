@@ -12,15 +12,21 @@ import { simpleSchemeView } from './views/simple-scheme.js';
 /** The runtime files copied verbatim into `src/runtime/`. */
 export const RUNTIME_FILES = [
   'auth.ts',
+  'device.ts',
   'errors.ts',
   'file-token-store.ts',
   'form.ts',
   'http.ts',
   'index.ts',
+  'loopback-node.ts',
+  'loopback.ts',
+  'metadata.ts',
+  'oauth-errors.ts',
   'oauth.ts',
   'pkce.ts',
   'redact.ts',
   'request.ts',
+  'revoke.ts',
   'token-store.ts',
   'token.ts',
   'url.ts',
@@ -31,6 +37,7 @@ const FLOW_DOC_TEMPLATES: Record<FlowKind, string> = {
   authorizationCode: 'doc/authorization-code.md.hbs',
   password: 'doc/password.md.hbs',
   clientCredentials: 'doc/client-credentials.md.hbs',
+  deviceAuthorization: 'doc/device-authorization.md.hbs',
 };
 
 export interface TsViews {

@@ -9,15 +9,22 @@ import time
 from typing import Any, Dict, List, Optional
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
+import httpx
 import pytest
 from conftest import ROOT, SCANNER, TestServer
 from sdk import REDIRECT, config_for, snake
 
 import multiauthsample
+import multiflowservers
 from multiauthsample import (
     MultiauthsampleClient,
     OAuthACGCredentials,
     OAuthROPCGCredentials,
+)
+from multiflowservers import (
+    MultiflowserversClient,
+    Oauth2AuthorizationCodeCredentials,
+    Oauth2PasswordCredentials,
 )
 
 DATA = json.load(
@@ -27,13 +34,14 @@ DATA = json.load(
     )
 )
 FIX = DATA["fixtures"]
-OP = FIX["protectedOperation"]
+MF = FIX["multiFlow"]
 
 
 class Run:
     def __init__(self, srv: TestServer) -> None:
         self.srv = srv
-        self.client: Optional[MultiauthsampleClient] = None
+        self.client: Any = None
+        self.sdk = "sample"
         self.grant = ""
         self.updates: List[Any] = []
         self.request: Any = None
@@ -48,8 +56,22 @@ class Run:
         ]
 
     @property
+    def op(self) -> Dict[str, str]:
+        operation: Dict[str, str] = (MF if self.sdk == "multiFlow" else FIX)[
+            "protectedOperation"
+        ]
+        return operation
+
+    @property
     def manager(self) -> Any:
         assert self.client is not None
+        if self.sdk == "multiFlow":
+            # one manager per flow of the scheme `oauth2`
+            return (
+                self.client.oauth2_authorization_code
+                if self.grant == "acg"
+                else self.client.oauth2_password
+            )
         return (
             self.client.o_auth_acg if self.grant == "acg" else self.client.o_auth_ropcg
         )
@@ -61,8 +83,38 @@ class Run:
     def log_since(self) -> List[Dict[str, Any]]:
         return self.srv.log()[self.baseline :]
 
+    def build_multi_flow(self, step: Dict[str, Any], options: Dict[str, Any]) -> None:
+        """The client of specs/multi-flow-servers.yaml: spec URLs, only the port variable set."""
+        port = str(httpx.URL(self.srv.url).port)
+        if self.grant == "acg":
+            acg = Oauth2AuthorizationCodeCredentials(
+                o_auth_client_id=FIX["acg"]["clientId"],
+                o_auth_client_secret=FIX["acg"]["clientSecret"],
+                o_auth_redirect_uri=REDIRECT,
+                o_auth_scopes=FIX["acg"]["scopes"],
+                **options,
+            )
+            self.client = MultiflowserversClient(
+                port=port, oauth2_authorization_code_credentials=acg
+            )
+        else:
+            ropcg = Oauth2PasswordCredentials(
+                o_auth_client_id=FIX["ropcg"]["clientId"],
+                o_auth_client_secret=FIX["ropcg"]["clientSecret"],
+                o_auth_username=FIX["ropcg"]["username"],
+                o_auth_password=step.get("password", FIX["ropcg"]["password"]),
+                **options,
+            )
+            self.client = MultiflowserversClient(
+                port=port, oauth2_password_credentials=ropcg
+            )
+
     def build(self, step: Dict[str, Any]) -> None:
         self.grant = step["grant"]
+        self.sdk = step.get("sdk", "sample")
+        if self.sdk == "multiFlow":
+            self.build_multi_flow(step, {"o_auth_on_token_update": self.updates.append})
+            return
         fixture = FIX[step.get("fixture", self.grant)]
         options: Dict[str, Any] = {"o_auth_on_token_update": self.updates.append}
         if "clientAuth" in step:
@@ -93,10 +145,13 @@ class Run:
             )
             self.client = MultiauthsampleClient(config, o_auth_ropcg_credentials=creds2)
 
-    def call_api(self) -> Any:
+    def call(self, op: Dict[str, str]) -> Any:
         assert self.client is not None
-        controller = getattr(self.client, snake(OP["tag"]))
-        return getattr(controller, snake(OP["operationId"]))()
+        controller = getattr(self.client, snake(op["tag"]))
+        return getattr(controller, snake(op["operationId"]))()
+
+    def call_api(self) -> Any:
+        return self.call(self.op)
 
     def step(self, step: Dict[str, Any]) -> Any:
         kind = step["do"]
@@ -166,6 +221,8 @@ class Run:
             if errors:
                 raise errors[0]
             return results[0]
+        elif kind == "callOperations":
+            return [self.call(op) for op in MF["operations"]]
         elif kind == "revoke":
             self.srv.revoke()
         elif kind == "clearLog":
@@ -199,9 +256,8 @@ class Run:
             assert expect["error"] in names, (
                 f"{step['do']}: expected {expect['error']}, got {type(error).__name__}: {error}"
             )
-            assert (
-                getattr(multiauthsample, expect["error"]) is not None
-            )  # SDK-owned, exported
+            package = multiflowservers if self.sdk == "multiFlow" else multiauthsample
+            assert getattr(package, expect["error"]) is not None  # SDK-owned, exported
             if "errorCode" in expect:
                 assert getattr(error, "error_code", None) == expect["errorCode"], error
         elif error is not None:
@@ -226,7 +282,7 @@ class Run:
             ), log
         if "apiRequests" in expect:
             assert (
-                len([e for e in log if e.get("path") == OP["path"]])
+                len([e for e in log if e.get("path") == self.op["path"]])
                 == expect["apiRequests"]
             ), log
         if "updateCallbacks" in expect:
@@ -234,6 +290,11 @@ class Run:
         if "clientAuth" in expect:
             last = [e for e in log if e.get("grantType")][-1]
             assert last["clientAuth"] == expect["clientAuth"]
+        if "apiPaths" in expect:
+            during = self.srv.log()[before_log:]
+            assert [e["path"] for e in during if not e.get("grantType")] == expect[
+                "apiPaths"
+            ], during
         if "urlQuery" in expect:
             query = {k: v[0] for k, v in parse_qs(urlsplit(result.url).query).items()}
             for key, value in expect["urlQuery"].items():

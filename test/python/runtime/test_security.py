@@ -229,9 +229,7 @@ def test_flow_choice_uses_the_first_flow_that_holds_a_token() -> None:
     assert server.requests[-1].headers["authorization"] == "Bearer flow-two-token"
 
 
-def test_flow_choice_without_a_usable_flow_names_the_scheme_and_sends_nothing() -> (
-    None
-):
+def test_flow_choice_without_a_usable_flow_names_the_scheme_and_sends_nothing() -> None:
     server = FakeServer()
     context = ctx(server)
     context.authorizers["multi"] = FlowChoice(

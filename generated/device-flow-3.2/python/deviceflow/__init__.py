@@ -9,26 +9,61 @@ from .exceptions import (
     APIException,
     AuthConflictException,
     AuthRequiredException,
+    AuthorizationDeniedException,
+    AuthorizationServerMetadataException,
     ConfigurationException,
+    DeviceAccessDeniedException,
+    DeviceAuthorizationException,
+    DeviceCodeExpiredException,
     InsecureTransportException,
     InvalidTokenResponseException,
+    IssuerMismatchException,
     MissingRefreshTokenException,
     NetworkException,
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
     SdkException,
+    SignInTimeoutException,
     StateMismatchException,
     TimeoutException,
+    TokenRevocationException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
+from .http.auth._device import DeviceAuthorization
 from .http.http_response import ApiResponse, HttpResponse
-from .http.auth.oauth2 import Oauth2Credentials, Oauth2
-from .http.auth.sso import SsoCredentials, Sso
+from .http.auth.oauth2_authorization_code import (
+    Oauth2AuthorizationCodeCredentials,
+    Oauth2AuthorizationCode,
+)
+from .http.auth.oauth2_device_authorization import (
+    Oauth2DeviceAuthorizationCredentials,
+    Oauth2DeviceAuthorization,
+)
+from .http.auth.sso_authorization_code import (
+    SsoAuthorizationCodeCredentials,
+    SsoAuthorizationCode,
+)
+from .http.auth.sso_device_authorization import (
+    SsoDeviceAuthorizationCredentials,
+    SsoDeviceAuthorization,
+)
+from .http.auth.tv import TvCredentials, Tv
 from .models.me import Me
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
-from .models.o_auth_scope_oauth2_enum import OAuthScopeOauth2Enum
-from .models.o_auth_scope_sso_enum import OAuthScopeSsoEnum
+from .models.o_auth_scope_oauth2_authorization_code_enum import (
+    OAuthScopeOauth2AuthorizationCodeEnum,
+)
+from .models.o_auth_scope_oauth2_device_authorization_enum import (
+    OAuthScopeOauth2DeviceAuthorizationEnum,
+)
+from .models.o_auth_scope_sso_authorization_code_enum import (
+    OAuthScopeSsoAuthorizationCodeEnum,
+)
+from .models.o_auth_scope_sso_device_authorization_enum import (
+    OAuthScopeSsoDeviceAuthorizationEnum,
+)
+from .models.o_auth_scope_tv_enum import OAuthScopeTvEnum
 from .models.o_auth_token import OAuthToken
 from .controllers.account_controller import AccountController
 
@@ -38,8 +73,14 @@ __all__ = [
     "ApiResponse",
     "AuthConflictException",
     "AuthRequiredException",
+    "AuthorizationDeniedException",
+    "AuthorizationServerMetadataException",
     "Configuration",
     "ConfigurationException",
+    "DeviceAccessDeniedException",
+    "DeviceAuthorization",
+    "DeviceAuthorizationException",
+    "DeviceCodeExpiredException",
     "DeviceflowClient",
     "Environment",
     "FileTokenStore",
@@ -47,23 +88,35 @@ __all__ = [
     "InMemoryTokenStore",
     "InsecureTransportException",
     "InvalidTokenResponseException",
+    "IssuerMismatchException",
     "Me",
     "MissingRefreshTokenException",
     "NetworkException",
     "OAuthCallbackException",
     "OAuthProviderErrorEnum",
     "OAuthProviderException",
-    "OAuthScopeOauth2Enum",
-    "OAuthScopeSsoEnum",
+    "OAuthScopeOauth2AuthorizationCodeEnum",
+    "OAuthScopeOauth2DeviceAuthorizationEnum",
+    "OAuthScopeSsoAuthorizationCodeEnum",
+    "OAuthScopeSsoDeviceAuthorizationEnum",
+    "OAuthScopeTvEnum",
     "OAuthToken",
-    "Oauth2",
-    "Oauth2Credentials",
+    "Oauth2AuthorizationCode",
+    "Oauth2AuthorizationCodeCredentials",
+    "Oauth2DeviceAuthorization",
+    "Oauth2DeviceAuthorizationCredentials",
     "ResponseTooLargeException",
     "SdkException",
     "Server",
-    "Sso",
-    "SsoCredentials",
+    "SignInTimeoutException",
+    "SsoAuthorizationCode",
+    "SsoAuthorizationCodeCredentials",
+    "SsoDeviceAuthorization",
+    "SsoDeviceAuthorizationCredentials",
     "StateMismatchException",
     "TimeoutException",
+    "TokenRevocationException",
     "TokenStore",
+    "Tv",
+    "TvCredentials",
 ]

@@ -8,8 +8,11 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Unio
 
 import httpx
 
-from .http.auth.oauth2 import Oauth2Credentials
-from .http.auth.sso import SsoCredentials
+from .http.auth.oauth2_authorization_code import Oauth2AuthorizationCodeCredentials
+from .http.auth.oauth2_device_authorization import Oauth2DeviceAuthorizationCredentials
+from .http.auth.sso_authorization_code import SsoAuthorizationCodeCredentials
+from .http.auth.sso_device_authorization import SsoDeviceAuthorizationCredentials
+from .http.auth.tv import TvCredentials
 
 
 class Environment(str, Enum):
@@ -34,8 +37,11 @@ class Configuration:
         allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
         extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
         http_client: An httpx.Client to send requests with (proxies, mocks).
-        oauth2_credentials: Credentials of the oauth2 scheme.
-        sso_credentials: Credentials of the sso scheme.
+        oauth2_authorization_code_credentials: Credentials of the oauth2 authorizationCode scheme.
+        oauth2_device_authorization_credentials: Credentials of the oauth2 deviceAuthorization scheme.
+        sso_authorization_code_credentials: Credentials of the sso authorizationCode scheme.
+        sso_device_authorization_credentials: Credentials of the sso deviceAuthorization scheme.
+        tv_credentials: Credentials of the tv scheme.
     """
 
     #: Server URL templates per environment, as written in the spec.
@@ -53,8 +59,11 @@ class Configuration:
         "allow_insecure_http",
         "extra_bearer_hosts",
         "http_client",
-        "oauth2_credentials",
-        "sso_credentials",
+        "oauth2_authorization_code_credentials",
+        "oauth2_device_authorization_credentials",
+        "sso_authorization_code_credentials",
+        "sso_device_authorization_credentials",
+        "tv_credentials",
     )
 
     def __init__(
@@ -66,8 +75,19 @@ class Configuration:
         allow_insecure_http: bool = False,
         extra_bearer_hosts: Sequence[str] = (),
         http_client: Optional[httpx.Client] = None,
-        oauth2_credentials: Optional[Oauth2Credentials] = None,
-        sso_credentials: Optional[SsoCredentials] = None,
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = None,
+        oauth2_device_authorization_credentials: Optional[
+            Oauth2DeviceAuthorizationCredentials
+        ] = None,
+        sso_authorization_code_credentials: Optional[
+            SsoAuthorizationCodeCredentials
+        ] = None,
+        sso_device_authorization_credentials: Optional[
+            SsoDeviceAuthorizationCredentials
+        ] = None,
+        tv_credentials: Optional[TvCredentials] = None,
     ) -> None:
         self._environment = environment
         self._timeout = timeout
@@ -75,8 +95,17 @@ class Configuration:
         self._allow_insecure_http = allow_insecure_http
         self._extra_bearer_hosts = extra_bearer_hosts
         self._http_client = http_client
-        self._oauth2_credentials = oauth2_credentials
-        self._sso_credentials = sso_credentials
+        self._oauth2_authorization_code_credentials = (
+            oauth2_authorization_code_credentials
+        )
+        self._oauth2_device_authorization_credentials = (
+            oauth2_device_authorization_credentials
+        )
+        self._sso_authorization_code_credentials = sso_authorization_code_credentials
+        self._sso_device_authorization_credentials = (
+            sso_device_authorization_credentials
+        )
+        self._tv_credentials = tv_credentials
         self._environment = Environment(environment)
         self._extra_bearer_hosts = tuple(extra_bearer_hosts)
         self._server_overrides: Dict[Server, str] = {
@@ -118,14 +147,37 @@ class Configuration:
         return self._http_client
 
     @property
-    def oauth2_credentials(self) -> Optional[Oauth2Credentials]:
-        """Credentials of the oauth2 scheme."""
-        return self._oauth2_credentials
+    def oauth2_authorization_code_credentials(
+        self,
+    ) -> Optional[Oauth2AuthorizationCodeCredentials]:
+        """Credentials of the oauth2 authorizationCode scheme."""
+        return self._oauth2_authorization_code_credentials
 
     @property
-    def sso_credentials(self) -> Optional[SsoCredentials]:
-        """Credentials of the sso scheme."""
-        return self._sso_credentials
+    def oauth2_device_authorization_credentials(
+        self,
+    ) -> Optional[Oauth2DeviceAuthorizationCredentials]:
+        """Credentials of the oauth2 deviceAuthorization scheme."""
+        return self._oauth2_device_authorization_credentials
+
+    @property
+    def sso_authorization_code_credentials(
+        self,
+    ) -> Optional[SsoAuthorizationCodeCredentials]:
+        """Credentials of the sso authorizationCode scheme."""
+        return self._sso_authorization_code_credentials
+
+    @property
+    def sso_device_authorization_credentials(
+        self,
+    ) -> Optional[SsoDeviceAuthorizationCredentials]:
+        """Credentials of the sso deviceAuthorization scheme."""
+        return self._sso_device_authorization_credentials
+
+    @property
+    def tv_credentials(self) -> Optional[TvCredentials]:
+        """Credentials of the tv scheme."""
+        return self._tv_credentials
 
     def _variables(self) -> Dict[str, str]:
         return {}
@@ -174,8 +226,17 @@ class Configuration:
         if env.get("TIMEOUT"):
             values["timeout"] = float(env["TIMEOUT"])
         for name, credentials_class in (
-            ("oauth2_credentials", Oauth2Credentials),
-            ("sso_credentials", SsoCredentials),
+            (
+                "oauth2_authorization_code_credentials",
+                Oauth2AuthorizationCodeCredentials,
+            ),
+            (
+                "oauth2_device_authorization_credentials",
+                Oauth2DeviceAuthorizationCredentials,
+            ),
+            ("sso_authorization_code_credentials", SsoAuthorizationCodeCredentials),
+            ("sso_device_authorization_credentials", SsoDeviceAuthorizationCredentials),
+            ("tv_credentials", TvCredentials),
         ):
             values[name] = credentials_class.from_environment(env)
         values.update(overrides)

@@ -9,8 +9,24 @@ import httpx
 from .configuration import Configuration, Environment, Server
 from .controllers.account_controller import AccountController
 from .http.api_context import ApiContext
-from .http.auth.oauth2 import Oauth2Credentials, Oauth2
-from .http.auth.sso import SsoCredentials, Sso
+from .http.auth._security import FlowChoice
+from .http.auth.oauth2_authorization_code import (
+    Oauth2AuthorizationCodeCredentials,
+    Oauth2AuthorizationCode,
+)
+from .http.auth.oauth2_device_authorization import (
+    Oauth2DeviceAuthorizationCredentials,
+    Oauth2DeviceAuthorization,
+)
+from .http.auth.sso_authorization_code import (
+    SsoAuthorizationCodeCredentials,
+    SsoAuthorizationCode,
+)
+from .http.auth.sso_device_authorization import (
+    SsoDeviceAuthorizationCredentials,
+    SsoDeviceAuthorization,
+)
+from .http.auth.tv import TvCredentials, Tv
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python deviceflow/1.0.0"
@@ -36,8 +52,19 @@ class DeviceflowClient:
         allow_insecure_http: bool = _UNSET,
         extra_bearer_hosts: Sequence[str] = _UNSET,
         http_client: Optional[httpx.Client] = _UNSET,
-        oauth2_credentials: Optional[Oauth2Credentials] = _UNSET,
-        sso_credentials: Optional[SsoCredentials] = _UNSET,
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = _UNSET,
+        oauth2_device_authorization_credentials: Optional[
+            Oauth2DeviceAuthorizationCredentials
+        ] = _UNSET,
+        sso_authorization_code_credentials: Optional[
+            SsoAuthorizationCodeCredentials
+        ] = _UNSET,
+        sso_device_authorization_credentials: Optional[
+            SsoDeviceAuthorizationCredentials
+        ] = _UNSET,
+        tv_credentials: Optional[TvCredentials] = _UNSET,
     ) -> None:
         changes: Dict[str, Any] = {}
         for name, value in (
@@ -47,8 +74,20 @@ class DeviceflowClient:
             ("allow_insecure_http", allow_insecure_http),
             ("extra_bearer_hosts", extra_bearer_hosts),
             ("http_client", http_client),
-            ("oauth2_credentials", oauth2_credentials),
-            ("sso_credentials", sso_credentials),
+            (
+                "oauth2_authorization_code_credentials",
+                oauth2_authorization_code_credentials,
+            ),
+            (
+                "oauth2_device_authorization_credentials",
+                oauth2_device_authorization_credentials,
+            ),
+            ("sso_authorization_code_credentials", sso_authorization_code_credentials),
+            (
+                "sso_device_authorization_credentials",
+                sso_device_authorization_credentials,
+            ),
+            ("tv_credentials", tv_credentials),
         ):
             if value is not _UNSET:
                 changes[name] = value
@@ -66,10 +105,32 @@ class DeviceflowClient:
             allow_insecure_http=config.allow_insecure_http,
             extra_bearer_hosts=config.extra_bearer_hosts,
         )
-        self._oauth2 = Oauth2(config.oauth2_credentials, self._context)
-        self._context.authorizers["oauth2"] = self._oauth2
-        self._sso = Sso(config.sso_credentials, self._context)
-        self._context.authorizers["sso"] = self._sso
+        self._oauth2_authorization_code = Oauth2AuthorizationCode(
+            config.oauth2_authorization_code_credentials,
+            self._context,
+        )
+        self._oauth2_device_authorization = Oauth2DeviceAuthorization(
+            config.oauth2_device_authorization_credentials,
+            self._context,
+        )
+        self._context.authorizers["oauth2"] = FlowChoice(
+            "oauth2",
+            (self._oauth2_authorization_code, self._oauth2_device_authorization),
+        )
+        self._sso_authorization_code = SsoAuthorizationCode(
+            config.sso_authorization_code_credentials,
+            self._context,
+        )
+        self._sso_device_authorization = SsoDeviceAuthorization(
+            config.sso_device_authorization_credentials,
+            self._context,
+        )
+        self._context.authorizers["sso"] = FlowChoice(
+            "sso",
+            (self._sso_authorization_code, self._sso_device_authorization),
+        )
+        self._tv = Tv(config.tv_credentials, self._context)
+        self._context.authorizers["tv"] = self._tv
         self._account = AccountController(self._context)
 
     def _server_url(self, name: str) -> str:
@@ -81,14 +142,29 @@ class DeviceflowClient:
         return self._config
 
     @property
-    def oauth2(self) -> Oauth2:
-        """The oauth2 manager (OAuth 2 Authorization Code Grant)."""
-        return self._oauth2
+    def oauth2_authorization_code(self) -> Oauth2AuthorizationCode:
+        """The oauth2 authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._oauth2_authorization_code
 
     @property
-    def sso(self) -> Sso:
-        """The sso manager (OAuth 2 Authorization Code Grant)."""
-        return self._sso
+    def oauth2_device_authorization(self) -> Oauth2DeviceAuthorization:
+        """The oauth2 deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._oauth2_device_authorization
+
+    @property
+    def sso_authorization_code(self) -> SsoAuthorizationCode:
+        """The sso authorizationCode manager (OAuth 2 Authorization Code Grant)."""
+        return self._sso_authorization_code
+
+    @property
+    def sso_device_authorization(self) -> SsoDeviceAuthorization:
+        """The sso deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+        return self._sso_device_authorization
+
+    @property
+    def tv(self) -> Tv:
+        """The tv manager (OAuth 2 Device Authorization Grant)."""
+        return self._tv
 
     @property
     def account(self) -> AccountController:

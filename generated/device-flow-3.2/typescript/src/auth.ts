@@ -6,13 +6,14 @@ import {
   type ClientAuthMethod,
   type OAuthContext,
 } from './runtime/oauth.js';
+import { DeviceAuthorizationManager } from './runtime/device.js';
 import type { TokenStore } from './runtime/token-store.js';
 import type { OAuthToken } from './runtime/token.js';
 
 /**
  * OAuth 2 scopes of `oauth2`. A string `enum`: see the README ("Scopes") for why.
  */
-export enum OAuthScopeOauth2Enum {
+export enum OAuthScopeOauth2AuthorizationCodeEnum {
   /**
    * Read the user's file requests
    */
@@ -20,7 +21,7 @@ export enum OAuthScopeOauth2Enum {
 }
 
 /** Credentials of the `oauth2` OAuth 2 scheme. Every field is optional: a stored token alone is enough. */
-export interface Oauth2Credentials {
+export interface Oauth2AuthorizationCodeCredentials {
   /**
    * OAuth 2 Client ID
    */
@@ -36,7 +37,7 @@ export interface Oauth2Credentials {
   /**
    * List of scopes that apply to the OAuth token
    */
-  oAuthScopes?: readonly OAuthScopeOauth2Enum[] | undefined;
+  oAuthScopes?: readonly OAuthScopeOauth2AuthorizationCodeEnum[] | undefined;
   /**
    * Object for storing information about the OAuth token
    */
@@ -76,8 +77,8 @@ export interface Oauth2Credentials {
  *
  * Manager of the oauth2 OAuth 2 flow (authorizationCode).
  */
-export class Oauth2 extends AuthorizationCodeManager {
-  constructor(context: OAuthContext, credentials: Oauth2Credentials) {
+export class Oauth2AuthorizationCode extends AuthorizationCodeManager {
+  constructor(context: OAuthContext, credentials: Oauth2AuthorizationCodeCredentials) {
     super(
       {
         schemeName: 'oauth2',
@@ -88,6 +89,7 @@ export class Oauth2 extends AuthorizationCodeManager {
         authorizationUrl: '/oauth/authorize',
         pkce: true,
         issuer: null,
+        revocationUrl: '/oauth2/revoke',
       },
       context,
       {
@@ -109,9 +111,92 @@ export class Oauth2 extends AuthorizationCodeManager {
 }
 
 /**
+ * OAuth 2 scopes of `oauth2`. A string `enum`: see the README ("Scopes") for why.
+ */
+export enum OAuthScopeOauth2DeviceAuthorizationEnum {
+  /**
+   * Read the user's file requests
+   */
+  FileRequestsRead = 'file_requests.read',
+}
+
+/** Credentials of the `oauth2` OAuth 2 scheme. Every field is optional: a stored token alone is enough. */
+export interface Oauth2DeviceAuthorizationCredentials {
+  /**
+   * OAuth 2 Client ID
+   */
+  oAuthClientId?: string | undefined;
+  /**
+   * OAuth 2 Client Secret
+   */
+  oAuthClientSecret?: string | undefined;
+  /**
+   * List of scopes that apply to the OAuth token
+   */
+  oAuthScopes?: readonly OAuthScopeOauth2DeviceAuthorizationEnum[] | undefined;
+  /**
+   * Object for storing information about the OAuth token
+   */
+  oAuthToken?: OAuthToken | null | undefined;
+  /**
+   * Called once with every new token the SDK obtains (fetch or refresh)
+   */
+  oAuthOnTokenUpdate?: ((token: OAuthToken) => void | Promise<void>) | undefined;
+  /**
+   * Seconds before expiry at which the token counts as expired (default 60)
+   */
+  oAuthClockSkew?: number | undefined;
+  /**
+   * Token endpoint client authentication: client_secret_basic, client_secret_post or none
+   */
+  oAuthClientAuth?: ClientAuthMethod | undefined;
+  /**
+   * Where the token is kept (default: in memory)
+   */
+  oAuthTokenStore?: TokenStore | undefined;
+  /**
+   * Accepted token_type values, case-insensitive (default bearer)
+   */
+  oAuthAcceptedTokenTypes?: readonly string[] | undefined;
+}
+
+/**
+ * Static endpoints; revocation through `x-revocation-url`.
+ *
+ * Manager of the oauth2 OAuth 2 flow (deviceAuthorization).
+ */
+export class Oauth2DeviceAuthorization extends DeviceAuthorizationManager {
+  constructor(context: OAuthContext, credentials: Oauth2DeviceAuthorizationCredentials) {
+    super(
+      {
+        schemeName: 'oauth2',
+        tokenUrl: '/oauth2/non-auth-server/token',
+        refreshUrl: null,
+        serverName: 'default',
+        clientAuth: 'client_secret_basic',
+        deviceAuthorizationUrl: '/oauth2/device_authorization',
+        revocationUrl: '/oauth2/revoke',
+      },
+      context,
+      {
+        clientId: credentials.oAuthClientId,
+        clientSecret: credentials.oAuthClientSecret,
+        scopes: credentials.oAuthScopes,
+        token: credentials.oAuthToken,
+        onTokenUpdate: credentials.oAuthOnTokenUpdate,
+        clockSkewSeconds: credentials.oAuthClockSkew,
+        clientAuth: credentials.oAuthClientAuth,
+        tokenStore: credentials.oAuthTokenStore,
+        acceptedTokenTypes: credentials.oAuthAcceptedTokenTypes,
+      },
+    );
+  }
+}
+
+/**
  * OAuth 2 scopes of `sso`. A string `enum`: see the README ("Scopes") for why.
  */
-export enum OAuthScopeSsoEnum {
+export enum OAuthScopeSsoAuthorizationCodeEnum {
   /**
    * Read the user's file requests
    */
@@ -119,7 +204,7 @@ export enum OAuthScopeSsoEnum {
 }
 
 /** Credentials of the `sso` OAuth 2 scheme. Every field is optional: a stored token alone is enough. */
-export interface SsoCredentials {
+export interface SsoAuthorizationCodeCredentials {
   /**
    * OAuth 2 Client ID
    */
@@ -135,7 +220,7 @@ export interface SsoCredentials {
   /**
    * List of scopes that apply to the OAuth token
    */
-  oAuthScopes?: readonly OAuthScopeSsoEnum[] | undefined;
+  oAuthScopes?: readonly OAuthScopeSsoAuthorizationCodeEnum[] | undefined;
   /**
    * Object for storing information about the OAuth token
    */
@@ -168,6 +253,10 @@ export interface SsoCredentials {
    * RFC 9207 issuer the callback iss must match (null: no check)
    */
   oAuthIssuer?: string | null | undefined;
+  /**
+   * Where endpoints come from (RFC 8414 metadata): auto (default: metadata, else the spec URLs), metadata or static
+   */
+  oAuthDiscovery?: 'auto' | 'metadata' | 'static' | undefined;
 }
 
 /**
@@ -175,8 +264,8 @@ export interface SsoCredentials {
  *
  * Manager of the sso OAuth 2 flow (authorizationCode).
  */
-export class Sso extends AuthorizationCodeManager {
-  constructor(context: OAuthContext, credentials: SsoCredentials) {
+export class SsoAuthorizationCode extends AuthorizationCodeManager {
+  constructor(context: OAuthContext, credentials: SsoAuthorizationCodeCredentials) {
     super(
       {
         schemeName: 'sso',
@@ -187,6 +276,8 @@ export class Sso extends AuthorizationCodeManager {
         authorizationUrl: '/static/authorize',
         pkce: true,
         issuer: null,
+        metadataUrl: '/.well-known/oauth-authorization-server',
+        metadataServerName: 'default',
       },
       context,
       {
@@ -202,6 +293,179 @@ export class Sso extends AuthorizationCodeManager {
         acceptedTokenTypes: credentials.oAuthAcceptedTokenTypes,
         pkce: credentials.oAuthPkce,
         issuer: credentials.oAuthIssuer,
+        discovery: credentials.oAuthDiscovery,
+      },
+    );
+  }
+}
+
+/**
+ * OAuth 2 scopes of `sso`. A string `enum`: see the README ("Scopes") for why.
+ */
+export enum OAuthScopeSsoDeviceAuthorizationEnum {
+  /**
+   * Read the user's file requests
+   */
+  FileRequestsRead = 'file_requests.read',
+}
+
+/** Credentials of the `sso` OAuth 2 scheme. Every field is optional: a stored token alone is enough. */
+export interface SsoDeviceAuthorizationCredentials {
+  /**
+   * OAuth 2 Client ID
+   */
+  oAuthClientId?: string | undefined;
+  /**
+   * OAuth 2 Client Secret
+   */
+  oAuthClientSecret?: string | undefined;
+  /**
+   * List of scopes that apply to the OAuth token
+   */
+  oAuthScopes?: readonly OAuthScopeSsoDeviceAuthorizationEnum[] | undefined;
+  /**
+   * Object for storing information about the OAuth token
+   */
+  oAuthToken?: OAuthToken | null | undefined;
+  /**
+   * Called once with every new token the SDK obtains (fetch or refresh)
+   */
+  oAuthOnTokenUpdate?: ((token: OAuthToken) => void | Promise<void>) | undefined;
+  /**
+   * Seconds before expiry at which the token counts as expired (default 60)
+   */
+  oAuthClockSkew?: number | undefined;
+  /**
+   * Token endpoint client authentication: client_secret_basic, client_secret_post or none
+   */
+  oAuthClientAuth?: ClientAuthMethod | undefined;
+  /**
+   * Where the token is kept (default: in memory)
+   */
+  oAuthTokenStore?: TokenStore | undefined;
+  /**
+   * Accepted token_type values, case-insensitive (default bearer)
+   */
+  oAuthAcceptedTokenTypes?: readonly string[] | undefined;
+  /**
+   * Where endpoints come from (RFC 8414 metadata): auto (default: metadata, else the spec URLs), metadata or static
+   */
+  oAuthDiscovery?: 'auto' | 'metadata' | 'static' | undefined;
+}
+
+/**
+ * Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
+ *
+ * Manager of the sso OAuth 2 flow (deviceAuthorization).
+ */
+export class SsoDeviceAuthorization extends DeviceAuthorizationManager {
+  constructor(context: OAuthContext, credentials: SsoDeviceAuthorizationCredentials) {
+    super(
+      {
+        schemeName: 'sso',
+        tokenUrl: '/static/token',
+        refreshUrl: null,
+        serverName: 'default',
+        clientAuth: 'client_secret_basic',
+        deviceAuthorizationUrl: '/static/device_authorization',
+        metadataUrl: '/.well-known/oauth-authorization-server',
+        metadataServerName: 'default',
+      },
+      context,
+      {
+        clientId: credentials.oAuthClientId,
+        clientSecret: credentials.oAuthClientSecret,
+        scopes: credentials.oAuthScopes,
+        token: credentials.oAuthToken,
+        onTokenUpdate: credentials.oAuthOnTokenUpdate,
+        clockSkewSeconds: credentials.oAuthClockSkew,
+        clientAuth: credentials.oAuthClientAuth,
+        tokenStore: credentials.oAuthTokenStore,
+        acceptedTokenTypes: credentials.oAuthAcceptedTokenTypes,
+        discovery: credentials.oAuthDiscovery,
+      },
+    );
+  }
+}
+
+/**
+ * OAuth 2 scopes of `tv`. A string `enum`: see the README ("Scopes") for why.
+ */
+export enum OAuthScopeTvEnum {
+  /**
+   * Read the user's file requests
+   */
+  FileRequestsRead = 'file_requests.read',
+}
+
+/** Credentials of the `tv` OAuth 2 scheme. Every field is optional: a stored token alone is enough. */
+export interface TvCredentials {
+  /**
+   * OAuth 2 Client ID
+   */
+  oAuthClientId?: string | undefined;
+  /**
+   * OAuth 2 Client Secret
+   */
+  oAuthClientSecret?: string | undefined;
+  /**
+   * List of scopes that apply to the OAuth token
+   */
+  oAuthScopes?: readonly OAuthScopeTvEnum[] | undefined;
+  /**
+   * Object for storing information about the OAuth token
+   */
+  oAuthToken?: OAuthToken | null | undefined;
+  /**
+   * Called once with every new token the SDK obtains (fetch or refresh)
+   */
+  oAuthOnTokenUpdate?: ((token: OAuthToken) => void | Promise<void>) | undefined;
+  /**
+   * Seconds before expiry at which the token counts as expired (default 60)
+   */
+  oAuthClockSkew?: number | undefined;
+  /**
+   * Token endpoint client authentication: client_secret_basic, client_secret_post or none
+   */
+  oAuthClientAuth?: ClientAuthMethod | undefined;
+  /**
+   * Where the token is kept (default: in memory)
+   */
+  oAuthTokenStore?: TokenStore | undefined;
+  /**
+   * Accepted token_type values, case-insensitive (default bearer)
+   */
+  oAuthAcceptedTokenTypes?: readonly string[] | undefined;
+}
+
+/**
+ * A TV app signing in on another device (public client).
+ *
+ * Manager of the tv OAuth 2 flow (deviceAuthorization).
+ */
+export class Tv extends DeviceAuthorizationManager {
+  constructor(context: OAuthContext, credentials: TvCredentials) {
+    super(
+      {
+        schemeName: 'tv',
+        tokenUrl: '/oauth2/non-auth-server/token',
+        refreshUrl: null,
+        serverName: 'default',
+        clientAuth: 'none',
+        deviceAuthorizationUrl: '/oauth2/device_authorization',
+        revocationUrl: '/oauth2/revoke',
+      },
+      context,
+      {
+        clientId: credentials.oAuthClientId,
+        clientSecret: credentials.oAuthClientSecret,
+        scopes: credentials.oAuthScopes,
+        token: credentials.oAuthToken,
+        onTokenUpdate: credentials.oAuthOnTokenUpdate,
+        clockSkewSeconds: credentials.oAuthClockSkew,
+        clientAuth: credentials.oAuthClientAuth,
+        tokenStore: credentials.oAuthTokenStore,
+        acceptedTokenTypes: credentials.oAuthAcceptedTokenTypes,
       },
     );
   }

@@ -18,7 +18,18 @@ import {
 } from './runtime/redact.js';
 import type { ClientCore } from './runtime/request.js';
 import { fillServerTemplate } from './runtime/url.js';
-import { Oauth2, type Oauth2Credentials, Sso, type SsoCredentials } from './auth.js';
+import {
+  Oauth2AuthorizationCode,
+  type Oauth2AuthorizationCodeCredentials,
+  Oauth2DeviceAuthorization,
+  type Oauth2DeviceAuthorizationCredentials,
+  SsoAuthorizationCode,
+  type SsoAuthorizationCodeCredentials,
+  SsoDeviceAuthorization,
+  type SsoDeviceAuthorizationCredentials,
+  Tv,
+  type TvCredentials,
+} from './auth.js';
 import { AccountController } from './controllers/account.js';
 
 /** The environments of the API. */
@@ -60,18 +71,30 @@ export interface DeviceflowClientOptions {
   /** Largest response body read, in bytes (default 10 MiB). */
   maxResponseBytes?: number | undefined;
   /** Credentials of the `oauth2` OAuth 2 scheme. */
-  oauth2Credentials?: Oauth2Credentials | undefined;
+  oauth2AuthorizationCodeCredentials?: Oauth2AuthorizationCodeCredentials | undefined;
+  /** Credentials of the `oauth2` OAuth 2 scheme. */
+  oauth2DeviceAuthorizationCredentials?: Oauth2DeviceAuthorizationCredentials | undefined;
   /** Credentials of the `sso` OAuth 2 scheme. */
-  ssoCredentials?: SsoCredentials | undefined;
+  ssoAuthorizationCodeCredentials?: SsoAuthorizationCodeCredentials | undefined;
+  /** Credentials of the `sso` OAuth 2 scheme. */
+  ssoDeviceAuthorizationCredentials?: SsoDeviceAuthorizationCredentials | undefined;
+  /** Credentials of the `tv` OAuth 2 scheme. */
+  tvCredentials?: TvCredentials | undefined;
 }
 
 /** The API client: one manager per OAuth flow, one controller per tag. */
 export class DeviceflowClient {
   private readonly options: DeviceflowClientOptions;
   /** The `oauth2` OAuth 2 manager (fetch, refresh, inspect tokens). */
-  readonly oauth2: Oauth2;
+  readonly oauth2AuthorizationCode: Oauth2AuthorizationCode;
+  /** The `oauth2` OAuth 2 manager (fetch, refresh, inspect tokens). */
+  readonly oauth2DeviceAuthorization: Oauth2DeviceAuthorization;
   /** The `sso` OAuth 2 manager (fetch, refresh, inspect tokens). */
-  readonly sso: Sso;
+  readonly ssoAuthorizationCode: SsoAuthorizationCode;
+  /** The `sso` OAuth 2 manager (fetch, refresh, inspect tokens). */
+  readonly ssoDeviceAuthorization: SsoDeviceAuthorization;
+  /** The `tv` OAuth 2 manager (fetch, refresh, inspect tokens). */
+  readonly tv: Tv;
   readonly account: AccountController;
 
   constructor(options: DeviceflowClientOptions = {}) {
@@ -97,11 +120,27 @@ export class DeviceflowClient {
       serverUrl,
       allowInsecureHttp: options.allowInsecureHttp ?? false,
     };
-    this.oauth2 = new Oauth2(context, options.oauth2Credentials ?? {});
-    this.sso = new Sso(context, options.ssoCredentials ?? {});
+    this.oauth2AuthorizationCode = new Oauth2AuthorizationCode(
+      context,
+      options.oauth2AuthorizationCodeCredentials ?? {},
+    );
+    this.oauth2DeviceAuthorization = new Oauth2DeviceAuthorization(
+      context,
+      options.oauth2DeviceAuthorizationCredentials ?? {},
+    );
+    this.ssoAuthorizationCode = new SsoAuthorizationCode(
+      context,
+      options.ssoAuthorizationCodeCredentials ?? {},
+    );
+    this.ssoDeviceAuthorization = new SsoDeviceAuthorization(
+      context,
+      options.ssoDeviceAuthorizationCredentials ?? {},
+    );
+    this.tv = new Tv(context, options.tvCredentials ?? {});
     const schemes: Record<string, AuthScheme> = {
-      ['oauth2']: new OAuthScheme(this.oauth2),
-      ['sso']: new OAuthScheme(this.sso),
+      ['oauth2']: new OAuthScheme(this.oauth2AuthorizationCode, this.oauth2DeviceAuthorization),
+      ['sso']: new OAuthScheme(this.ssoAuthorizationCode, this.ssoDeviceAuthorization),
+      ['tv']: new OAuthScheme(this.tv),
     };
     const credentialOrigins = new Set<string>(options.extraCredentialOrigins ?? []);
     for (const name of Object.keys(servers)) {
@@ -125,11 +164,32 @@ export class DeviceflowClient {
   /** The options of this client, with the tokens the managers hold now. */
   get configuration(): Readonly<DeviceflowClientOptions> {
     const current: DeviceflowClientOptions = { ...this.options };
-    if (this.oauth2.token !== null) {
-      current.oauth2Credentials = { ...current.oauth2Credentials, oAuthToken: this.oauth2.token };
+    if (this.oauth2AuthorizationCode.token !== null) {
+      current.oauth2AuthorizationCodeCredentials = {
+        ...current.oauth2AuthorizationCodeCredentials,
+        oAuthToken: this.oauth2AuthorizationCode.token,
+      };
     }
-    if (this.sso.token !== null) {
-      current.ssoCredentials = { ...current.ssoCredentials, oAuthToken: this.sso.token };
+    if (this.oauth2DeviceAuthorization.token !== null) {
+      current.oauth2DeviceAuthorizationCredentials = {
+        ...current.oauth2DeviceAuthorizationCredentials,
+        oAuthToken: this.oauth2DeviceAuthorization.token,
+      };
+    }
+    if (this.ssoAuthorizationCode.token !== null) {
+      current.ssoAuthorizationCodeCredentials = {
+        ...current.ssoAuthorizationCodeCredentials,
+        oAuthToken: this.ssoAuthorizationCode.token,
+      };
+    }
+    if (this.ssoDeviceAuthorization.token !== null) {
+      current.ssoDeviceAuthorizationCredentials = {
+        ...current.ssoDeviceAuthorizationCredentials,
+        oAuthToken: this.ssoDeviceAuthorization.token,
+      };
+    }
+    if (this.tv.token !== null) {
+      current.tvCredentials = { ...current.tvCredentials, oAuthToken: this.tv.token };
     }
     return freezeRedacted(current);
   }

@@ -57,7 +57,7 @@ export function buildGoViews(ir: IrApi, contract: AuthContract, packageOverride:
 
   const flows = names.flows.map(flowView);
   const simple = names.simple.map(simpleView);
-  const services = serviceViews(ir, names.services, names.pkg, table, () => defaultServer);
+  const services = serviceViews(ir, names.services, names.pkg, table, (op) => op.server);
   const models = [...ir.models]
     .sort((a, b) => (a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0))
     .map((m) => modelView(m, table, names.pkg));

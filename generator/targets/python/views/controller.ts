@@ -110,7 +110,7 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
     op.security.alternatives.map((a) => list(a.schemes.map((s) => pyStr(s.wireName)))),
     false,
   );
-  const specArgs: PyExpr[] = [pyStr(op.method.toUpperCase()), pyStr('default'), pyStr(op.path)];
+  const specArgs: PyExpr[] = [pyStr(op.method.toUpperCase()), pyStr(op.server), pyStr(op.path)];
   if ((groups.path as PyExpr[]).length) specArgs.push(kw('path_params', call('dict', [list(groups.path as PyExpr[])])));
   if ((groups.query as PyExpr[]).length) specArgs.push(kw('query', list(groups.query as PyExpr[])));
   if ((groups.header as PyExpr[]).length) specArgs.push(kw('headers', call('dict', [list(groups.header as PyExpr[])])));

@@ -5,7 +5,7 @@
  */
 import type { IrApi, IrModel } from '../../../ir/types.js';
 import { mdCell, mdCode, mdParagraph, mdText } from '../../shared/markdown.js';
-import { credentialFields, type CredentialValue } from '../../shared/contract.js';
+import { credentialFields, hasMetadata, type CredentialValue } from '../../shared/contract.js';
 import { controllerDocSlug, credentialKeyword, type ModelNames, type PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
 import { unitLabel, type SchemeView } from './scheme.js';
@@ -43,6 +43,8 @@ export interface CredentialsDocView {
   initSnippet: string;
   /** Client credentials: the SDK fetches tokens itself. */
   isClientCredentials: boolean;
+  /** Device authorization grant: the "sign in on another device" walkthrough. */
+  isDevice: boolean;
   hasScopes: boolean;
   scopeEnumClass: string;
   scopeEnumDoc: string;
@@ -95,6 +97,10 @@ export interface ReadmeView {
   hasDescription: boolean;
   description: string;
   pkg: string;
+  hasOAuth: boolean;
+  metadataScheme: ReadmeScheme | null;
+  deviceScheme: ReadmeScheme | null;
+  acgScheme: ReadmeScheme | null;
   clientClass: string;
   clientModule: string;
   authLinks: { title: string; link: string; scheme: string }[];
@@ -125,13 +131,14 @@ const VALUE_TYPES: Record<CredentialValue, string> = {
   tokenCallback: 'Callable[[OAuthToken], None]',
   clientAuth: 'str',
   tokenStore: 'TokenStore',
+  discovery: 'str',
 };
 
 /** The construction example of a manager's credentials (fields marked for examples in the contract). */
 function initSnippet(s: SchemeView, clientClass: string): string {
   const n = s.names;
   const hasScopes = n.scopeEnumClass !== '';
-  const lines = credentialFields(s.unit.kind, hasScopes)
+  const lines = credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit))
     .filter((f) => f.inExample)
     .map((f) =>
       f.value === 'scopes'
@@ -141,6 +148,25 @@ function initSnippet(s: SchemeView, clientClass: string): string {
   return [`client = ${clientClass}(`, `    ${n.kwarg}=${n.credentialsClass}(`, lines.join(',\n'), '    )', ')'].join(
     '\n',
   );
+}
+
+/** A manager the README's walkthroughs name (accessor, label, doc link, metadata URL). */
+export interface ReadmeScheme {
+  accessor: string;
+  scheme: string;
+  link: string;
+  metadataUrl: string;
+}
+
+function readmeScheme(s: SchemeView | undefined): ReadmeScheme | null {
+  if (s === undefined) return null;
+  const meta = s.unit.scheme.kind === 'oauth2' ? s.unit.scheme.resolvedMetadataUrl : null;
+  return {
+    accessor: s.names.accessor,
+    scheme: mdText(unitLabel(s.unit)),
+    link: `doc/auth/${s.unit.docSlug}.md`,
+    metadataUrl: meta === null ? '' : mdCode(meta),
+  };
 }
 
 export function docViews(
@@ -175,7 +201,7 @@ export function docViews(
           clientModule: names.clientModule,
           pkg: names.packageName,
           schemeModule: s.names.module,
-          rows: credentialFields(u.kind, s.names.scopeEnumClass !== '').flatMap((f) => {
+          rows: credentialFields(u.kind, s.names.scopeEnumClass !== '', hasMetadata(u)).flatMap((f) => {
             const keyword = credentialKeyword(f.semantic);
             if (keyword === null) return [];
             const type = f.value === 'scopes' ? `List[${s.names.scopeEnumClass}]` : VALUE_TYPES[f.value];
@@ -185,6 +211,7 @@ export function docViews(
           }),
           initSnippet: initSnippet(s, names.clientClass),
           isClientCredentials: u.kind === 'clientCredentials',
+          isDevice: u.kind === 'deviceAuthorization',
           hasScopes: s.names.scopeEnumClass !== '',
           scopeEnumClass: s.names.scopeEnumClass,
           scopeEnumDoc: s.names.scopeEnumDoc,
@@ -291,6 +318,10 @@ export function docViews(
       credentialsClass: s.names.credentialsClass,
     })),
     firstGrant: schemes.some((s) => s.unit.kind === 'authorizationCode' || s.unit.kind === 'password'),
+    hasOAuth: schemes.some((s) => 'flow' in s.unit),
+    metadataScheme: readmeScheme(schemes.find((s) => hasMetadata(s.unit))),
+    deviceScheme: readmeScheme(schemes.find((s) => s.unit.kind === 'deviceAuthorization')),
+    acgScheme: readmeScheme(schemes.find((s) => s.unit.kind === 'authorizationCode')),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
       link: `doc/controllers/${controllerDocSlug(c.accessor)}.md`,

@@ -69,17 +69,25 @@ const ROOT_EXCEPTIONS = [
   'APIException',
   'AuthConflictException',
   'AuthRequiredException',
+  'AuthorizationDeniedException',
+  'AuthorizationServerMetadataException',
   'ConfigurationException',
+  'DeviceAccessDeniedException',
+  'DeviceAuthorizationException',
+  'DeviceCodeExpiredException',
   'InsecureTransportException',
   'InvalidTokenResponseException',
+  'IssuerMismatchException',
   'MissingRefreshTokenException',
   'NetworkException',
   'OAuthCallbackException',
   'OAuthProviderException',
   'ResponseTooLargeException',
   'SdkException',
+  'SignInTimeoutException',
   'StateMismatchException',
   'TimeoutException',
+  'TokenRevocationException',
 ];
 
 export function packageInitView(
@@ -94,6 +102,9 @@ export function packageInitView(
     { module: '.configuration', names: ['Configuration', 'Environment', 'Server'] },
     { module: '.exceptions', names: ROOT_EXCEPTIONS },
     { module: '.http.auth.token_store', names: ['FileTokenStore', 'InMemoryTokenStore', 'TokenStore'] },
+    ...(schemes.some((s) => s.unit.kind === 'deviceAuthorization')
+      ? [{ module: '.http.auth._device', names: ['DeviceAuthorization'] }]
+      : []),
     { module: '.http.http_response', names: ['ApiResponse', 'HttpResponse'] },
     ...schemes.map((s) => ({
       module: `.http.auth.${s.names.module}`,

@@ -2,7 +2,7 @@
  * Views of the per-scheme modules: `http/auth/<scheme>.py` (credentials + manager classes) and
  * `models/<scope enum>.py`.
  */
-import { KIND_FACTS, type AuthKind, type AuthUnit } from '../../shared/contract.js';
+import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
 import { pyComment, pyDocstring, pyStr } from '../escape.js';
 import { call, importLine, layout } from '../layout.js';
 import type { PyNames, SchemeNames } from '../names.js';
@@ -30,9 +30,21 @@ const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; mod
     manager: 'ClientCredentialsGrant',
     module: '_grants',
   },
+  deviceAuthorization: {
+    credentials: 'DeviceAuthorizationCredentials',
+    manager: 'DeviceAuthorizationGrant',
+    module: '_device',
+  },
   basic: { credentials: 'BasicCredentials', manager: 'BasicAuthManager', module: '_simple' },
   bearer: { credentials: 'BearerCredentials', manager: 'BearerAuthManager', module: '_simple' },
   apiKey: { credentials: 'ApiKeyCredentials', manager: 'ApiKeyAuthManager', module: '_simple' },
+};
+
+/** Credentials with `o_auth_discovery` for flows of a scheme with RFC 8414 metadata (`_discovery.py`). */
+const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
+  authorizationCode: 'AuthorizationCodeDiscoveryCredentials',
+  password: 'PasswordDiscoveryCredentials',
+  clientCredentials: 'ClientCredentialsDiscoveryCredentials',
 };
 
 /** `wire` or `wire (flow title)`: what docs call a manager. */
@@ -48,6 +60,10 @@ export interface AuthSchemeModuleView {
   baseCredentials: string;
   baseManager: string;
   baseModule: string;
+  /** Module of the credentials base class (differs from `baseModule` with RFC 8414 metadata). */
+  credentialsModule: string;
+  /** `from . import <base modules>`. */
+  baseImport: string;
   credentialsDoc: string;
   managerDoc: string;
   envPrefix: string;
@@ -72,6 +88,7 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   c('SCHEME_NAME', pyStr(u.scheme.wireName));
   if (flow !== null) {
     if (flow.kind === 'authorizationCode') c('AUTHORIZATION_URL', pyStr(flow.authorizationUrl));
+    if (flow.kind === 'deviceAuthorization') c('DEVICE_AUTHORIZATION_URL', pyStr(flow.deviceAuthorizationUrl));
     c('TOKEN_URL', pyStr(flow.tokenUrl));
     c('REFRESH_URL', flow.refreshUrl === null ? 'None' : pyStr(flow.refreshUrl));
     c('SERVER_NAME', pyStr(flow.serverName));
@@ -80,18 +97,27 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
       c('USE_PKCE', flow.pkce ? 'True' : 'False');
       c('ISSUER', flow.issuer === null ? 'None' : pyStr(flow.issuer));
     }
+    if (flow.revocationUrl !== null) c('REVOCATION_URL', pyStr(flow.revocationUrl));
+    if (u.scheme.kind === 'oauth2' && u.scheme.metadataUrl !== null) {
+      c('METADATA_URL', pyStr(u.scheme.metadataUrl));
+      c('METADATA_SERVER_NAME', pyStr(u.scheme.metadataServerName));
+    }
   }
   if (u.scheme.kind === 'apiKey') {
     c('PARAM_NAME', pyStr(u.scheme.paramName));
     c('LOCATION', pyStr(u.scheme.in));
   }
+  const discovery = hasMetadata(u) ? DISCOVERY_CREDENTIALS[u.kind] : undefined;
+  const credentialsModule = discovery !== undefined ? '_discovery' : base.module;
   return {
     moduleDoc: pyDocstring([`${unitLabel(u)}: ${title}.`], 0),
     credentialsClass: v.names.credentialsClass,
     managerClass: v.names.managerClass,
-    baseCredentials: base.credentials,
+    baseCredentials: discovery ?? base.credentials,
     baseManager: base.manager,
     baseModule: base.module,
+    credentialsModule,
+    baseImport: `from . import ${[...new Set([base.module, credentialsModule])].sort().join(', ')}`,
     credentialsDoc: pyDocstring(
       [`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description],
       4,

@@ -81,7 +81,6 @@ function operationView(
   methods: NameScope,
   module: NameScope,
   models: ReadonlyMap<string, string>,
-  server: string,
 ): OperationView {
   const method = methods.claim(`${op.operationId}\0${op.method}\0${op.path}`, tsName(op.operationId, 'camel', 'call'));
   const props = new NameScope({ reserved: new Set(), separator: '' });
@@ -140,7 +139,7 @@ function operationView(
     ...responseOf(op, models),
     mdPath: mdCode(op.path),
     mdHttpMethod: op.method.toUpperCase(),
-    server,
+    server: tsStr(op.server),
   };
 }
 
@@ -152,10 +151,7 @@ export function controllerView(
   modelRefs: ReadonlyMap<string, string>,
 ): ControllerView {
   const methods = new NameScope({ reserved: new Set([...TS_RESERVED, 'core', ...OBJECT_MEMBERS]), separator: '' });
-  const server = tsStr(ir.serverNames[0] ?? 'default');
-  const ops = ir.operations
-    .filter((o) => o.tag === tag)
-    .map((o) => operationView(o, methods, module, modelRefs, server));
+  const ops = ir.operations.filter((o) => o.tag === tag).map((o) => operationView(o, methods, module, modelRefs));
   const tagInfo = ir.tags.find((t) => t.wireName === tag);
   return {
     header: HEADER,

@@ -2,7 +2,7 @@
 import { mdCell, mdCode } from '../../shared/markdown.js';
 import { tsDoc, tsStr } from '../escape.js';
 import { fieldName, type FlowNames } from '../names.js';
-import { credentialFields, type CredentialValue, type FlowKind } from '../../shared/contract.js';
+import { credentialFields, hasMetadata, type CredentialValue, type FlowKind } from '../../shared/contract.js';
 import { nullableStr, docLines } from './common.js';
 
 /** TypeScript type of each kind of credential value (`scopes` is the flow's scope enum list). */
@@ -17,6 +17,7 @@ const VALUE_TYPES: Record<Exclude<CredentialValue, 'scopes'>, string> = {
   tokenCallback: '((token: OAuthToken) => void | Promise<void>)',
   clientAuth: 'ClientAuthMethod',
   tokenStore: 'TokenStore',
+  discovery: "'auto' | 'metadata' | 'static'",
 };
 
 export function credentialType(value: CredentialValue, scopeEnumName: string | null): string {
@@ -58,6 +59,12 @@ export interface FlowView {
   isAcg: boolean;
   isRopcg: boolean;
   isCcg: boolean;
+  isDevice: boolean;
+  /** The scheme publishes RFC 8414 metadata (`discovery` option, `discover()`). */
+  hasMetadata: boolean;
+  mdMetadataUrl: string;
+  /** Lines of the flow definition beyond the common ones (device URL, metadata, revocation). */
+  extraDefinition: string[];
   schemeWire: string;
   schemeDoc: string;
   tokenUrl: string;
@@ -82,10 +89,18 @@ export interface FlowView {
   mdResolvedAuthorizationUrl: string;
 }
 
+/** The runtime manager class of each flow kind. */
+const BASE_CLASSES: Record<FlowKind, string> = {
+  authorizationCode: 'AuthorizationCodeManager',
+  password: 'PasswordManager',
+  clientCredentials: 'ClientCredentialsManager',
+  deviceAuthorization: 'DeviceAuthorizationManager',
+};
+
 export function flowView(f: FlowNames): FlowView {
   const flow = f.flow;
   const isAcg = flow.kind === 'authorizationCode';
-  const specs = credentialFields(f.unit.kind, f.scopeEnumName !== null);
+  const specs = credentialFields(f.unit.kind, f.scopeEnumName !== null, hasMetadata(f.unit));
   const fields = specs.map((fs) => {
     const type = credentialType(fs.value, f.scopeEnumName);
     return {
@@ -115,14 +130,22 @@ export function flowView(f: FlowNames): FlowView {
     optionName: f.optionName,
     accessor: f.accessor,
     tokenField: fieldName('o_auth_token'),
-    baseClass: isAcg
-      ? 'AuthorizationCodeManager'
-      : flow.kind === 'password'
-        ? 'PasswordManager'
-        : 'ClientCredentialsManager',
+    baseClass: BASE_CLASSES[flow.kind],
     isAcg,
     isRopcg: flow.kind === 'password',
     isCcg: flow.kind === 'clientCredentials',
+    isDevice: flow.kind === 'deviceAuthorization',
+    hasMetadata: f.scheme.metadataUrl !== null,
+    mdMetadataUrl: f.scheme.resolvedMetadataUrl === null ? '' : mdCode(f.scheme.resolvedMetadataUrl),
+    extraDefinition: [
+      ...(flow.kind === 'deviceAuthorization'
+        ? [`deviceAuthorizationUrl: ${tsStr(flow.deviceAuthorizationUrl)},`]
+        : []),
+      ...(flow.revocationUrl !== null ? [`revocationUrl: ${tsStr(flow.revocationUrl)},`] : []),
+      ...(f.scheme.metadataUrl !== null
+        ? [`metadataUrl: ${tsStr(f.scheme.metadataUrl)},`, `metadataServerName: ${tsStr(f.scheme.metadataServerName)},`]
+        : []),
+    ],
     schemeWire: tsStr(f.scheme.wireName),
     schemeDoc: tsDoc(f.scheme.wireName).join(' '),
     tokenUrl: tsStr(flow.tokenUrl),

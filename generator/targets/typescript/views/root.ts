@@ -65,6 +65,12 @@ export interface RootView {
   /** One entry per OAuth scheme wire name: its managers, tried in flow order. */
   oauthSchemes: { schemeWire: string; managers: string }[];
   hasFlows: boolean;
+  hasDeviceFlows: boolean;
+  hasAcgFlows: boolean;
+  /** The first device / authorization code / metadata-discovering flow (README examples), or null. */
+  deviceFlow: FlowView | null;
+  acgFlow: FlowView | null;
+  metadataFlow: FlowView | null;
   docFlows: FlowView[];
   simpleSchemes: SimpleSchemeView[];
   controllers: ClientControllerView[];
@@ -146,6 +152,11 @@ export function rootView(
     flows: parts.flows,
     oauthSchemes: oauthSchemeGroups(parts.flows),
     hasFlows: parts.flows.length > 0,
+    hasDeviceFlows: parts.flows.some((f) => f.isDevice),
+    hasAcgFlows: parts.flows.some((f) => f.isAcg),
+    deviceFlow: parts.flows.find((f) => f.isDevice) ?? null,
+    acgFlow: parts.flows.find((f) => f.isAcg) ?? null,
+    metadataFlow: parts.flows.find((f) => f.hasMetadata) ?? null,
     docFlows: parts.flows,
     simpleSchemes: parts.simpleSchemes,
     controllers: parts.controllers.map((c) => ({

@@ -2,7 +2,17 @@
 
 from .api_exception import APIException, ResponseTooLargeException
 from .auth_required_exception import AuthRequiredException, MissingRefreshTokenException
+from .authorization_server_metadata_exception import (
+    AuthorizationServerMetadataException,
+    IssuerMismatchException,
+)
+from .device_authorization_exception import (
+    DeviceAccessDeniedException,
+    DeviceAuthorizationException,
+    DeviceCodeExpiredException,
+)
 from .invalid_token_response_exception import InvalidTokenResponseException
+from .loopback_exception import AuthorizationDeniedException, SignInTimeoutException
 from .network_exception import NetworkException, TimeoutException
 from .o_auth_callback_exception import OAuthCallbackException, StateMismatchException
 from .o_auth_provider_exception import OAuthProviderException
@@ -12,20 +22,29 @@ from .sdk_exception import (
     InsecureTransportException,
     SdkException,
 )
+from .token_revocation_exception import TokenRevocationException
 
 __all__ = [
     "APIException",
     "AuthConflictException",
     "AuthRequiredException",
+    "AuthorizationDeniedException",
+    "AuthorizationServerMetadataException",
     "ConfigurationException",
+    "DeviceAccessDeniedException",
+    "DeviceAuthorizationException",
+    "DeviceCodeExpiredException",
     "InsecureTransportException",
     "InvalidTokenResponseException",
+    "IssuerMismatchException",
     "MissingRefreshTokenException",
     "NetworkException",
     "OAuthCallbackException",
     "OAuthProviderException",
     "ResponseTooLargeException",
     "SdkException",
+    "SignInTimeoutException",
     "StateMismatchException",
     "TimeoutException",
+    "TokenRevocationException",
 ]

@@ -32,6 +32,17 @@ import {
   type OAuthToken,
 } from './token.js';
 import { joinUrl, requireSecureUrl } from './url.js';
+import {
+  cachedMetadata,
+  fetchMetadata,
+  isFallbackFailure,
+  type AuthorizationServerMetadata,
+  type DiscoveryMode,
+  type MetadataEndpoint,
+} from './metadata.js';
+import { AuthorizationServerMetadataError } from './oauth-errors.js';
+import { revokeAtServer } from './revoke.js';
+import { runLoopbackSignIn, type LoopbackOptions } from './loopback.js';
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
@@ -45,6 +56,11 @@ export interface OAuthFlowDefinition {
   readonly refreshUrl: string | null;
   readonly serverName: string;
   readonly clientAuth: ClientAuthMethod;
+  /** RFC 8414 metadata URL of the scheme (`oauth2MetadataUrl`), as written; relative ones resolve against `metadataServerName`. */
+  readonly metadataUrl?: string | null | undefined;
+  readonly metadataServerName?: string | undefined;
+  /** RFC 7009 revocation URL (`x-revocation-url`), as written; else the metadata's, if any. */
+  readonly revocationUrl?: string | null | undefined;
 }
 
 export interface AuthorizationCodeFlowDefinition extends OAuthFlowDefinition {
@@ -74,6 +90,11 @@ export interface OAuthSettings {
   tokenStore?: TokenStore | undefined;
   /** Accepted `token_type` values, case-insensitive (default `['bearer']`). */
   acceptedTokenTypes?: readonly string[] | undefined;
+  /**
+   * Where endpoints come from when the scheme publishes RFC 8414 metadata: `'auto'` (default: the
+   * metadata, else the spec's URLs), `'metadata'` (only the metadata) or `'static'` (never fetch).
+   */
+  discovery?: DiscoveryMode | undefined;
 }
 
 export interface AuthorizationCodeSettings extends OAuthSettings {
@@ -125,6 +146,7 @@ const PROTECTED_TOKEN_PARAMS = new Set([
   'client_secret',
   'client_assertion',
   'client_assertion_type',
+  'device_code',
 ]);
 
 /** Authorization URL parameters that `additionalParams` may not set. */
@@ -432,6 +454,172 @@ export abstract class OAuthManager {
     return scopes && scopes.length > 0 ? scopes.join(' ') : undefined;
   }
 
+  /** 'auto' discovery fell back to the static URLs once (the metadata could not be fetched). */
+  private discoveryFellBack = false;
+
+  private get discoveryMode(): DiscoveryMode {
+    const mode = this.settings.discovery;
+    return mode === 'metadata' || mode === 'static' ? mode : 'auto';
+  }
+
+  private metadataLocation(): string | null {
+    const url = this.definition.metadataUrl;
+    if (url === undefined || url === null || url === '' || this.discoveryMode === 'static')
+      return null;
+    return joinUrl(
+      this.context.serverUrl(this.definition.metadataServerName ?? this.definition.serverName),
+      url,
+    );
+  }
+
+  /**
+   * The scheme's RFC 8414 authorization server metadata, fetched once per client (its issuer
+   * checked, RFC 8414 §3.3), or null: no metadata URL in the spec, discovery pinned to `'static'`,
+   * or (in `'auto'` mode) the fetch failed. Throws `IssuerMismatchError` for a wrong issuer, and
+   * `AuthorizationServerMetadataError` for any failure with `discovery: 'metadata'`.
+   */
+  async discover(signal?: AbortSignal): Promise<AuthorizationServerMetadata | null> {
+    const url = this.metadataLocation();
+    if (url === null) return null;
+    try {
+      const metadata = await fetchMetadata(
+        this.context,
+        this.context.http,
+        url,
+        this.schemeName,
+        this.context.allowInsecureHttp,
+        signal,
+      );
+      this.discoveryFellBack = false;
+      return metadata;
+    } catch (error) {
+      if (!isFallbackFailure(error)) throw error;
+      if (this.discoveryMode === 'metadata') {
+        if (error instanceof AuthorizationServerMetadataError) throw error;
+        throw new AuthorizationServerMetadataError(
+          `${this.schemeName}: the authorization server metadata could not be fetched`,
+          { cause: error },
+        );
+      }
+      this.discoveryFellBack = true;
+      this.context.http.logger.warn(
+        'authorization server metadata unavailable; using the spec URLs',
+        {
+          scheme: this.schemeName,
+        },
+      );
+      return null;
+    }
+  }
+
+  /** The URL for a metadata endpoint: discovered, else the spec's static one. */
+  protected async endpoint(
+    field: MetadataEndpoint,
+    staticUrl: string | null | undefined,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const metadata = await this.discover(signal);
+    return this.pickEndpoint(field, staticUrl, metadata);
+  }
+
+  /**
+   * The same without a network call (for the synchronous `authorizationRequest`): needs the
+   * metadata fetched already (`await manager.discover()`) when the scheme has a metadata URL.
+   */
+  protected endpointSync(field: MetadataEndpoint, staticUrl: string | null | undefined): string {
+    const url = this.metadataLocation();
+    if (url === null) return this.pickEndpoint(field, staticUrl, null);
+    const metadata = cachedMetadata(this.context, url) ?? null;
+    if (metadata === null && !this.discoveryFellBack) {
+      throw new ConfigurationError(
+        `${this.schemeName}: the endpoints come from the authorization server metadata; ` +
+          'call `await manager.discover()` once before building an authorization URL',
+      );
+    }
+    return this.pickEndpoint(field, staticUrl, metadata);
+  }
+
+  private pickEndpoint(
+    field: MetadataEndpoint,
+    staticUrl: string | null | undefined,
+    metadata: AuthorizationServerMetadata | null,
+  ): string {
+    const found = metadata?.endpoints[field];
+    if (found !== undefined) return found;
+    if (staticUrl === undefined || staticUrl === null || staticUrl === '') {
+      throw new ConfigurationError(
+        `${this.schemeName}: no ${field.replace(/_/g, ' ')} (the spec has no static URL` +
+          (metadata ? ' and the metadata has none)' : ')'),
+      );
+    }
+    return staticUrl;
+  }
+
+  /** The issuer found in the metadata (for the RFC 9207 `iss` check), if it was fetched. */
+  protected discoveredIssuer(): string | null {
+    const url = this.metadataLocation();
+    return url === null ? null : (cachedMetadata(this.context, url)?.issuer ?? null);
+  }
+
+  /** Add the flow's client authentication (RFC 6749 §2.3.1) to a token-endpoint-like request. */
+  protected applyClientAuth(
+    headers: Record<string, string>,
+    pairs: Array<readonly [string, string | undefined]>,
+  ): void {
+    const auth = this.clientAuth;
+    if (auth === 'client_secret_basic') {
+      headers['authorization'] = basicAuthorization(
+        this.requireSetting(this.settings.clientId, 'the client id'),
+        this.requireSetting(this.settings.clientSecret, 'the client secret'),
+      );
+    } else if (auth === 'client_secret_post') {
+      pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
+      pairs.push([
+        'client_secret',
+        this.requireSetting(this.settings.clientSecret, 'the client secret'),
+      ]);
+    } else {
+      pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
+    }
+  }
+
+  /**
+   * Sign out (RFC 7009): forget the token here, then revoke it at the server. The token is removed
+   * from memory and the token store first, under the store's lock (a refresh running at the same
+   * time cannot bring it back), so later calls fail with `AuthRequiredError`; then the refresh token
+   * and the access token are revoked with the flow's client authentication, at the spec's
+   * `x-revocation-url` or the metadata's `revocation_endpoint`. Throws `TokenRevocationError` (after
+   * the local sign-out) when the server is unreachable, refuses, or there is no revocation
+   * endpoint. Does nothing when no token is held.
+   */
+  async revokeToken(options: { signal?: AbortSignal | undefined } = {}): Promise<void> {
+    this.generation++;
+    let token: OAuthToken | null = null;
+    await this.store.lock(this.schemeName, async () => {
+      token = (await this.store.load(this.schemeName)) ?? this.seed ?? this.cached;
+      this.seed = null;
+      await this.store.save(this.schemeName, null);
+      this.cached = null;
+    });
+    const held = token as OAuthToken | null;
+    if (held === null) return;
+    this.context.http.logger.info('token removed; revoking it at the server', {
+      scheme: this.schemeName,
+    });
+    await revokeAtServer({
+      schemeName: this.schemeName,
+      http: this.context.http,
+      token: held,
+      endpoint: async () =>
+        this.resolveUrl(
+          await this.endpoint('revocation_endpoint', this.definition.revocationUrl, options.signal),
+          'revocation URL',
+        ),
+      clientAuth: (headers, pairs) => this.applyClientAuth(headers, pairs),
+      signal: options.signal,
+    });
+  }
+
   protected resolveUrl(url: string, what: string): URL {
     const absolute = joinUrl(this.context.serverUrl(this.definition.serverName), url);
     return requireSecureUrl(absolute, what, this.context.allowInsecureHttp);
@@ -452,9 +640,13 @@ export abstract class OAuthManager {
   ): Promise<OAuthToken> {
     checkAdditionalParams(options.additionalParams, PROTECTED_TOKEN_PARAMS);
     const url = this.resolveUrl(
-      kind === 'refresh'
-        ? (this.definition.refreshUrl ?? this.definition.tokenUrl)
-        : this.definition.tokenUrl,
+      await this.endpoint(
+        'token_endpoint',
+        kind === 'refresh'
+          ? (this.definition.refreshUrl ?? this.definition.tokenUrl)
+          : this.definition.tokenUrl,
+        options.signal,
+      ),
       'token URL',
     );
     const headers: Record<string, string> = {
@@ -462,21 +654,7 @@ export abstract class OAuthManager {
       accept: 'application/json',
     };
     const pairs: Array<readonly [string, string | undefined]> = [...grant];
-    const auth = this.clientAuth;
-    if (auth === 'client_secret_basic') {
-      headers['authorization'] = basicAuthorization(
-        this.requireSetting(this.settings.clientId, 'the client id'),
-        this.requireSetting(this.settings.clientSecret, 'the client secret'),
-      );
-    } else if (auth === 'client_secret_post') {
-      pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
-      pairs.push([
-        'client_secret',
-        this.requireSetting(this.settings.clientSecret, 'the client secret'),
-      ]);
-    } else {
-      pairs.push(['client_id', this.requireSetting(this.settings.clientId, 'the client id')]);
-    }
+    this.applyClientAuth(headers, pairs);
     for (const [k, v] of Object.entries(options.additionalParams ?? {})) {
       const i = pairs.findIndex(([key]) => key === k);
       if (i >= 0) pairs.splice(i, 1);
@@ -591,7 +769,58 @@ export class AuthorizationCodeManager extends OAuthManager {
   }
 
   private get issuer(): string | null {
-    return this.settings.issuer !== undefined ? this.settings.issuer : this.definition.issuer;
+    if (this.settings.issuer !== undefined) return this.settings.issuer;
+    return this.discoveredIssuer() ?? this.definition.issuer;
+  }
+
+  /**
+   * Sign in from a CLI or desktop app (RFC 8252): a one-shot listener on 127.0.0.1 (an ephemeral
+   * port by default) receives the browser's redirect to `http://127.0.0.1:<port><path>`; `state`
+   * and `iss` are checked, the browser gets a "you can close this window" page, the listener is
+   * closed and the code is exchanged (PKCE S256) for the token this returns and stores. Node.js
+   * only: the listener comes from the package's `./node` entry (importing it registers it; or pass
+   * `listener`). `openBrowser(url)` opens the page (default: the URL is printed). Throws
+   * `SignInTimeoutError` after `timeoutMs` (default 300 000), `AuthorizationDeniedError` when the
+   * user declines, `OAuthCallbackError`/`StateMismatchError` for a bad callback; nothing keeps
+   * listening afterwards in any case.
+   */
+  async authorizeWithLoopback(options: LoopbackOptions = {}): Promise<OAuthToken> {
+    checkAdditionalParams(options.additionalParams, PROTECTED_AUTHORIZATION_PARAMS);
+    this.requirePkceForPublicClient();
+    return runLoopbackSignIn(
+      {
+        schemeName: this.schemeName,
+        logger: this.context.http.logger,
+        authorizationUrl: async () =>
+          this.resolveUrl(
+            await this.endpoint(
+              'authorization_endpoint',
+              this.definition.authorizationUrl,
+              options.signal,
+            ),
+            'authorization URL',
+          ),
+        clientId: () => this.requireSetting(this.settings.clientId, 'the client id'),
+        scope: this.scopeParam(),
+        pkce: this.pkce,
+        issuer: () => this.issuer,
+        exchange: async (code, redirectUri, verifier) => {
+          const token = await this.requestToken(
+            'token',
+            [
+              ['grant_type', 'authorization_code'],
+              ['code', code],
+              ['redirect_uri', redirectUri],
+              ['code_verifier', verifier ?? undefined],
+            ],
+            { signal: options.signal },
+          );
+          await this.commit(token);
+          return token;
+        },
+      },
+      options,
+    );
   }
 
   /** The URL of the consent page (PKCE and state included; see `authorizationRequest`). */
@@ -603,7 +832,10 @@ export class AuthorizationCodeManager extends OAuthManager {
   authorizationRequest(options: AuthorizationUrlOptions = {}): AuthorizationRequest {
     checkAdditionalParams(options.additionalParams, PROTECTED_AUTHORIZATION_PARAMS);
     this.requirePkceForPublicClient();
-    const url = this.resolveUrl(this.definition.authorizationUrl, 'authorization URL');
+    const url = this.resolveUrl(
+      this.endpointSync('authorization_endpoint', this.definition.authorizationUrl),
+      'authorization URL',
+    );
     const state = options.state ?? generateState();
     if (state === '') throw new ConfigurationError('state must not be empty');
     const codeVerifier = this.pkce ? generateCodeVerifier() : null;
@@ -687,6 +919,9 @@ export class AuthorizationCodeManager extends OAuthManager {
     if (state === null || expectedState === '' || !sameString(state, expectedState)) {
       throw new StateMismatchError(state);
     }
+    // the discovered issuer (RFC 8414) is the one the callback's `iss` must name (cached after
+    // the authorization request; fetched here only when another process made that request)
+    if (this.settings.issuer === undefined) await this.discover(options.signal);
     // RFC 9207: the issuer is checked on every response, error responses included (an attacker's
     // server could otherwise feed its errors into this flow).
     const issuer = this.issuer;

@@ -29,6 +29,29 @@ export {
   type RefreshTokenOptions,
   type TokenCallOptions,
 } from './oauth.js';
+export {
+  DeviceAuthorizationManager,
+  type DeviceAuthorization,
+  type StartDeviceAuthorizationOptions,
+  type WaitForDeviceTokenOptions,
+} from './device.js';
+export {
+  AuthorizationDeniedError,
+  AuthorizationServerMetadataError,
+  DeviceAccessDeniedError,
+  DeviceAuthorizationError,
+  DeviceCodeExpiredError,
+  IssuerMismatchError,
+  SignInTimeoutError,
+  TokenRevocationError,
+} from './oauth-errors.js';
+export type { AuthorizationServerMetadata, DiscoveryMode } from './metadata.js';
+export {
+  registerLoopbackListener,
+  type LoopbackListener,
+  type LoopbackOptions,
+  type LoopbackServer,
+} from './loopback.js';
 export { InMemoryTokenStore, type TokenStore } from './token-store.js';
 export {
   oAuthTokenFromJSON,

@@ -60,6 +60,7 @@ from .._redact import redact, redact_secret, scrub_secrets
 from ..api_context import ApiContext
 from ..http_response import HttpResponse
 from ._credentials import CredentialsBase
+from ._revoke import RevocationMixin
 from ._security import Authorizer, AuthTarget
 from .token_store import InMemoryTokenStore, TokenStore
 
@@ -86,6 +87,7 @@ RESERVED_PARAMS: FrozenSet[str] = frozenset(
         "password",
         "refresh_token",
         "scope",
+        "device_code",
     }
 )
 
@@ -510,8 +512,12 @@ class ClientCredentialsCredentials(OAuthCredentialsBase):
 # ---- managers -------------------------------------------------------------------------------
 
 
-class OAuthGrantBase(Authorizer):
-    """Token handling common to every grant: token store, expiry, refresh, token requests."""
+class OAuthGrantBase(RevocationMixin, Authorizer):
+    """Token handling common to every grant: token store, expiry, refresh, token requests.
+
+    Also `revoke_token()` (RFC 7009, `_revoke.py`) and endpoint discovery from RFC 8414 metadata
+    (`_metadata.py`) when the generated subclass sets `METADATA_URL`.
+    """
 
     #: Scheme key in the spec, e.g. `OAuthACG`.
     SCHEME_NAME: ClassVar[str] = ""
@@ -760,7 +766,9 @@ class OAuthGrantBase(Authorizer):
     ) -> OAuthToken:
         """POST a token request; parse and validate the answer."""
         creds = self._require_credentials()
-        target = self._context.resolve_url(url, self.SERVER_NAME)
+        target = self._context.resolve_url(
+            self._endpoint_url("token_endpoint", url), self.SERVER_NAME
+        )
         self._context.check_secure_url(target, f"{self.SCHEME_NAME} token URL")
         headers = {
             "accept": "application/json",
@@ -945,7 +953,35 @@ class AuthorizationCodeGrant(OAuthGrantBase):
         creds = self._acg_credentials
         if creds is not None and creds.o_auth_issuer is not None:
             return creds.o_auth_issuer
-        return self.ISSUER
+        discovered = self._discovered_issuer()
+        return discovered if discovered is not None else self.ISSUER
+
+    def _authorization_url(self) -> str:
+        return self._endpoint_url("authorization_endpoint", self.AUTHORIZATION_URL)
+
+    def authorize_with_loopback(
+        self,
+        open_browser: Optional[Callable[[str], Any]] = None,
+        timeout: float = 300,
+        port: int = 0,
+        path: str = "/callback",
+        additional_params: Optional[Mapping[str, Any]] = None,
+    ) -> OAuthToken:
+        """Sign in through the system browser and a one-shot listener on 127.0.0.1 (RFC 8252).
+
+        Opens `open_browser(url)` (default: the `webbrowser` module, printing the URL when no
+        browser opens) on the authorization page with `redirect_uri=http://127.0.0.1:<port><path>`
+        (`port=0`: an ephemeral port; register the loopback redirect URI with the provider),
+        waits up to `timeout` seconds for the browser to come back, checks `state` and `iss`,
+        closes the listener and exchanges the code (PKCE S256) for the token it returns and
+        stores. Raises SignInTimeoutException, AuthorizationDeniedException (the user declined),
+        OAuthCallbackException / StateMismatchException; the listener is closed in every case.
+        """
+        from ._loopback import run_loopback_sign_in
+
+        return run_loopback_sign_in(
+            self, open_browser, timeout, port, path, additional_params
+        )
 
     def authorization_request(
         self,
@@ -972,7 +1008,7 @@ class AuthorizationCodeGrant(OAuthGrantBase):
                 f"{self.SCHEME_NAME}: a public client (o_auth_client_auth='none') requires PKCE"
             )
         extra = _check_additional(additional_params)
-        url = self._context.resolve_url(self.AUTHORIZATION_URL, self.SERVER_NAME)
+        url = self._context.resolve_url(self._authorization_url(), self.SERVER_NAME)
         self._context.check_secure_url(url, f"{self.SCHEME_NAME} authorization URL")
         the_state = state if state else secrets.token_urlsafe(32)
         verifier = new_code_verifier() if use_pkce else None

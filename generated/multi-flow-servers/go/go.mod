@@ -1,0 +1,3 @@
+module multiflowservers
+
+go 1.22

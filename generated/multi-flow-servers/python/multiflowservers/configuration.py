@@ -1,0 +1,214 @@
+"""Client configuration: environment, servers, timeout and credentials."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple, Union
+
+import httpx
+
+from .http.auth.oauth2_authorization_code import Oauth2AuthorizationCodeCredentials
+from .http.auth.oauth2_password import Oauth2PasswordCredentials
+
+
+class Environment(str, Enum):
+    """Environments of the API (each has a URL per server)."""
+
+    LOCAL = "local"
+
+
+class Server(str, Enum):
+    """Servers inside an environment."""
+
+    DEFAULT = "default"
+    AUTH = "auth"
+    REPORTS = "reports"
+    LIST_UPLOADS = "listUploads"
+
+
+class Configuration:
+    """Settings of a MultiflowserversClient (immutable; change with `clone_with`).
+
+    Args:
+        environment: The environment whose servers are used.
+        timeout: Seconds per HTTP request; None or 0 means no timeout.
+        base_urls: Replace server URLs of the selected environment (e.g. for a test server).
+        allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
+        extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
+        http_client: An httpx.Client to send requests with (proxies, mocks).
+        port: port: Server variable `port` (default "3000"). Port of the local server.
+        oauth2_authorization_code_credentials: Credentials of the oauth2 authorizationCode scheme.
+        oauth2_password_credentials: Credentials of the oauth2 password scheme.
+    """
+
+    #: Server URL templates per environment, as written in the spec.
+    ENVIRONMENTS: ClassVar[Dict[Environment, Dict[Server, str]]] = {
+        Environment.LOCAL: {
+            Server.DEFAULT: "http://127.0.0.1:{port}/mf",
+            Server.AUTH: "http://127.0.0.1:{port}",
+            Server.REPORTS: "http://127.0.0.1:{port}/mf-reports",
+            Server.LIST_UPLOADS: "http://127.0.0.1:{port}/mf-uploads",
+        },
+    }
+    #: Allowed values of server variables that have an enum.
+    VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = {}
+    _FIELDS: ClassVar[Tuple[str, ...]] = (
+        "environment",
+        "timeout",
+        "base_urls",
+        "allow_insecure_http",
+        "extra_bearer_hosts",
+        "http_client",
+        "port",
+        "oauth2_authorization_code_credentials",
+        "oauth2_password_credentials",
+    )
+
+    def __init__(
+        self,
+        *,
+        environment: Environment = Environment.LOCAL,
+        timeout: Optional[float] = 60,
+        base_urls: Optional[Mapping[Union[Server, str], str]] = None,
+        allow_insecure_http: bool = False,
+        extra_bearer_hosts: Sequence[str] = (),
+        http_client: Optional[httpx.Client] = None,
+        port: str = "3000",
+        oauth2_authorization_code_credentials: Optional[
+            Oauth2AuthorizationCodeCredentials
+        ] = None,
+        oauth2_password_credentials: Optional[Oauth2PasswordCredentials] = None,
+    ) -> None:
+        self._environment = environment
+        self._timeout = timeout
+        self._base_urls = base_urls
+        self._allow_insecure_http = allow_insecure_http
+        self._extra_bearer_hosts = extra_bearer_hosts
+        self._http_client = http_client
+        self._port = port
+        self._oauth2_authorization_code_credentials = (
+            oauth2_authorization_code_credentials
+        )
+        self._oauth2_password_credentials = oauth2_password_credentials
+        self._environment = Environment(environment)
+        self._extra_bearer_hosts = tuple(extra_bearer_hosts)
+        self._server_overrides: Dict[Server, str] = {
+            Server(key): url for key, url in (base_urls or {}).items()
+        }
+        for wire, value in self._variables().items():
+            allowed = self.VARIABLE_ENUMS.get(wire)
+            if allowed is not None and value not in allowed:
+                raise ValueError(f"{wire} must be one of {', '.join(allowed)}")
+
+    @property
+    def environment(self) -> Environment:
+        """The environment whose servers are used."""
+        return self._environment
+
+    @property
+    def timeout(self) -> Optional[float]:
+        """Seconds per HTTP request; None or 0 means no timeout."""
+        return self._timeout
+
+    @property
+    def base_urls(self) -> Optional[Mapping[Union[Server, str], str]]:
+        """Replace server URLs of the selected environment (e.g. for a test server)."""
+        return self._base_urls
+
+    @property
+    def allow_insecure_http(self) -> bool:
+        """Allow http token/authorization URLs on non-loopback hosts (testing only)."""
+        return self._allow_insecure_http
+
+    @property
+    def extra_bearer_hosts(self) -> Sequence[str]:
+        """More hosts (besides the servers) allowed to receive credentials."""
+        return self._extra_bearer_hosts
+
+    @property
+    def http_client(self) -> Optional[httpx.Client]:
+        """An httpx.Client to send requests with (proxies, mocks)."""
+        return self._http_client
+
+    @property
+    def port(self) -> str:
+        """port: Server variable `port` (default "3000"). Port of the local server."""
+        return self._port
+
+    @property
+    def oauth2_authorization_code_credentials(
+        self,
+    ) -> Optional[Oauth2AuthorizationCodeCredentials]:
+        """Credentials of the oauth2 authorizationCode scheme."""
+        return self._oauth2_authorization_code_credentials
+
+    @property
+    def oauth2_password_credentials(self) -> Optional[Oauth2PasswordCredentials]:
+        """Credentials of the oauth2 password scheme."""
+        return self._oauth2_password_credentials
+
+    def _variables(self) -> Dict[str, str]:
+        return {
+            "port": self._port,
+        }
+
+    def get_base_uri(self, server: Union[Server, str] = Server.DEFAULT) -> str:
+        """The base URL of `server` in the selected environment (after `base_urls`)."""
+        key = Server(server)
+        override = self._server_overrides.get(key)
+        if override is not None:
+            return override
+        url = self.ENVIRONMENTS[self._environment][key]
+        for wire, value in self._variables().items():
+            url = url.replace("{" + wire + "}", value)
+        return url
+
+    def clone_with(self, **changes: Any) -> Configuration:
+        """A copy with the given settings replaced (None, 0 and False are kept as given).
+
+        Unknown names raise TypeError.
+        """
+        unknown = sorted(set(changes) - set(self._FIELDS))
+        if unknown:
+            raise TypeError(
+                "Configuration.clone_with() got unexpected keyword argument(s): "
+                + ", ".join(unknown)
+            )
+        values: Dict[str, Any] = {name: getattr(self, name) for name in self._FIELDS}
+        values.update(changes)
+        return Configuration(**values)
+
+    @classmethod
+    def from_environment(
+        cls,
+        environ: Optional[Mapping[str, str]] = None,
+        **overrides: Any,
+    ) -> Configuration:
+        """Settings from environment variables (only the real environment; no .env file).
+
+        Reads ENVIRONMENT, TIMEOUT, the server variables and every scheme's credentials;
+        `overrides` win.
+        """
+        env = os.environ if environ is None else environ
+        values: Dict[str, Any] = {}
+        if env.get("ENVIRONMENT"):
+            values["environment"] = Environment(env["ENVIRONMENT"].strip().lower())
+        if env.get("TIMEOUT"):
+            values["timeout"] = float(env["TIMEOUT"])
+        if env.get("PORT"):
+            values["port"] = env["PORT"]
+        for name, credentials_class in (
+            (
+                "oauth2_authorization_code_credentials",
+                Oauth2AuthorizationCodeCredentials,
+            ),
+            ("oauth2_password_credentials", Oauth2PasswordCredentials),
+        ):
+            values[name] = credentials_class.from_environment(env)
+        values.update(overrides)
+        return cls(**values)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Configuration({shown})"

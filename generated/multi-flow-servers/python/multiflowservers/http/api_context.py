@@ -1,0 +1,114 @@
+"""What controllers and auth managers share: transport, server URLs and transport rules."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional
+from urllib.parse import urlsplit
+
+from ..exceptions.sdk_exception import (
+    ConfigurationException,
+    InsecureTransportException,
+)
+from .transport import Transport
+
+if TYPE_CHECKING:
+    from .auth._security import Authorizer
+
+
+def is_loopback_host(host: Optional[str]) -> bool:
+    """`localhost`, 127.0.0.0/8 and ::1."""
+    if not host:
+        return False
+    name = host.strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def url_host(url: str) -> str:
+    """The lower-cased host of a URL (`''` when none)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def join_server_url(base: str, url: str) -> str:
+    """Resolve `url` against a server base URL (absolute URLs are returned unchanged).
+
+    OpenAPI rule: a relative URL is appended to the server URL, keeping the server's path.
+    """
+    if urlsplit(url).scheme:
+        return url
+    return base.rstrip("/") + "/" + url.lstrip("/")
+
+
+class ApiContext:
+    """Shared state of one client.
+
+    Args:
+        transport: How requests are sent.
+        server_url: Server name (e.g. `default`) → base URL of the selected environment.
+        server_names: Every server name of the API.
+        allow_insecure_http: Allow credentials (tokens, Basic, API keys) and token/authorization
+            URLs over plain `http` to non-loopback hosts (for tests only).
+        extra_bearer_hosts: Hosts besides the API's servers that may receive credentials.
+    """
+
+    def __init__(
+        self,
+        transport: Transport,
+        server_url: Callable[[str], str],
+        server_names: Iterable[str],
+        allow_insecure_http: bool = False,
+        extra_bearer_hosts: Iterable[str] = (),
+    ) -> None:
+        self.transport = transport
+        self._server_url = server_url
+        self.allow_insecure_http = allow_insecure_http
+        hosts = {url_host(server_url(name)) for name in server_names}
+        hosts.update(h.lower() for h in extra_bearer_hosts)
+        self.credential_hosts: FrozenSet[str] = frozenset(h for h in hosts if h)
+        self.authorizers: Dict[str, Authorizer] = {}
+
+    def server_base(self, server_name: str) -> str:
+        """The base URL of a server of the selected environment."""
+        return self._server_url(server_name)
+
+    def resolve_url(self, url: str, server_name: str) -> str:
+        """Resolve a spec URL (maybe relative) against the named server."""
+        return join_server_url(self._server_url(server_name), url)
+
+    def check_secure_url(self, url: str, what: str) -> None:
+        """Raise unless `url` is https, or http on a loopback host, or insecure http is allowed."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigurationException(f"the {what} is not an absolute http(s) URL")
+        if scheme == "https" or self.allow_insecure_http:
+            return
+        if is_loopback_host(parts.hostname):
+            return
+        raise InsecureTransportException(
+            f"the {what} {parts.scheme}://{parts.hostname} is not https; "
+            "set allow_insecure_http=True in the Configuration only for testing"
+        )
+
+    def check_credential_transport(self, url: str) -> None:
+        """Raise InsecureTransportException before a request carrying a credential goes over
+        plain http to a non-loopback host (RFC 6750 §5.3), unless insecure http is allowed."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "https" or self.allow_insecure_http:
+            return
+        if is_loopback_host(parts.hostname):
+            return
+        raise InsecureTransportException(
+            f"refusing to send credentials over {parts.scheme}:// to {parts.hostname}; "
+            "use an https URL, or set allow_insecure_http=True in the Configuration "
+            "only for testing"
+        )
+
+    def may_receive_credentials(self, url: str) -> bool:
+        """True when `url`'s host is one of the API's server hosts or an extra bearer host."""
+        return url_host(url) in self.credential_hosts

@@ -1,0 +1,1 @@
+"""Authentication: credentials classes, managers and token stores."""

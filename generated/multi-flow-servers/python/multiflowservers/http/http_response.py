@@ -1,0 +1,114 @@
+"""Response types: the raw `HttpResponse` and the typed `ApiResponse` operations return."""
+
+from __future__ import annotations
+
+from typing import Generic, Mapping, Optional, TypeVar
+
+from ._redact import redact_text
+
+T = TypeVar("T")
+
+#: Response headers that may carry credentials; never kept in exceptions of token requests.
+_SECRET_HEADERS = frozenset(
+    {"set-cookie", "set-cookie2", "authorization", "proxy-authorization", "cookie"}
+)
+
+
+class HttpResponse:
+    """A raw HTTP response as received (body decoded as text).
+
+    `repr()` never shows the body or headers: they may carry tokens.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        reason_phrase: str,
+        headers: Mapping[str, str],
+        content: bytes,
+        url: str,
+        too_large: bool = False,
+    ) -> None:
+        self.status_code = status_code
+        self.reason_phrase = reason_phrase
+        # Header names lower-cased.
+        self.headers: Mapping[str, str] = {k.lower(): v for k, v in headers.items()}
+        self.content = content
+        self.url = url
+        self.too_large = too_large
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (invalid bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
+
+    @property
+    def content_type(self) -> str:
+        """The media type without parameters, lower-cased (`''` when absent)."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def is_success(self) -> bool:
+        """True for 2xx statuses."""
+        return 200 <= self.status_code < 300
+
+    def scrubbed(self) -> HttpResponse:
+        """A copy safe to keep in an exception: secret fields of the body masked
+        (`access_token=...`, `"refresh_token": "..."`, Bearer/Basic values) and
+        credential-carrying headers (`set-cookie`, `authorization`, ...) dropped."""
+        headers = {
+            k: redact_text(v)
+            for k, v in self.headers.items()
+            if k not in _SECRET_HEADERS
+        }
+        return HttpResponse(
+            self.status_code,
+            self.reason_phrase,
+            headers,
+            redact_text(self.text).encode("utf-8"),
+            self.url,
+            self.too_large,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, "
+            f"content_type={self.content_type!r}, length={len(self.content)})"
+        )
+
+
+class ApiResponse(Generic[T]):
+    """What an operation returns: status, headers, raw text and the deserialized `body`.
+
+    `repr()` shows the status and body type only (the body may hold secrets).
+    """
+
+    def __init__(self, http_response: HttpResponse, body: T) -> None:
+        self.http_response = http_response
+        self.status_code = http_response.status_code
+        self.reason_phrase = http_response.reason_phrase
+        self.headers = http_response.headers
+        self.body = body
+
+    @property
+    def text(self) -> str:
+        """The raw body text."""
+        return self.http_response.text
+
+    def is_success(self) -> bool:
+        """True for 2xx statuses."""
+        return self.http_response.is_success()
+
+    def is_error(self) -> bool:
+        """True for statuses other than 2xx."""
+        return not self.is_success()
+
+    def __repr__(self) -> str:
+        return (
+            f"ApiResponse(status_code={self.status_code}, "
+            f"body_type={type(self.body).__name__})"
+        )
+
+
+def no_body(_: Optional[object] = None) -> None:
+    """Deserializer for operations without a response body."""
+    return None
