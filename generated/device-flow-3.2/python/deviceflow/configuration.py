@@ -18,7 +18,7 @@ from .http.auth.tv import TvCredentials
 class Environment(str, Enum):
     """Environments of the API (each has a URL per server)."""
 
-    THE_TEST_SERVER_TESTS_OVERRIDE_THE_URL = "The test server (tests override the URL)"
+    LOCAL = "local"
 
 
 class Server(str, Enum):
@@ -46,7 +46,7 @@ class Configuration:
 
     #: Server URL templates per environment, as written in the spec.
     ENVIRONMENTS: ClassVar[Dict[Environment, Dict[Server, str]]] = {
-        Environment.THE_TEST_SERVER_TESTS_OVERRIDE_THE_URL: {
+        Environment.LOCAL: {
             Server.DEFAULT: "http://localhost:3000",
         },
     }
@@ -69,7 +69,7 @@ class Configuration:
     def __init__(
         self,
         *,
-        environment: Environment = Environment.THE_TEST_SERVER_TESTS_OVERRIDE_THE_URL,
+        environment: Environment = Environment.LOCAL,
         timeout: Optional[float] = 60,
         base_urls: Optional[Mapping[Union[Server, str], str]] = None,
         allow_insecure_http: bool = False,

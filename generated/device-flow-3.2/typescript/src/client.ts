@@ -37,20 +37,20 @@ export enum Environment {
   /**
    * The test server (tests override the URL)
    */
-  TheTestServerTestsOverrideTheURL = 'The test server (tests override the URL)',
+  Local = 'local',
 }
 
 /** The named servers of an environment. */
 export type ServerName = 'default';
 
 const ENVIRONMENTS: Readonly<Record<Environment, Readonly<Record<ServerName, string>>>> = {
-  [Environment.TheTestServerTestsOverrideTheURL]: {
+  [Environment.Local]: {
     ['default']: 'http://localhost:3000',
   },
 };
 
 export interface DeviceflowClientOptions {
-  /** The environment to call (default: `Environment.TheTestServerTestsOverrideTheURL`). */
+  /** The environment to call (default: `Environment.Local`). */
   environment?: Environment | undefined;
   /** Replace server base URLs of the environment (e.g. a local test server). Credentials go only to configured servers. */
   baseUrls?: Partial<Record<ServerName, string>> | undefined;
@@ -99,7 +99,7 @@ export class DeviceflowClient {
 
   constructor(options: DeviceflowClientOptions = {}) {
     this.options = { ...options };
-    const environment = options.environment ?? Environment.TheTestServerTestsOverrideTheURL;
+    const environment = options.environment ?? Environment.Local;
     const servers = ENVIRONMENTS[environment];
     if (servers === undefined)
       throw new ConfigurationError(`unknown environment ${String(environment)}`);
