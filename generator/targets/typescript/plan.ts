@@ -11,6 +11,7 @@ import { simpleSchemeView } from './views/simple-scheme.js';
 
 /** The runtime files copied verbatim into `src/runtime/`. */
 export const RUNTIME_FILES = [
+  'api-promise.ts',
   'auth.ts',
   'device.ts',
   'errors.ts',
