@@ -6,6 +6,7 @@ import { mdCode, mdText } from '../shared/markdown.js';
 import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
 import { assignPyNames, type ModelNames } from './names.js';
 import { STATIC_FILES } from './static-files.js';
+import { asyncClientView } from './views/async.js';
 import { clientView } from './views/client.js';
 import { configurationView } from './views/configuration.js';
 import { controllerView } from './views/controller.js';
@@ -56,7 +57,10 @@ export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
   // configuration + client
   const config = configurationView(ir, names, schemes);
   add(`${pkg}/configuration.py`, 'configuration.py.hbs', config);
-  add(`${pkg}/${names.clientModule}.py`, 'client.py.hbs', clientView(ir, names, schemes, controllers, config));
+  add(`${pkg}/${names.clientModule}.py`, 'client.py.hbs', {
+    ...clientView(ir, names, schemes, controllers, config),
+    ...asyncClientView(ir, names, schemes, controllers),
+  });
 
   // package root, project files, docs
   add(`${pkg}/__init__.py`, 'package_init.py.hbs', packageInitView(ir, names, schemes, exported, controllers));
