@@ -4,6 +4,7 @@ import { authContract } from '../shared/contract.js';
 import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
 import { assignPyNames, type ModelNames } from './names.js';
 import { STATIC_FILES } from './static-files.js';
+import { asyncClientView } from './views/async.js';
 import { clientView } from './views/client.js';
 import { configurationView } from './views/configuration.js';
 import { controllerView } from './views/controller.js';
@@ -53,7 +54,10 @@ export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
   // configuration + client
   const config = configurationView(ir, names, schemes);
   add(`${pkg}/configuration.py`, 'configuration.py.hbs', config);
-  add(`${pkg}/${names.clientModule}.py`, 'client.py.hbs', clientView(ir, names, schemes, controllers, config));
+  add(`${pkg}/${names.clientModule}.py`, 'client.py.hbs', {
+    ...clientView(ir, names, schemes, controllers, config),
+    ...asyncClientView(ir, names, schemes, controllers),
+  });
 
   // package root, project files, docs
   add(`${pkg}/__init__.py`, 'package_init.py.hbs', packageInitView(ir, names, schemes, exported, controllers));

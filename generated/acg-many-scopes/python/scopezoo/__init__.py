@@ -3,7 +3,7 @@
 ACG only, with scopes that are URLs, dotted, colon-separated and dashed, two of which collide after sanitizing.
 """
 
-from .scopezoo_client import ScopezooClient
+from .scopezoo_client import AsyncScopezooClient, ScopezooClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
 from .models.file import File
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
@@ -43,6 +45,7 @@ from .controllers.users_controller import UsersController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncScopezooClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -68,7 +71,9 @@ __all__ = [
     "OAuthProviderException",
     "OAuthScopeZooAuthEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "ScopezooClient",
     "SdkException",
     "Server",

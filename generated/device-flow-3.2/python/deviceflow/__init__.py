@@ -3,7 +3,7 @@
 OpenAPI 3.2 golden spec for the OAuth features no other generator has: the device authorization grant (RFC 8628, the `deviceAuthorization` flow), authorization server metadata (RFC 8414, `oauth2MetadataUrl`), token revocation (RFC 7009, `x-revocation-url` or the metadata's `revocation_endpoint`) and loopback sign-in for CLIs (RFC 8252). Scheme `tv` is a single-flow public device client; `oauth2` has an authorization code and a device flow with static URLs; `sso` discovers its endpoints from metadata, and its static URLs are deliberately wrong (the test server does not serve `/static/...`), so only discovery makes it work.
 """
 
-from .deviceflow_client import DeviceflowClient
+from .deviceflow_client import AsyncDeviceflowClient, DeviceflowClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -32,6 +33,7 @@ from .exceptions import (
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.auth._device import DeviceAuthorization
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.oauth2_authorization_code import (
     Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
@@ -71,6 +73,7 @@ __all__ = [
     "APIException",
     "AccountController",
     "ApiResponse",
+    "AsyncDeviceflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -105,7 +108,9 @@ __all__ = [
     "Oauth2AuthorizationCodeCredentials",
     "Oauth2DeviceAuthorization",
     "Oauth2DeviceAuthorizationCredentials",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

@@ -3,7 +3,7 @@
 One OAuth 2 scheme with two flows (authorization code and password), and operations that call their own servers: path-level `servers` and an operation-level `servers` that overrides them.
 """
 
-from .multiflowservers_client import MultiflowserversClient
+from .multiflowservers_client import AsyncMultiflowserversClient, MultiflowserversClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.oauth2_authorization_code import (
     Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
@@ -49,6 +51,7 @@ from .controllers.reports_controller import ReportsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncMultiflowserversClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -80,7 +83,9 @@ __all__ = [
     "Oauth2PasswordCredentials",
     "ProfileController",
     "ReportsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

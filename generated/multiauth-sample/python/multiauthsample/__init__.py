@@ -3,7 +3,7 @@
 API for Markdown Notes app.
 """
 
-from .multiauthsample_client import MultiauthsampleClient
+from .multiauthsample_client import AsyncMultiauthsampleClient, MultiauthsampleClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.o_auth_acg import OAuthACGCredentials, OAuthACG
 from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials, OAuthBearerToken
 from .http.auth.o_auth_ccg import OAuthCCGCredentials, OAuthCCG
@@ -52,6 +54,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyCredentials",
     "ApiResponse",
+    "AsyncMultiauthsampleClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthenticationController",
@@ -87,7 +90,9 @@ __all__ = [
     "OAuthROPCGCredentials",
     "OAuthScopeOAuthACGEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "ServiceStatus",

@@ -3,7 +3,7 @@
 Reproduces what broke on real specs (motaword, mastodon): ONE oauth2 scheme declaring authorizationCode, password and clientCredentials flows together, a global requirement with a per-operation `security: []` override, a header parameter without a schema, and a relative token URL under a server with a path prefix.
 """
 
-from .multiflow_client import MultiflowClient
+from .multiflow_client import AsyncMultiflowClient, MultiflowClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.multi_auth_authorization_code import (
     MultiAuthAuthorizationCodeCredentials,
     MultiAuthAuthorizationCode,
@@ -58,6 +60,7 @@ from .controllers.projects_controller import ProjectsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncMultiflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -92,7 +95,9 @@ __all__ = [
     "OAuthToken",
     "Project",
     "ProjectsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

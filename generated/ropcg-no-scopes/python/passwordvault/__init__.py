@@ -3,7 +3,7 @@
 ROPCG only, without scopes, with a relative token URL.
 """
 
-from .passwordvault_client import PasswordvaultClient
+from .passwordvault_client import AsyncPasswordvaultClient, PasswordvaultClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.vault_password import VaultPasswordCredentials, VaultPassword
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_token import OAuthToken
@@ -41,6 +43,7 @@ from .controllers.secrets_controller import SecretsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncPasswordvaultClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -65,7 +68,9 @@ __all__ = [
     "OAuthProviderException",
     "OAuthToken",
     "PasswordvaultClient",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Secret",
     "SecretsController",

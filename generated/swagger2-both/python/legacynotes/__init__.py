@@ -3,7 +3,7 @@
 Swagger 2.0 with an accessCode flow and a password flow.
 """
 
-from .legacynotes_client import LegacynotesClient
+from .legacynotes_client import AsyncLegacynotesClient, LegacynotesClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.api_key import ApiKeyCredentials, ApiKey
 from .http.auth.notes_code import NotesCodeCredentials, NotesCode
 from .http.auth.notes_password import NotesPasswordCredentials, NotesPassword
@@ -47,6 +49,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyCredentials",
     "ApiResponse",
+    "AsyncLegacynotesClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -79,7 +82,9 @@ __all__ = [
     "OAuthScopeNotesCodeEnum",
     "OAuthScopeNotesPasswordEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

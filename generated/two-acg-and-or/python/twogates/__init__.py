@@ -3,7 +3,7 @@
 Two authorization-code schemes with similar names and per-operation AND/OR security.
 """
 
-from .twogates_client import TwogatesClient
+from .twogates_client import AsyncTwogatesClient, TwogatesClient
 from .configuration import Configuration, Environment, Server
 from .exceptions import (
     APIException,
@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -31,6 +32,7 @@ from .exceptions import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .http.auth.gate_a import GateACredentials, GateA
 from .http.auth.gate_a_2 import GateA2Credentials, GateA2
 from .http.auth.partner_key import PartnerKeyCredentials, PartnerKey
@@ -44,6 +46,7 @@ from .controllers.reports_controller import ReportsController
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncTwogatesClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -76,7 +79,9 @@ __all__ = [
     "PartnerKey",
     "PartnerKeyCredentials",
     "ReportsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

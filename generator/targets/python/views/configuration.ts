@@ -94,7 +94,7 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       name: 'timeout',
       annotation: 'Optional[float]',
       default: '60',
-      doc: 'Seconds per HTTP request; None or 0 means no timeout.',
+      doc: 'Seconds per HTTP request (one deadline, body included); None or 0 means no timeout.',
     },
     {
       name: 'base_urls',
@@ -106,7 +106,7 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       name: 'allow_insecure_http',
       annotation: 'bool',
       default: 'False',
-      doc: 'Allow http token/authorization URLs on non-loopback hosts (testing only).',
+      doc: 'Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only).',
     },
     {
       name: 'extra_bearer_hosts',
@@ -119,6 +119,24 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       annotation: 'Optional[httpx.Client]',
       default: 'None',
       doc: 'An httpx.Client to send requests with (proxies, mocks).',
+    },
+    {
+      name: 'max_retries',
+      annotation: 'int',
+      default: '2',
+      doc: 'Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).',
+    },
+    {
+      name: 'max_retry_wait',
+      annotation: 'float',
+      default: '60',
+      doc: 'Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.',
+    },
+    {
+      name: 'async_http_client',
+      annotation: 'Optional[httpx.AsyncClient]',
+      default: 'None',
+      doc: 'An httpx.AsyncClient for the async client (proxies, mocks).',
     },
     ...variables.map((v) => ({ name: v.name, annotation: 'str', default: v.default, doc: v.doc })),
     ...schemes.map((s) => ({

@@ -1,7 +1,7 @@
 /** Views of `controllers/<tag>.py` (`controller.py.hbs`): one class per tag, one method per operation. */
 import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
+import { call, importLine, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
 import { converter, pyLiteral, pyType, resolveType, type TypeContext } from '../types.js';
 
@@ -10,6 +10,9 @@ export interface OperationView {
   signature: string;
   doc: string;
   execute: string;
+  /** The `async def` twin (AsyncBaseController), laid out from the same parts. */
+  asyncSignature: string;
+  asyncExecute: string;
   methodName: string;
   /** The deserializer expression (to collect the imports it needs). */
   deserializerText: string;
@@ -24,6 +27,9 @@ export interface OperationView {
 /** `templates/python/controller.py.hbs`. */
 export interface ControllerView {
   className: string;
+  /** `Async<className>`: the async twin in the same module. */
+  asyncClassName: string;
+  asyncClassDoc: string;
   module: string;
   accessor: string;
   tagWire: string;
@@ -88,6 +94,12 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
         ];
   }
   sigParams.sort((a, b) => Number(b.required) - Number(a.required));
+  // issue 12: per-call options, keyword-only, on every operation
+  sigParams.push(
+    { line: '        *,', required: false },
+    { line: '        request_options: Optional[RequestOptions] = None,', required: false },
+  );
+  argDocs.push('request_options: Per-call options: timeout, max_retries, headers, idempotency_key.');
   const success = op.responses.find((r) => /^2/.test(r.status));
   let returnType = 'None';
   let deserializer: PyExpr = 'empty_body';
@@ -120,18 +132,21 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
   specArgs.push(...bodyArg);
   specArgs.push(kw('security', security));
   if (accept) specArgs.push(kw('accept', pyStr(accept)));
-  const execute = layout(
-    call('self._execute', [call('RequestSpec', specArgs, true), deserializer], true),
-    8,
-    'return ',
+  const executeCall = call(
+    'self._execute',
+    [call('RequestSpec', specArgs, true), deserializer, 'request_options'],
+    true,
   );
   const annotationReturn = `ApiResponse[${returnType}]`;
   const paramLines = sigParams.map((p) => p.line);
-  const oneLine = `    def ${methodName}(self) -> ${annotationReturn}:`;
-  const signature =
-    paramLines.length === 0 && oneLine.length <= 88
+  const signatureOf = (def: string): string => {
+    const oneLine = `    ${def} ${methodName}(self) -> ${annotationReturn}:`;
+    return paramLines.length === 0 && oneLine.length <= 88
       ? oneLine
-      : [`    def ${methodName}(`, '        self,', ...paramLines, `    ) -> ${annotationReturn}:`].join('\n');
+      : [`    ${def} ${methodName}(`, '        self,', ...paramLines, `    ) -> ${annotationReturn}:`].join('\n');
+  };
+  const signature = signatureOf('def');
+  const execute = layout(executeCall, 8, 'return ');
   const docParts = [op.summary || `${op.method.toUpperCase()} ${op.path}`, op.description];
   if (op.deprecated) docParts.push('Deprecated: this operation may be removed in a future version.');
   if (argDocs.length) docParts.push('Args:\n' + argDocs.map((d) => '    ' + d.replace(/\s*\n\s*/g, ' ')).join('\n'));
@@ -140,6 +155,8 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
     signature,
     doc: pyDocstring(docParts, 8),
     execute,
+    asyncSignature: signatureOf('async def'),
+    asyncExecute: layout(executeCall, 8, 'return await '),
     methodName,
     deserializerText: typeof deserializer === 'string' ? deserializer : layout(deserializer, 0),
     wireId: op.operationId,
@@ -172,13 +189,15 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   const helpers: string[] = [];
   for (const h of ['dict_of', 'list_of', 'optional_of', 'to_json'])
     if (new RegExp(`\\b${h}\\(`).test(all)) helpers.push(h);
-  const baseImports = ['BaseController', 'RequestSpec'];
+  const baseImports = ['AsyncBaseController', 'BaseController', 'RequestSpec'];
   const deserializers = operations.map((o) => o.deserializerText).join('\n');
   for (const h of ['empty_body', 'json_body', 'model_body', 'text_body'])
     if (new RegExp(`\\b${h}\\b`).test(deserializers)) baseImports.push(h);
   const tagDesc = ir.tags.find((x) => x.wireName === tag)?.description ?? '';
   return {
     className: t.className,
+    asyncClassName: `Async${t.className}`,
+    asyncClassDoc: pyDocstring([`Operations tagged ${tag}, async (\`await\` each call).`, tagDesc], 4),
     module: t.module,
     accessor: t.accessor,
     tagWire: tag,
@@ -188,7 +207,7 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
     hasTyping: typing.length > 0,
     helperImports: helpers.join(', '),
     hasHelpers: helpers.length > 0,
-    baseImports: baseImports.join(', '),
+    baseImports: importLine('.base_controller', baseImports),
     modelImports: [...ctx.used].sort().map((w) => names.models.get(w) as ModelNames),
     operations,
   };

@@ -83,6 +83,7 @@ const ROOT_EXCEPTIONS = [
   'OAuthCallbackException',
   'OAuthProviderException',
   'ResponseTooLargeException',
+  'RetryAfterTooLongException',
   'SdkException',
   'SignInTimeoutException',
   'StateMismatchException',
@@ -98,7 +99,7 @@ export function packageInitView(
   controllers: ControllerView[],
 ): PackageInitView {
   const rootExports: { module: string; names: string[] }[] = [
-    { module: `.${names.clientModule}`, names: [names.clientClass] },
+    { module: `.${names.clientModule}`, names: [`Async${names.clientClass}`, names.clientClass] },
     { module: '.configuration', names: ['Configuration', 'Environment', 'Server'] },
     { module: '.exceptions', names: ROOT_EXCEPTIONS },
     { module: '.http.auth.token_store', names: ['FileTokenStore', 'InMemoryTokenStore', 'TokenStore'] },
@@ -106,6 +107,7 @@ export function packageInitView(
       ? [{ module: '.http.auth._device', names: ['DeviceAuthorization'] }]
       : []),
     { module: '.http.http_response', names: ['ApiResponse', 'HttpResponse'] },
+    { module: '.http.retry', names: ['RequestOptions'] },
     ...schemes.map((s) => ({
       module: `.http.auth.${s.names.module}`,
       names: [s.names.credentialsClass, s.names.managerClass],
