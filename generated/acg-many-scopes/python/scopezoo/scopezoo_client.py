@@ -10,7 +10,7 @@ from .configuration import Configuration, Environment, Server
 from .controllers.files_controller import FilesController
 from .controllers.users_controller import UsersController
 from .http.api_context import ApiContext
-from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
+from .http.auth.zoo_auth import ZooAuth, ZooAuthCredentials
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python scopezoo/2.1"

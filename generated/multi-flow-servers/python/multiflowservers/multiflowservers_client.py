@@ -13,10 +13,10 @@ from .controllers.reports_controller import ReportsController
 from .http.api_context import ApiContext
 from .http.auth._security import FlowChoice
 from .http.auth.oauth2_authorization_code import (
-    Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
+    Oauth2AuthorizationCodeCredentials,
 )
-from .http.auth.oauth2_password import Oauth2PasswordCredentials, Oauth2Password
+from .http.auth.oauth2_password import Oauth2Password, Oauth2PasswordCredentials
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python multiflowservers/1.0.0"

@@ -12,16 +12,16 @@ from .controllers.projects_controller import ProjectsController
 from .http.api_context import ApiContext
 from .http.auth._security import FlowChoice
 from .http.auth.multi_auth_authorization_code import (
-    MultiAuthAuthorizationCodeCredentials,
     MultiAuthAuthorizationCode,
+    MultiAuthAuthorizationCodeCredentials,
 )
 from .http.auth.multi_auth_client_credentials import (
-    MultiAuthClientCredentialsCredentials,
     MultiAuthClientCredentials,
+    MultiAuthClientCredentialsCredentials,
 )
 from .http.auth.multi_auth_password import (
-    MultiAuthPasswordCredentials,
     MultiAuthPassword,
+    MultiAuthPasswordCredentials,
 )
 from .http.transport import Transport
 

@@ -10,7 +10,7 @@ from .configuration import Configuration, Environment, Server
 from .controllers.meta_controller import MetaController
 from .controllers.secrets_controller import SecretsController
 from .http.api_context import ApiContext
-from .http.auth.vault_password import VaultPasswordCredentials, VaultPassword
+from .http.auth.vault_password import VaultPassword, VaultPasswordCredentials
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python passwordvault/0.9.0"

@@ -10,9 +10,9 @@ from .configuration import Configuration, Environment, Server
 from .controllers.meta_controller import MetaController
 from .controllers.notes_controller import NotesController
 from .http.api_context import ApiContext
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.notes_code import NotesCodeCredentials, NotesCode
-from .http.auth.notes_password import NotesPasswordCredentials, NotesPassword
+from .http.auth.api_key import ApiKey, ApiKeyCredentials
+from .http.auth.notes_code import NotesCode, NotesCodeCredentials
+from .http.auth.notes_password import NotesPassword, NotesPasswordCredentials
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python legacynotes/1.2.3"

@@ -10,9 +10,9 @@ from .configuration import Configuration, Environment, Server
 from .controllers.meta_controller import MetaController
 from .controllers.reports_controller import ReportsController
 from .http.api_context import ApiContext
-from .http.auth.gate_a import GateACredentials, GateA
-from .http.auth.gate_a_2 import GateA2Credentials, GateA2
-from .http.auth.partner_key import PartnerKeyCredentials, PartnerKey
+from .http.auth.gate_a import GateA, GateACredentials
+from .http.auth.gate_a_2 import GateA2, GateA2Credentials
+from .http.auth.partner_key import PartnerKey, PartnerKeyCredentials
 from .http.transport import Transport
 
 USER_AGENT = "grantgen-python twogates/1.0.0"

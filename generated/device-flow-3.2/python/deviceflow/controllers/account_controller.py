@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models.me import Me
 from ..http.http_response import ApiResponse
+from ..models.me import Me
 from .base_controller import BaseController, RequestSpec, model_body, text_body
 
 

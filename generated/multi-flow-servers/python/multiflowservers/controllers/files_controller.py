@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models.user import User
 from ..http.http_response import ApiResponse
+from ..models.user import User
 from .base_controller import BaseController, RequestSpec, model_body
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..http.http_response import ApiResponse
 from ..models.service_status import ServiceStatus
 from ..models.user import User
-from ..http.http_response import ApiResponse
 from .base_controller import BaseController, RequestSpec, model_body, text_body
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
+from ..http.http_response import ApiResponse
 from ..models._helpers import list_of
 from ..models.project import Project
-from ..http.http_response import ApiResponse
 from .base_controller import BaseController, RequestSpec, model_body
 
 

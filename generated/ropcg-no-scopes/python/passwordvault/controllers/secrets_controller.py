@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import List
 
+from ..http.http_response import ApiResponse
 from ..models._helpers import list_of, to_json
 from ..models.secret import Secret
-from ..http.http_response import ApiResponse
 from .base_controller import BaseController, RequestSpec, model_body
 
 
