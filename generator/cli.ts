@@ -70,7 +70,7 @@ function withCommon(cmd: Command): Command {
 
 const program = new Command()
   .name('grantgen')
-  .description('Generate SDKs whose OAuth 2 works, from an OpenAPI 3.0/3.1 or Swagger 2.0 spec.')
+  .description('Generate SDKs whose OAuth 2 works, from an OpenAPI 3.0/3.1/3.2 or Swagger 2.0 spec.')
   .version(pkg.version)
   .configureOutput({
     outputError: (str, write) =>

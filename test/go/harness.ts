@@ -1,6 +1,6 @@
 /**
- * Builds the Go harness (test/go/harness/main.go) once against the committed Go SDK of
- * specs/multiauth-sample.yaml and talks to it: one JSON request per line, one JSON answer per line.
+ * Builds the Go harness (test/go/harness/main.go) once against the committed Go SDKs of
+ * specs/multiauth-sample.yaml and specs/multi-flow-servers.yaml and talks to it: one JSON request per line, one JSON answer per line.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -16,14 +16,16 @@ export interface Harness {
 }
 
 /** Build the harness binary (one compile per test file) and start it. */
-export async function startHarness(spec = 'multiauth-sample'): Promise<Harness> {
+export async function startHarness(): Promise<Harness> {
   const dir = await tempDir('go-harness-');
   await mkdir(path.join(dir, 'src'), { recursive: true });
   await copyFile(path.join(REPO, 'test/go/harness/main.go'), path.join(dir, 'src/main.go'));
-  const sdkDir = path.join(REPO, 'generated', spec, 'go');
+  const sample = path.join(REPO, 'generated/multiauth-sample/go');
+  const multiFlow = path.join(REPO, 'generated/multi-flow-servers/go');
   await writeFile(
     path.join(dir, 'src/go.mod'),
-    `module harness\n\ngo 1.22\n\nrequire multiauthsample v0.0.0\n\nreplace multiauthsample => ${sdkDir}\n`,
+    'module harness\n\ngo 1.22\n\nrequire (\n\tmultiauthsample v0.0.0\n\tmultiflowservers v0.0.0\n)\n\n' +
+      `replace multiauthsample => ${sample}\n\nreplace multiflowservers => ${multiFlow}\n`,
   );
   const bin = path.join(dir, 'harness');
   await go(['build', '-o', bin, '.'], path.join(dir, 'src'));

@@ -38,9 +38,14 @@ export function goEnv(): NodeJS.ProcessEnv {
 }
 
 /** Run a go subcommand in `cwd`; stdout+stderr are in the thrown error on failure. */
-export async function go(args: string[], cwd: string, timeout = 600_000): Promise<{ stdout: string; stderr: string }> {
+export async function go(
+  args: string[],
+  cwd: string,
+  timeout = 600_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await run(goBinary(), args, { cwd, env: goEnv(), timeout, maxBuffer: 64 * 1024 * 1024 });
+    return await run(goBinary(), args, { cwd, env: { ...goEnv(), ...env }, timeout, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`go ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);

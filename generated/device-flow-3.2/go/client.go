@@ -16,13 +16,13 @@ import (
 type Environment string
 
 const (
-	// EnvironmentTheTestServerTestsOverrideTheURL is the "The test server (tests override the URL)" environment.
+	// EnvironmentLocal is the "local" environment.
 	// The test server (tests override the URL)
-	EnvironmentTheTestServerTestsOverrideTheURL Environment = "The test server (tests override the URL)"
+	EnvironmentLocal Environment = "local"
 )
 
 // DefaultEnvironment is the environment of a Config that names none.
-const DefaultEnvironment = EnvironmentTheTestServerTestsOverrideTheURL
+const DefaultEnvironment = EnvironmentLocal
 
 // ServerName names one server of an environment.
 type ServerName string
@@ -34,8 +34,8 @@ const (
 
 // environmentServers holds the server URL templates of every environment.
 var environmentServers = map[Environment]map[ServerName]string{
-	// EnvironmentTheTestServerTestsOverrideTheURL
-	EnvironmentTheTestServerTestsOverrideTheURL: {
+	// EnvironmentLocal
+	EnvironmentLocal: {
 		// default: http://localhost:3000
 		ServerDefault: "http://localhost:3000",
 	},

@@ -1,7 +1,7 @@
 /**
  * Escapers for spec strings landing in Go output. `goStr` is a complete interpreted string literal,
- * `goDoc` the lines of a `//` comment (gofmt-stable: no indentation, no blank lines, so gofmt's doc
- * comment reformatting has nothing to change), `jsonTagName` says whether a wire name can be a
+ * `goDoc` the lines of a `//` comment (gofmt-stable: no indentation, no blank lines, no `''` or ``` `` ```, so
+ * gofmt's doc comment reformatting has nothing to change), `jsonTagName` says whether a wire name can be a
  * struct tag name that encoding/json honours.
  */
 
@@ -38,7 +38,12 @@ export function goDoc(...parts: string[]): string[] {
   const lines: string[] = [];
   for (const p of parts) {
     for (const line of clean(p).split('\n')) {
-      const t = line.replace(/\s+/g, ' ').trim();
+      // gofmt's doc comment formatter turns `` and '' into typographic quotes: keep them apart
+      const t = line
+        .replace(/\s+/g, ' ')
+        .replace(/'(?=')/g, "' ")
+        .replace(/`(?=`)/g, '` ')
+        .trim();
       if (t !== '') lines.push(t);
     }
   }

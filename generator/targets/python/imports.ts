@@ -31,6 +31,11 @@ function moduleKey(module: string): string {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Imported names in isort's order (constants, classes, the rest; case-insensitive). */
+export function sortImportedNames(names: Iterable<string>): string[] {
+  return [...new Set(names)].sort((a, b) => compare(nameKey(a), nameKey(b)));
+}
+
 export class PyImports {
   private readonly from = new Map<string, Set<string>>();
   private readonly plain = new Set<string>();
@@ -54,7 +59,7 @@ export class PyImports {
     for (const m of plain) (sections[sectionOf(m)] as string[]).push(`import ${m}`);
     const from = [...this.from.keys()].sort((a, b) => compare(moduleKey(a), moduleKey(b)));
     for (const m of from) {
-      const names = [...(this.from.get(m) as Set<string>)].sort((a, b) => compare(nameKey(a), nameKey(b)));
+      const names = sortImportedNames(this.from.get(m) as Set<string>);
       (sections[sectionOf(m)] as string[]).push(importLine(m, names));
     }
     return sections

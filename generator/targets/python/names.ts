@@ -50,7 +50,9 @@ export const ROOT_RUNTIME_EXPORTS = [
   'OAuthProviderErrorEnum',
   'OAuthProviderException',
   'OAuthToken',
+  'RequestOptions',
   'ResponseTooLargeException',
+  'RetryAfterTooLongException',
   'SdkException',
   'Server',
   'SignInTimeoutException',
@@ -64,7 +66,7 @@ export const ROOT_RUNTIME_EXPORTS = [
  * become a property `name` and an attribute `_name`, so both spellings of the runtime's own
  * members are taken (`_context`, `_config`, `_server_url`).
  */
-const CLIENT_MEMBERS = ['config', 'close', 'context', 'server_url'];
+const CLIENT_MEMBERS = ['config', 'close', 'aclose', 'context', 'server_url'];
 /** Configuration keyword arguments that are not per-scheme or server variables. */
 export const CONFIG_FIXED_KWARGS = [
   'environment',
@@ -73,6 +75,9 @@ export const CONFIG_FIXED_KWARGS = [
   'allow_insecure_http',
   'extra_bearer_hosts',
   'http_client',
+  'max_retries',
+  'max_retry_wait',
+  'async_http_client',
 ];
 
 /**
@@ -163,7 +168,7 @@ export function assignPyNames(
     ...CLIENT_MEMBERS,
   ]);
   // Every class exported from the package root shares one scope (with the runtime's exports).
-  const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass];
+  const rootTaken = [...ROOT_RUNTIME_EXPORTS, clientClass, `Async${clientClass}`];
   const schemeClasses = assignNames(keys, (w) => pyName(w, 'pascal', 'Scheme'), PASCAL, rootTaken);
   const schemeClassNames = [...schemeClasses.values()].flatMap((c) => [c, c + 'Credentials']);
   const modelWires = ir.models.map((m) => m.wireName);

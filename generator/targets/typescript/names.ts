@@ -54,6 +54,9 @@ export const RUNTIME_EXPORTS = [
   'Logger',
   'FetchLike',
   'RequestOptions',
+  'RetryWaitTooLongError',
+  'APIPromise',
+  'WithResponse',
 ] as const;
 
 /** Members of `Object.prototype`: a client or controller member must not shadow them. */

@@ -12,14 +12,19 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
+	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	sdk "multiauthsample"
 	"multiauthsample/core"
+	mf "multiflowservers"
+	mfcore "multiflowservers/core"
 )
 
 type request struct {
@@ -53,6 +58,8 @@ type request struct {
 	CallTimeoutMs    int               `json:"callTimeoutMs"`
 	MaxRetryWaitMs   int               `json:"maxRetryWaitMs"`
 	Extra            map[string]string `json:"extra"`
+	SDK              string            `json:"sdk"`
+	Port             string            `json:"port"`
 }
 
 type errorInfo struct {
@@ -109,11 +116,16 @@ type manager interface {
 	RefreshToken(ctx context.Context, opts ...sdk.TokenOption) (*sdk.Token, error)
 }
 
+// The two SDKs have the same runtime source in different packages (core): errors are read by
+// reflection, managers through the manager interface.
 type state struct {
 	client  *sdk.Client
+	mfc     *mf.Client
 	manager manager
 	acg     *core.AuthorizationCodeManager
 	ropcg   *core.PasswordManager
+	mfAcg   *mfcore.AuthorizationCodeManager
+	mfRopcg *mfcore.PasswordManager
 	updates atomic.Int64
 	dir     string
 }
@@ -123,46 +135,102 @@ func describe(err error) *errorInfo {
 		return nil
 	}
 	info := &errorInfo{Texts: []string{err.Error(), fmt.Sprintf("%v", err), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err)}}
-	var (
-		sm *sdk.StateMismatchError
-		cb *sdk.OAuthCallbackError
-		pe *sdk.OAuthProviderError
-		it *sdk.InvalidTokenResponseError
-		ae *sdk.APIError
-		ar *sdk.AuthRequiredError
-		te *sdk.TimeoutError
-		ne *sdk.NetworkError
-		ce *sdk.ConfigurationError
-	)
-	switch {
-	case errors.As(err, &sm):
-		info.Type = "StateMismatchError"
-	case errors.As(err, &cb):
-		info.Type, info.Code = "OAuthCallbackError", cb.ErrorCode
-	case errors.As(err, &pe):
-		info.Type, info.Code, info.Status = "OAuthProviderError", pe.ErrorCode, pe.StatusCode
-	case errors.As(err, &it):
-		info.Type, info.Status = "InvalidTokenResponseError", it.StatusCode
-	case errors.As(err, &ae):
-		info.Type, info.Status, info.Header = "APIError", ae.StatusCode, ae.RetryAfter()
-		info.Texts = append(info.Texts, string(ae.Body))
-	case errors.As(err, &ar):
-		info.Type, info.Schemes = "AuthRequiredError", ar.Schemes
-	case errors.As(err, &te):
-		info.Type = "TimeoutError"
-	case errors.As(err, &ne):
-		info.Type = "NetworkError"
-	case errors.As(err, &ce):
-		info.Type = "ConfigurationError"
-	case errors.Is(err, context.Canceled):
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		v := reflect.ValueOf(e)
+		t := v.Type()
+		for t.Kind() == reflect.Pointer {
+			t, v = t.Elem(), v.Elem()
+		}
+		if !strings.HasSuffix(t.PkgPath(), "/core") {
+			continue
+		}
+		info.Type = t.Name()
+		if f := v.FieldByName("ErrorCode"); f.IsValid() {
+			info.Code = f.String()
+		}
+		if f := v.FieldByName("StatusCode"); f.IsValid() {
+			info.Status = int(f.Int())
+		}
+		if f := v.FieldByName("Header"); f.IsValid() {
+			if h, ok := f.Interface().(http.Header); ok {
+				info.Header = h.Get("Retry-After")
+			}
+		}
+		if f := v.FieldByName("Body"); f.IsValid() {
+			if b, ok := f.Interface().([]byte); ok {
+				info.Texts = append(info.Texts, string(b))
+			}
+		}
+		if f := v.FieldByName("Schemes"); f.IsValid() {
+			info.Schemes, _ = f.Interface().([]string)
+		}
+		return info
+	}
+	if errors.Is(err, context.Canceled) {
 		info.Type = "Canceled"
-	default:
+	} else {
 		info.Type = fmt.Sprintf("%T", err)
 	}
 	return info
 }
 
+func (s *state) buildMultiFlow(r request, logs *logSink) error {
+	cfg := mf.Config{Port: r.Port, Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), MaxRetries: r.ClientMaxRetries}
+	onUpdate := func(context.Context, mf.Token) error { s.updates.Add(1); return nil }
+	secret := ""
+	if r.ClientSecret != nil {
+		secret = *r.ClientSecret
+	}
+	if r.Grant == "acg" {
+		cfg.Oauth2AuthorizationCodeCredentials = &mf.Oauth2AuthorizationCodeCredentials{OAuthClientID: r.ClientID, OAuthClientSecret: secret,
+			OAuthRedirectURI: r.RedirectURI, OAuthScopes: []mf.Oauth2AuthorizationCodeScope{mf.Oauth2AuthorizationCodeScopeFileRequestsRead},
+			OAuthOnTokenUpdate: onUpdate, OAuthClientAuth: mf.ClientAuthMethod(r.ClientAuth)}
+	} else {
+		cfg.Oauth2PasswordCredentials = &mf.Oauth2PasswordCredentials{OAuthClientID: r.ClientID, OAuthClientSecret: secret,
+			OAuthUsername: r.Username, OAuthPassword: r.Password, OAuthOnTokenUpdate: onUpdate, OAuthClientAuth: mf.ClientAuthMethod(r.ClientAuth)}
+	}
+	client, err := mf.NewClient(cfg)
+	if err != nil {
+		return err
+	}
+	s.client, s.mfc = nil, client
+	s.mfAcg, s.mfRopcg = client.Oauth2AuthorizationCode, client.Oauth2Password
+	s.acg, s.ropcg = nil, nil
+	if r.Grant == "acg" {
+		s.manager = mfManager{client.Oauth2AuthorizationCode.Manager}
+	} else {
+		s.manager = mfManager{client.Oauth2Password.Manager}
+	}
+	return nil
+}
+
+// mfManager adapts the multi-flow SDK's manager to the sample SDK's token type.
+type mfManager struct{ m *mfcore.Manager }
+
+func convert[A, B any](a *A) *B {
+	if a == nil {
+		return nil
+	}
+	data, _ := json.Marshal(a)
+	var b B
+	_ = json.Unmarshal(data, &b)
+	return &b
+}
+
+func (m mfManager) Token() *sdk.Token { return convert[mfcore.Token, sdk.Token](m.m.Token()) }
+func (m mfManager) SetToken(ctx context.Context, t *sdk.Token) error {
+	return m.m.SetToken(ctx, convert[sdk.Token, mfcore.Token](t))
+}
+func (m mfManager) RefreshToken(ctx context.Context, _ ...sdk.TokenOption) (*sdk.Token, error) {
+	t, err := m.m.RefreshToken(ctx)
+	return convert[mfcore.Token, sdk.Token](t), err
+}
+
 func (s *state) build(r request, logs *logSink) error {
+	if r.SDK == "multiFlow" {
+		return s.buildMultiFlow(r, logs)
+	}
+	s.mfc, s.mfAcg, s.mfRopcg = nil, nil, nil
 	cfg := sdk.Config{
 		BaseURLs:   map[sdk.ServerName]string{sdk.ServerDefault: r.ServerURL, sdk.ServerAuth: r.ServerURL + "/oauth2/auth-server"},
 		Logger:     slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
@@ -213,6 +281,11 @@ func (s *state) build(r request, logs *logSink) error {
 
 func (s *state) texts() []string {
 	var out []string
+	if s.mfc != nil {
+		for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
+			out = append(out, fmt.Sprintf(f, s.mfc), fmt.Sprintf(f, s.mfc.Oauth2AuthorizationCode), fmt.Sprintf(f, s.mfc.Oauth2Password))
+		}
+	}
 	if s.client != nil {
 		for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
 			out = append(out, fmt.Sprintf(f, s.client), fmt.Sprintf(f, s.client.OAuthACG), fmt.Sprintf(f, s.client.OAuthROPCG))
@@ -236,7 +309,13 @@ func (s *state) callAPI(ctx context.Context, r request) (int, []*errorInfo) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			user, err := s.client.Authentication.OAuthAuthorizationGrant(ctx)
+			var user any
+			var err error
+			if s.mfc != nil {
+				user, err = s.mfc.Profile.GetProfile(ctx)
+			} else {
+				user, err = s.client.Authentication.OAuthAuthorizationGrant(ctx)
+			}
 			if err != nil {
 				errs[i] = describe(err)
 				return
@@ -323,6 +402,15 @@ func main() {
 			st.updates.Store(0)
 			stepErr = st.build(r, logs)
 		case "authorizationRequest":
+			if st.mfAcg != nil && st.mfc != nil {
+				req, err := st.mfAcg.AuthorizationRequest()
+				stepErr = err
+				if req != nil {
+					a.URL, a.State, a.Verifier = req.URL, req.State, req.CodeVerifier
+					a.Texts = append(a.Texts, fmt.Sprintf("%v", req), fmt.Sprintf("%+v", *req), fmt.Sprintf("%#v", req))
+				}
+				break
+			}
 			req, err := st.acg.AuthorizationRequest()
 			stepErr = err
 			if req != nil {
@@ -330,11 +418,36 @@ func main() {
 				a.Texts = append(a.Texts, fmt.Sprintf("%v", req), fmt.Sprintf("%+v", *req), fmt.Sprintf("%#v", req))
 			}
 		case "fetchTokenFromCallback":
+			if st.mfc != nil {
+				_, stepErr = st.mfAcg.FetchTokenFromCallback(ctx, r.CallbackURL, r.State, mf.WithCodeVerifier(r.CodeVerifier))
+				break
+			}
 			_, stepErr = st.acg.FetchTokenFromCallback(ctx, r.CallbackURL, r.State, sdk.WithCodeVerifier(r.CodeVerifier))
 		case "fetchTokenWithCode":
+			if st.mfc != nil {
+				_, stepErr = st.mfAcg.FetchToken(ctx, r.Code, mf.WithCodeVerifier(r.CodeVerifier))
+				break
+			}
 			_, stepErr = st.acg.FetchToken(ctx, r.Code, sdk.WithCodeVerifier(r.CodeVerifier))
 		case "fetchToken":
+			if st.mfc != nil {
+				_, stepErr = st.mfRopcg.FetchToken(ctx)
+				break
+			}
 			_, stepErr = st.ropcg.FetchToken(ctx)
+		case "callOperations":
+			if st.mfc == nil {
+				stepErr = errors.New("callOperations needs the multiFlow SDK")
+				break
+			}
+			for _, call := range []func(context.Context, ...mf.RequestOption) (mf.User, error){
+				st.mfc.Profile.GetProfile, st.mfc.Reports.GetSummary, st.mfc.Reports.GetArchive, st.mfc.Files.ListUploads,
+			} {
+				if _, err := call(ctx); err != nil {
+					stepErr = err
+					break
+				}
+			}
 		case "refresh":
 			_, stepErr = st.manager.RefreshToken(ctx)
 		case "expireToken":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import os
 import threading
@@ -17,11 +19,13 @@ from sdk import REDIRECT, config_for, snake
 import multiauthsample
 import multiflowservers
 from multiauthsample import (
+    AsyncMultiauthsampleClient,
     MultiauthsampleClient,
     OAuthACGCredentials,
     OAuthROPCGCredentials,
 )
 from multiflowservers import (
+    AsyncMultiflowserversClient,
     MultiflowserversClient,
     Oauth2AuthorizationCodeCredentials,
     Oauth2PasswordCredentials,
@@ -38,8 +42,13 @@ MF = FIX["multiFlow"]
 
 
 class Run:
-    def __init__(self, srv: TestServer) -> None:
+    """Runs one scenario with the sync client, or (is_async) with the async client: every
+    awaitable a step produces is awaited on one event loop per scenario."""
+
+    def __init__(self, srv: TestServer, is_async: bool = False) -> None:
         self.srv = srv
+        self.is_async = is_async
+        self.loop = asyncio.new_event_loop() if is_async else None
         self.client: Any = None
         self.sdk = "sample"
         self.grant = ""
@@ -61,6 +70,19 @@ class Run:
             "protectedOperation"
         ]
         return operation
+
+    def wait(self, value: Any) -> Any:
+        """The value, awaited first when it is awaitable (async client)."""
+        if inspect.isawaitable(value):
+            assert self.loop is not None, "a sync client returned an awaitable"
+            return self.loop.run_until_complete(value)
+        return value
+
+    def close(self) -> None:
+        if self.loop is not None:
+            if self.client is not None:
+                self.loop.run_until_complete(self.client.aclose())
+            self.loop.close()
 
     @property
     def manager(self) -> Any:
@@ -94,7 +116,7 @@ class Run:
                 o_auth_scopes=FIX["acg"]["scopes"],
                 **options,
             )
-            self.client = MultiflowserversClient(
+            self.client = self.multi_flow_class()(
                 port=port, oauth2_authorization_code_credentials=acg
             )
         else:
@@ -105,9 +127,15 @@ class Run:
                 o_auth_password=step.get("password", FIX["ropcg"]["password"]),
                 **options,
             )
-            self.client = MultiflowserversClient(
+            self.client = self.multi_flow_class()(
                 port=port, oauth2_password_credentials=ropcg
             )
+
+    def multi_flow_class(self) -> Any:
+        return AsyncMultiflowserversClient if self.is_async else MultiflowserversClient
+
+    def client_class(self) -> Any:
+        return AsyncMultiauthsampleClient if self.is_async else MultiauthsampleClient
 
     def build(self, step: Dict[str, Any]) -> None:
         self.grant = step["grant"]
@@ -134,7 +162,7 @@ class Run:
                 o_auth_scopes=FIX["acg"]["scopes"],
                 **options,
             )
-            self.client = MultiauthsampleClient(config, o_auth_acg_credentials=creds)
+            self.client = self.client_class()(config, o_auth_acg_credentials=creds)
         else:
             creds2 = OAuthROPCGCredentials(
                 o_auth_client_id=fixture["clientId"],
@@ -143,12 +171,12 @@ class Run:
                 o_auth_password=step.get("password", FIX["ropcg"]["password"]),
                 **options,
             )
-            self.client = MultiauthsampleClient(config, o_auth_ropcg_credentials=creds2)
+            self.client = self.client_class()(config, o_auth_ropcg_credentials=creds2)
 
     def call(self, op: Dict[str, str]) -> Any:
         assert self.client is not None
         controller = getattr(self.client, snake(op["tag"]))
-        return getattr(controller, snake(op["operationId"]))()
+        return self.wait(getattr(controller, snake(op["operationId"]))())
 
     def call_api(self) -> Any:
         return self.call(self.op)
@@ -181,29 +209,42 @@ class Run:
                 query["iss"] = step["iss"]
             self.callback = urlunsplit(parts._replace(query=urlencode(query)))
         elif kind == "fetchTokenFromCallback":
-            return self.manager.fetch_token_from_callback(
-                self.callback, self.request.state, self.request.code_verifier
+            return self.wait(
+                self.manager.fetch_token_from_callback(
+                    self.callback, self.request.state, self.request.code_verifier
+                )
             )
         elif kind == "fetchTokenWithCode":
             code = parse_qs(urlsplit(self.callback).query)["code"][0]
-            return self.manager.fetch_token(
-                code, code_verifier=self.request.code_verifier
+            return self.wait(
+                self.manager.fetch_token(code, code_verifier=self.request.code_verifier)
             )
         elif kind == "fetchToken":
-            return self.manager.fetch_token()
+            return self.wait(self.manager.fetch_token())
         elif kind == "refresh":
-            return self.manager.refresh_token()
+            return self.wait(self.manager.refresh_token())
         elif kind == "expireToken":
             token = self.manager.token
             changes: Dict[str, Any] = {"expiry": int(time.time()) - 10}
             expired = token.copy_with(**changes)
             if step.get("dropRefreshToken"):
                 expired.refresh_token = None
-            self.manager.set_token(expired)
+            self.wait(self.manager.set_token(expired))
         elif kind == "callApi":
             threads = step.get("threads", 1)
             if threads == 1:
                 return self.call_api()
+            if self.is_async:
+                # N concurrent tasks on one event loop (the async twin of N threads)
+                controller = getattr(self.client, snake(self.op["tag"]))
+                operation = getattr(controller, snake(self.op["operationId"]))
+
+                async def many() -> List[Any]:
+                    return list(
+                        await asyncio.gather(*(operation() for _ in range(threads)))
+                    )
+
+                return self.wait(many())[0]
             results: List[Any] = []
             errors: List[BaseException] = []
 
@@ -305,13 +346,17 @@ class Run:
                 assert query["redirect_uri"] == REDIRECT
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize(
     "scenario", DATA["scenarios"], ids=[s["name"] for s in DATA["scenarios"]]
 )
-def test_scenario(srv: TestServer, scenario: Dict[str, Any]) -> None:
-    run = Run(srv)
-    for step in scenario["steps"]:
-        run.check(step)
+def test_scenario(srv: TestServer, scenario: Dict[str, Any], mode: str) -> None:
+    run = Run(srv, is_async=mode == "async")
+    try:
+        for step in scenario["steps"]:
+            run.check(step)
+    finally:
+        run.close()
     # Secret scan: exception texts, reprs and SDK log lines never show a secret or token.
     issued = (
         [run.access_token() or ""]

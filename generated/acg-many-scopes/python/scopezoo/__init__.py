@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -33,16 +34,18 @@ from .exceptions import (
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.auth.zoo_auth import ZooAuth, ZooAuthCredentials
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.file import File
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_zoo_auth_enum import OAuthScopeZooAuthEnum
 from .models.o_auth_token import OAuthToken
 from .models.user import User
-from .scopezoo_client import ScopezooClient
+from .scopezoo_client import AsyncScopezooClient, ScopezooClient
 
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncScopezooClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -68,7 +71,9 @@ __all__ = [
     "OAuthProviderException",
     "OAuthScopeZooAuthEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "ScopezooClient",
     "SdkException",
     "Server",

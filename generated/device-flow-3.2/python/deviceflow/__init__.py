@@ -5,7 +5,7 @@ OpenAPI 3.2 golden spec for the OAuth features no other generator has: the devic
 
 from .configuration import Configuration, Environment, Server
 from .controllers.account_controller import AccountController
-from .deviceflow_client import DeviceflowClient
+from .deviceflow_client import AsyncDeviceflowClient, DeviceflowClient
 from .exceptions import (
     APIException,
     AuthConflictException,
@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -50,6 +51,7 @@ from .http.auth.sso_device_authorization import (
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.auth.tv import Tv, TvCredentials
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.me import Me
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_oauth2_authorization_code_enum import (
@@ -71,6 +73,7 @@ __all__ = [
     "APIException",
     "AccountController",
     "ApiResponse",
+    "AsyncDeviceflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -105,7 +108,9 @@ __all__ = [
     "Oauth2AuthorizationCodeCredentials",
     "Oauth2DeviceAuthorization",
     "Oauth2DeviceAuthorizationCredentials",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

@@ -31,25 +31,37 @@ export enum Environment {
   /**
    * The test server (tests override the URL)
    */
-  TheTestServerTestsOverrideTheURL = 'The test server (tests override the URL)',
+  Local = 'local',
 }
 
 /** The named servers of an environment. */
 export type ServerName = 'default';
 
 const ENVIRONMENTS: Readonly<Record<Environment, Readonly<Record<ServerName, string>>>> = {
-  [Environment.TheTestServerTestsOverrideTheURL]: {
+  [Environment.Local]: {
     ['default']: 'http://localhost:3000',
   },
 };
 
 export interface DeviceflowClientOptions {
-  /** The environment to call (default: `Environment.TheTestServerTestsOverrideTheURL`). */
+  /** The environment to call (default: `Environment.Local`). */
   environment?: Environment | undefined;
   /** Replace server base URLs of the environment (e.g. a local test server). Credentials go only to configured servers. */
   baseUrls?: Partial<Record<ServerName, string>> | undefined;
-  /** Per-request timeout in milliseconds (default 60000; 0 = none). */
+  /** Per-request timeout in milliseconds (default 60000; 0 = none). Per call: `RequestOptions.timeout`. */
   timeout?: number | undefined;
+  /**
+   * Retries of a failed call (default 2; 0 = none): connection errors, timeouts, 408, 429, 500, 502,
+   * 503 and 504, for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) or calls with an
+   * `idempotencyKey`. Waits as `Retry-After` / `retry-after-ms` ask, else 0.5 s doubling up to 8 s
+   * with jitter. Token requests are never retried. Per call: `RequestOptions.maxRetries`.
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The longest `Retry-After` wait honoured, in milliseconds (default 60000): a longer one is not
+   * waited for, the call fails with `RetryWaitTooLongError` (status and headers included).
+   */
+  maxRetryWait?: number | undefined;
   /** Where the SDK logs (every value passes through redaction first). Default: silent. */
   logger?: Logger | undefined;
   /** A `fetch` implementation (default: the global one). */
@@ -93,7 +105,7 @@ export class DeviceflowClient {
 
   constructor(options: DeviceflowClientOptions = {}) {
     this.options = { ...options };
-    const environment = options.environment ?? Environment.TheTestServerTestsOverrideTheURL;
+    const environment = options.environment ?? Environment.Local;
     const servers = ENVIRONMENTS[environment];
     if (servers === undefined)
       throw new ConfigurationError(`unknown environment ${String(environment)}`);
@@ -108,6 +120,8 @@ export class DeviceflowClient {
       timeoutMs: options.timeout ?? 60_000,
       logger: redactingLogger(options.logger ?? silentLogger),
       maxResponseBytes: options.maxResponseBytes ?? 10 * 1024 * 1024,
+      maxRetries: options.maxRetries,
+      maxRetryWaitMs: options.maxRetryWait,
     };
     const context: OAuthContext = {
       http,

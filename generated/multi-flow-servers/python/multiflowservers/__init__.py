@@ -25,6 +25,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -38,17 +39,19 @@ from .http.auth.oauth2_authorization_code import (
 from .http.auth.oauth2_password import Oauth2Password, Oauth2PasswordCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_oauth2_authorization_code_enum import (
     OAuthScopeOauth2AuthorizationCodeEnum,
 )
 from .models.o_auth_token import OAuthToken
 from .models.user import User
-from .multiflowservers_client import MultiflowserversClient
+from .multiflowservers_client import AsyncMultiflowserversClient, MultiflowserversClient
 
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncMultiflowserversClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -80,7 +83,9 @@ __all__ = [
     "Oauth2PasswordCredentials",
     "ProfileController",
     "ReportsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

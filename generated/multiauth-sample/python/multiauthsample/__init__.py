@@ -23,6 +23,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -38,12 +39,13 @@ from .http.auth.o_auth_ccg import OAuthCCG, OAuthCCGCredentials
 from .http.auth.o_auth_ropcg import OAuthROPCG, OAuthROPCGCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_o_auth_acg_enum import OAuthScopeOAuthACGEnum
 from .models.o_auth_token import OAuthToken
 from .models.service_status import ServiceStatus
 from .models.user import User
-from .multiauthsample_client import MultiauthsampleClient
+from .multiauthsample_client import AsyncMultiauthsampleClient, MultiauthsampleClient
 
 __all__ = [
     "APIException",
@@ -52,6 +54,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyCredentials",
     "ApiResponse",
+    "AsyncMultiauthsampleClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthenticationController",
@@ -87,7 +90,9 @@ __all__ = [
     "OAuthROPCGCredentials",
     "OAuthScopeOAuthACGEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "ServiceStatus",

@@ -73,8 +73,20 @@ export interface MultiauthsampleClientOptions {
   suites?: '1' | '2' | '3' | '4' | undefined;
   /** Replace server base URLs of the environment (e.g. a local test server). Credentials go only to configured servers. */
   baseUrls?: Partial<Record<ServerName, string>> | undefined;
-  /** Per-request timeout in milliseconds (default 60000; 0 = none). */
+  /** Per-request timeout in milliseconds (default 60000; 0 = none). Per call: `RequestOptions.timeout`. */
   timeout?: number | undefined;
+  /**
+   * Retries of a failed call (default 2; 0 = none): connection errors, timeouts, 408, 429, 500, 502,
+   * 503 and 504, for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) or calls with an
+   * `idempotencyKey`. Waits as `Retry-After` / `retry-after-ms` ask, else 0.5 s doubling up to 8 s
+   * with jitter. Token requests are never retried. Per call: `RequestOptions.maxRetries`.
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The longest `Retry-After` wait honoured, in milliseconds (default 60000): a longer one is not
+   * waited for, the call fails with `RetryWaitTooLongError` (status and headers included).
+   */
+  maxRetryWait?: number | undefined;
   /** Where the SDK logs (every value passes through redaction first). Default: silent. */
   logger?: Logger | undefined;
   /** A `fetch` implementation (default: the global one). */
@@ -136,6 +148,8 @@ export class MultiauthsampleClient {
       timeoutMs: options.timeout ?? 60_000,
       logger: redactingLogger(options.logger ?? silentLogger),
       maxResponseBytes: options.maxResponseBytes ?? 10 * 1024 * 1024,
+      maxRetries: options.maxRetries,
+      maxRetryWaitMs: options.maxRetryWait,
     };
     const context: OAuthContext = {
       http,

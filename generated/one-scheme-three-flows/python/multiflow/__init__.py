@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -44,6 +45,7 @@ from .http.auth.multi_auth_password import (
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_multi_auth_authorization_code_enum import (
     OAuthScopeMultiAuthAuthorizationCodeEnum,
@@ -53,11 +55,12 @@ from .models.o_auth_scope_multi_auth_password_enum import (
 )
 from .models.o_auth_token import OAuthToken
 from .models.project import Project
-from .multiflow_client import MultiflowClient
+from .multiflow_client import AsyncMultiflowClient, MultiflowClient
 
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncMultiflowClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -92,7 +95,9 @@ __all__ = [
     "OAuthToken",
     "Project",
     "ProjectsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

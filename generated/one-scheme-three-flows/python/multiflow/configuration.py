@@ -34,11 +34,14 @@ class Configuration:
 
     Args:
         environment: The environment whose servers are used.
-        timeout: Seconds per HTTP request; None or 0 means no timeout.
+        timeout: Seconds per HTTP request (one deadline, body included); None or 0 means no timeout.
         base_urls: Replace server URLs of the selected environment (e.g. for a test server).
-        allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
+        allow_insecure_http: Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only).
         extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
         http_client: An httpx.Client to send requests with (proxies, mocks).
+        max_retries: Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).
+        max_retry_wait: Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.
+        async_http_client: An httpx.AsyncClient for the async client (proxies, mocks).
         multi_auth_authorization_code_credentials: Credentials of the multiAuth authorizationCode scheme.
         multi_auth_password_credentials: Credentials of the multiAuth password scheme.
         multi_auth_client_credentials_credentials: Credentials of the multiAuth clientCredentials scheme.
@@ -59,6 +62,9 @@ class Configuration:
         "allow_insecure_http",
         "extra_bearer_hosts",
         "http_client",
+        "max_retries",
+        "max_retry_wait",
+        "async_http_client",
         "multi_auth_authorization_code_credentials",
         "multi_auth_password_credentials",
         "multi_auth_client_credentials_credentials",
@@ -73,6 +79,9 @@ class Configuration:
         allow_insecure_http: bool = False,
         extra_bearer_hosts: Sequence[str] = (),
         http_client: Optional[httpx.Client] = None,
+        max_retries: int = 2,
+        max_retry_wait: float = 60,
+        async_http_client: Optional[httpx.AsyncClient] = None,
         multi_auth_authorization_code_credentials: Optional[
             MultiAuthAuthorizationCodeCredentials
         ] = None,
@@ -87,6 +96,9 @@ class Configuration:
         self._allow_insecure_http = allow_insecure_http
         self._extra_bearer_hosts = extra_bearer_hosts
         self._http_client = http_client
+        self._max_retries = max_retries
+        self._max_retry_wait = max_retry_wait
+        self._async_http_client = async_http_client
         self._multi_auth_authorization_code_credentials = (
             multi_auth_authorization_code_credentials
         )
@@ -111,7 +123,7 @@ class Configuration:
 
     @property
     def timeout(self) -> Optional[float]:
-        """Seconds per HTTP request; None or 0 means no timeout."""
+        """Seconds per HTTP request (one deadline, body included); None or 0 means no timeout."""
         return self._timeout
 
     @property
@@ -121,7 +133,7 @@ class Configuration:
 
     @property
     def allow_insecure_http(self) -> bool:
-        """Allow http token/authorization URLs on non-loopback hosts (testing only)."""
+        """Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only)."""
         return self._allow_insecure_http
 
     @property
@@ -133,6 +145,21 @@ class Configuration:
     def http_client(self) -> Optional[httpx.Client]:
         """An httpx.Client to send requests with (proxies, mocks)."""
         return self._http_client
+
+    @property
+    def max_retries(self) -> int:
+        """Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key)."""
+        return self._max_retries
+
+    @property
+    def max_retry_wait(self) -> float:
+        """Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException."""
+        return self._max_retry_wait
+
+    @property
+    def async_http_client(self) -> Optional[httpx.AsyncClient]:
+        """An httpx.AsyncClient for the async client (proxies, mocks)."""
+        return self._async_http_client
 
     @property
     def multi_auth_authorization_code_credentials(

@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -33,14 +34,16 @@ from .exceptions import (
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.auth.vault_password import VaultPassword, VaultPasswordCredentials
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_token import OAuthToken
 from .models.secret import Secret
-from .passwordvault_client import PasswordvaultClient
+from .passwordvault_client import AsyncPasswordvaultClient, PasswordvaultClient
 
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncPasswordvaultClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -65,7 +68,9 @@ __all__ = [
     "OAuthProviderException",
     "OAuthToken",
     "PasswordvaultClient",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Secret",
     "SecretsController",

@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -35,7 +36,8 @@ from .http.auth.notes_code import NotesCode, NotesCodeCredentials
 from .http.auth.notes_password import NotesPassword, NotesPasswordCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
-from .legacynotes_client import LegacynotesClient
+from .http.retry import RequestOptions
+from .legacynotes_client import AsyncLegacynotesClient, LegacynotesClient
 from .models.note import Note
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_notes_code_enum import OAuthScopeNotesCodeEnum
@@ -47,6 +49,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyCredentials",
     "ApiResponse",
+    "AsyncLegacynotesClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -79,7 +82,9 @@ __all__ = [
     "OAuthScopeNotesCodeEnum",
     "OAuthScopeNotesPasswordEnum",
     "OAuthToken",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

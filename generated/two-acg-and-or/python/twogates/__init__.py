@@ -24,6 +24,7 @@ from .exceptions import (
     OAuthCallbackException,
     OAuthProviderException,
     ResponseTooLargeException,
+    RetryAfterTooLongException,
     SdkException,
     SignInTimeoutException,
     StateMismatchException,
@@ -35,15 +36,17 @@ from .http.auth.gate_a_2 import GateA2, GateA2Credentials
 from .http.auth.partner_key import PartnerKey, PartnerKeyCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_gate_a_enum import OAuthScopeGateAEnum
 from .models.o_auth_scope_gate_a_enum2 import OAuthScopeGateAEnum2
 from .models.o_auth_token import OAuthToken
-from .twogates_client import TwogatesClient
+from .twogates_client import AsyncTwogatesClient, TwogatesClient
 
 __all__ = [
     "APIException",
     "ApiResponse",
+    "AsyncTwogatesClient",
     "AuthConflictException",
     "AuthRequiredException",
     "AuthorizationDeniedException",
@@ -76,7 +79,9 @@ __all__ = [
     "PartnerKey",
     "PartnerKeyCredentials",
     "ReportsController",
+    "RequestOptions",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "Server",
     "SignInTimeoutException",

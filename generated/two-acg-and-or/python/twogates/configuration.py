@@ -30,11 +30,14 @@ class Configuration:
 
     Args:
         environment: The environment whose servers are used.
-        timeout: Seconds per HTTP request; None or 0 means no timeout.
+        timeout: Seconds per HTTP request (one deadline, body included); None or 0 means no timeout.
         base_urls: Replace server URLs of the selected environment (e.g. for a test server).
-        allow_insecure_http: Allow http token/authorization URLs on non-loopback hosts (testing only).
+        allow_insecure_http: Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only).
         extra_bearer_hosts: More hosts (besides the servers) allowed to receive credentials.
         http_client: An httpx.Client to send requests with (proxies, mocks).
+        max_retries: Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).
+        max_retry_wait: Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.
+        async_http_client: An httpx.AsyncClient for the async client (proxies, mocks).
         gate_a_credentials: Credentials of the gate-a scheme.
         gate_a_2_credentials: Credentials of the gate_a scheme.
         partner_key_credentials: Credentials of the partnerKey scheme.
@@ -55,6 +58,9 @@ class Configuration:
         "allow_insecure_http",
         "extra_bearer_hosts",
         "http_client",
+        "max_retries",
+        "max_retry_wait",
+        "async_http_client",
         "gate_a_credentials",
         "gate_a_2_credentials",
         "partner_key_credentials",
@@ -69,6 +75,9 @@ class Configuration:
         allow_insecure_http: bool = False,
         extra_bearer_hosts: Sequence[str] = (),
         http_client: Optional[httpx.Client] = None,
+        max_retries: int = 2,
+        max_retry_wait: float = 60,
+        async_http_client: Optional[httpx.AsyncClient] = None,
         gate_a_credentials: Optional[GateACredentials] = None,
         gate_a_2_credentials: Optional[GateA2Credentials] = None,
         partner_key_credentials: Optional[PartnerKeyCredentials] = None,
@@ -79,6 +88,9 @@ class Configuration:
         self._allow_insecure_http = allow_insecure_http
         self._extra_bearer_hosts = extra_bearer_hosts
         self._http_client = http_client
+        self._max_retries = max_retries
+        self._max_retry_wait = max_retry_wait
+        self._async_http_client = async_http_client
         self._gate_a_credentials = gate_a_credentials
         self._gate_a_2_credentials = gate_a_2_credentials
         self._partner_key_credentials = partner_key_credentials
@@ -99,7 +111,7 @@ class Configuration:
 
     @property
     def timeout(self) -> Optional[float]:
-        """Seconds per HTTP request; None or 0 means no timeout."""
+        """Seconds per HTTP request (one deadline, body included); None or 0 means no timeout."""
         return self._timeout
 
     @property
@@ -109,7 +121,7 @@ class Configuration:
 
     @property
     def allow_insecure_http(self) -> bool:
-        """Allow http token/authorization URLs on non-loopback hosts (testing only)."""
+        """Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only)."""
         return self._allow_insecure_http
 
     @property
@@ -121,6 +133,21 @@ class Configuration:
     def http_client(self) -> Optional[httpx.Client]:
         """An httpx.Client to send requests with (proxies, mocks)."""
         return self._http_client
+
+    @property
+    def max_retries(self) -> int:
+        """Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key)."""
+        return self._max_retries
+
+    @property
+    def max_retry_wait(self) -> float:
+        """Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException."""
+        return self._max_retry_wait
+
+    @property
+    def async_http_client(self) -> Optional[httpx.AsyncClient]:
+        """An httpx.AsyncClient for the async client (proxies, mocks)."""
+        return self._async_http_client
 
     @property
     def gate_a_credentials(self) -> Optional[GateACredentials]:

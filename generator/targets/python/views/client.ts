@@ -2,6 +2,7 @@
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
 import { PyImports } from '../imports.js';
+import { asyncClientImports } from './async.js';
 import { call, defLine, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { paramLine, type ConfigurationView } from './configuration.js';
@@ -124,5 +125,6 @@ function clientImports(schemes: SchemeView[], controllers: ControllerView[], con
   for (const c of controllers) imports.add(`.controllers.${c.module}`, c.className);
   for (const s of schemes) imports.add(`.http.auth.${s.names.module}`, s.names.credentialsClass, s.names.managerClass);
   if (schemes.some((s) => s.unit.multiFlow)) imports.add('.http.auth._security', 'FlowChoice');
+  asyncClientImports(imports, schemes, controllers);
   return imports.render();
 }

@@ -100,7 +100,7 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       annotation: 'Optional[float]',
       uses: ['typing:Optional'],
       default: '60',
-      doc: 'Seconds per HTTP request; None or 0 means no timeout.',
+      doc: 'Seconds per HTTP request (one deadline, body included); None or 0 means no timeout.',
     },
     {
       name: 'base_urls',
@@ -114,7 +114,7 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       annotation: 'bool',
       uses: [],
       default: 'False',
-      doc: 'Allow http token/authorization URLs on non-loopback hosts (testing only).',
+      doc: 'Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only).',
     },
     {
       name: 'extra_bearer_hosts',
@@ -129,6 +129,27 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       uses: ['typing:Optional', 'httpx:'],
       default: 'None',
       doc: 'An httpx.Client to send requests with (proxies, mocks).',
+    },
+    {
+      name: 'max_retries',
+      annotation: 'int',
+      uses: [],
+      default: '2',
+      doc: 'Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).',
+    },
+    {
+      name: 'max_retry_wait',
+      annotation: 'float',
+      uses: [],
+      default: '60',
+      doc: 'Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.',
+    },
+    {
+      name: 'async_http_client',
+      annotation: 'Optional[httpx.AsyncClient]',
+      uses: ['typing:Optional', 'httpx:'],
+      default: 'None',
+      doc: 'An httpx.AsyncClient for the async client (proxies, mocks).',
     },
     ...variables.map((v) => ({ name: v.name, annotation: 'str', uses: [], default: v.default, doc: v.doc })),
     ...schemes.map((s) => ({

@@ -21,6 +21,9 @@ export interface OperationView {
   signature: string;
   doc: string;
   execute: string;
+  /** The `async def` twin (AsyncBaseController), laid out from the same parts. */
+  asyncSignature: string;
+  asyncExecute: string;
   methodName: string;
   wireId: string;
   method: string;
@@ -33,6 +36,9 @@ export interface OperationView {
 /** `templates/python/controller.py.hbs`. */
 export interface ControllerView {
   className: string;
+  /** `Async<className>`: the async twin in the same module. */
+  asyncClassName: string;
+  asyncClassDoc: string;
   module: string;
   accessor: string;
   tagWire: string;
@@ -97,6 +103,13 @@ function operationView(
         ];
   }
   sigParams.sort((a, b) => Number(b.required) - Number(a.required));
+  // issue 12: per-call options, keyword-only, on every operation
+  sigParams.push(
+    { line: '        *,', required: false },
+    { line: '        request_options: Optional[RequestOptions] = None,', required: false },
+  );
+  argDocs.push('request_options: Per-call options: timeout, max_retries, headers, idempotency_key.');
+  ctx.typing.add('Optional');
   const success = successResponse(op);
   let returnType = 'None';
   let deserializer: PyExpr = 'empty_body';
@@ -132,18 +145,21 @@ function operationView(
   specArgs.push(...bodyArg);
   specArgs.push(kw('security', security));
   if (accept) specArgs.push(kw('accept', pyStr(accept)));
-  const execute = layout(
-    call('self._execute', [call('RequestSpec', specArgs, true), deserializer], true),
-    8,
-    'return ',
+  const executeCall = call(
+    'self._execute',
+    [call('RequestSpec', specArgs, true), deserializer, 'request_options'],
+    true,
   );
   const annotationReturn = `ApiResponse[${returnType}]`;
   const paramLines = sigParams.map((p) => p.line);
-  const oneLine = `    def ${methodName}(self) -> ${annotationReturn}:`;
-  const signature =
-    paramLines.length === 0 && oneLine.length <= 88
+  const signatureOf = (def: string): string => {
+    const oneLine = `    ${def} ${methodName}(self) -> ${annotationReturn}:`;
+    return paramLines.length === 0 && oneLine.length <= 88
       ? oneLine
-      : [`    def ${methodName}(`, '        self,', ...paramLines, `    ) -> ${annotationReturn}:`].join('\n');
+      : [`    ${def} ${methodName}(`, '        self,', ...paramLines, `    ) -> ${annotationReturn}:`].join('\n');
+  };
+  const signature = signatureOf('def');
+  const execute = layout(executeCall, 8, 'return ');
   const docParts = [op.summary || `${op.method.toUpperCase()} ${op.path}`, op.description];
   if (op.deprecated) docParts.push('Deprecated: this operation may be removed in a future version.');
   if (argDocs.length) docParts.push('Args:\n' + argDocs.map((d) => '    ' + d.replace(/\s*\n\s*/g, ' ')).join('\n'));
@@ -152,6 +168,8 @@ function operationView(
     signature,
     doc: pyDocstring(docParts, 8),
     execute,
+    asyncSignature: signatureOf('async def'),
+    asyncExecute: layout(executeCall, 8, 'return await '),
     methodName,
     wireId: op.operationId,
     method: op.method.toUpperCase(),
@@ -175,7 +193,8 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   const imports = new PyImports()
     .add('__future__', 'annotations')
     .add('..http.http_response', 'ApiResponse')
-    .add('.base_controller', 'BaseController', 'RequestSpec', ...deserializers);
+    .add('..http.retry', 'RequestOptions')
+    .add('.base_controller', 'AsyncBaseController', 'BaseController', 'RequestSpec', ...deserializers);
   if (ctx.typing.size > 0) imports.add('typing', ...ctx.typing);
   if (ctx.helpers.size > 0) imports.add('..models._helpers', ...ctx.helpers);
   for (const w of ctx.used) {
@@ -185,6 +204,8 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   const tagDesc = ir.tags.find((x) => x.wireName === tag)?.description ?? '';
   return {
     className: t.className,
+    asyncClassName: `Async${t.className}`,
+    asyncClassDoc: pyDocstring([`Operations tagged ${tag}, async (\`await\` each call).`, tagDesc], 4),
     module: t.module,
     accessor: t.accessor,
     tagWire: tag,

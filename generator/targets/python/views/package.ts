@@ -2,6 +2,7 @@
  * Views of the package-level files: `__init__.py` of the package, of `models/` and of
  * `controllers/`, and `pyproject.toml`.
  */
+import type { ResolvedMetadata } from '../../shared/examples.js';
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr, tomlStr } from '../escape.js';
 import { PyImports } from '../imports.js';
@@ -35,6 +36,14 @@ export interface PyprojectView {
   version: string;
   description: string;
   packageDir: string;
+  /** `license = "MIT"` (PEP 639), or empty: no license is declared unless one is given. */
+  licenseLine: string;
+  /** `authors = [...]`, or empty. */
+  authorsLine: string;
+  hasRepository: boolean;
+  repository: string;
+  /** hatchling floor: 1.27 reads PEP 639 license expressions. */
+  hatchling: string;
 }
 
 /** Model classes the package exports: the runtime's, the scope enums and the spec's models, by module. */
@@ -91,6 +100,7 @@ const ROOT_EXCEPTIONS = [
   'OAuthCallbackException',
   'OAuthProviderException',
   'ResponseTooLargeException',
+  'RetryAfterTooLongException',
   'SdkException',
   'SignInTimeoutException',
   'StateMismatchException',
@@ -106,7 +116,7 @@ export function packageInitView(
   controllers: ControllerView[],
 ): PackageInitView {
   const rootExports: { module: string; names: string[] }[] = [
-    { module: `.${names.clientModule}`, names: [names.clientClass] },
+    { module: `.${names.clientModule}`, names: [`Async${names.clientClass}`, names.clientClass] },
     { module: '.configuration', names: ['Configuration', 'Environment', 'Server'] },
     { module: '.exceptions', names: ROOT_EXCEPTIONS },
     { module: '.http.auth.token_store', names: ['FileTokenStore', 'InMemoryTokenStore', 'TokenStore'] },
@@ -114,6 +124,7 @@ export function packageInitView(
       ? [{ module: '.http.auth._device', names: ['DeviceAuthorization'] }]
       : []),
     { module: '.http.http_response', names: ['ApiResponse', 'HttpResponse'] },
+    { module: '.http.retry', names: ['RequestOptions'] },
     ...schemes.map((s) => ({
       module: `.http.auth.${s.names.module}`,
       names: [s.names.credentialsClass, s.names.managerClass],
@@ -129,12 +140,20 @@ export function packageInitView(
   };
 }
 
-export function pyprojectView(ir: IrApi, names: PyNames): PyprojectView {
+export function pyprojectView(ir: IrApi, names: PyNames, meta: ResolvedMetadata): PyprojectView {
   const pkg = names.packageName;
+  const authors = meta.authors.map(
+    (a) => `{ name = ${tomlStr(a.name)}${a.email ? `, email = ${tomlStr(a.email)}` : ''} }`,
+  );
   return {
     name: tomlStr(pkg),
-    version: tomlStr(/^[0-9]+(\.[0-9]+)*([abc]|rc)?[0-9]*$/.test(ir.version) ? ir.version : '0.0.0'),
+    version: tomlStr(meta.version),
     description: tomlStr(ir.description.replace(/\s+/g, ' ').trim() || `SDK for ${ir.title}`),
     packageDir: tomlStr(pkg),
+    licenseLine: meta.license ? `license = ${tomlStr(meta.license)}` : '',
+    authorsLine: authors.length > 0 ? `authors = [${authors.join(', ')}]` : '',
+    hasRepository: meta.repository !== null,
+    repository: tomlStr(meta.repository ?? ''),
+    hatchling: tomlStr('hatchling>=1.27'),
   };
 }

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..http.http_response import ApiResponse
+from ..http.retry import RequestOptions
 from ..models.me import Me
-from .base_controller import BaseController, RequestSpec, model_body, text_body
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    model_body,
+    text_body,
+)
 
 
 class AccountController(BaseController):
@@ -13,8 +22,15 @@ class AccountController(BaseController):
     The signed-in user.
     """
 
-    def get_me(self) -> ApiResponse[Me]:
+    def get_me(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[Me]:
         """The signed-in user
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a Me.
@@ -28,10 +44,18 @@ class AccountController(BaseController):
                 accept="application/json",
             ),
             model_body(Me.from_dictionary),
+            request_options,
         )
 
-    def ping(self) -> ApiResponse[str]:
+    def ping(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """GET /device/ping
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -45,4 +69,62 @@ class AccountController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
+        )
+
+
+class AsyncAccountController(AsyncBaseController):
+    """Operations tagged account, async (`await` each call).
+
+    The signed-in user.
+    """
+
+    async def get_me(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[Me]:
+        """The signed-in user
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a Me.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/device/me",
+                security=[["tv"], ["oauth2"], ["sso"]],
+                accept="application/json",
+            ),
+            model_body(Me.from_dictionary),
+            request_options,
+        )
+
+    async def ping(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """GET /device/ping
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/device/ping",
+                security=[],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
         )

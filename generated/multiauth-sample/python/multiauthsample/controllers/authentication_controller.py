@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..http.http_response import ApiResponse
+from ..http.retry import RequestOptions
 from ..models.service_status import ServiceStatus
 from ..models.user import User
-from .base_controller import BaseController, RequestSpec, model_body, text_body
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    model_body,
+    text_body,
+)
 
 
 class AuthenticationController(BaseController):
     """Operations tagged Authentication."""
 
-    def basic_auth_and_api_header_auth(self) -> ApiResponse[str]:
+    def basic_auth_and_api_header_auth(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """Basic Auth and Api Header Auth
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -26,10 +42,18 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
         )
 
-    def custom_query_or_header_authentication(self) -> ApiResponse[str]:
+    def custom_query_or_header_authentication(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """Custom Query or Header Authentication
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -43,12 +67,20 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
         )
 
-    def multiple_auth_combination(self) -> ApiResponse[str]:
+    def multiple_auth_combination(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """Multiple Auth Combination
 
         This endpoint uses the API-wide security requirement, an extreme case of OR and AND.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -62,14 +94,22 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
         )
 
-    def no_auth(self) -> ApiResponse[str]:
+    def no_auth(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """No Auth
 
         This endpoint does not use auth.
 
         Deprecated: this operation may be removed in a future version.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -84,10 +124,18 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
         )
 
-    def o_auth_bearer_token(self) -> ApiResponse[str]:
+    def o_auth_bearer_token(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """O Auth Bearer Token
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -101,10 +149,18 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
         )
 
-    def o_auth_client_credentials_grant(self) -> ApiResponse[ServiceStatus]:
+    def o_auth_client_credentials_grant(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[ServiceStatus]:
         """O Auth Client Credentials Grant
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a ServiceStatus.
@@ -118,12 +174,20 @@ class AuthenticationController(BaseController):
                 accept="application/json",
             ),
             model_body(ServiceStatus.from_dictionary),
+            request_options,
         )
 
-    def o_auth_authorization_grant(self) -> ApiResponse[User]:
+    def o_auth_authorization_grant(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[User]:
         """O Auth Authorization Grant
 
         Returns the user the token was issued for. Accepts a token of either grant.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a User.
@@ -137,12 +201,20 @@ class AuthenticationController(BaseController):
                 accept="application/json",
             ),
             model_body(User.from_dictionary),
+            request_options,
         )
 
-    def o_auth_grant_types_or_combinations(self) -> ApiResponse[str]:
+    def o_auth_grant_types_or_combinations(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
         """O Auth Grant Types or Combinations
 
         This endpoint tests or combinations of OAuth types
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a str.
@@ -156,4 +228,220 @@ class AuthenticationController(BaseController):
                 accept="text/plain",
             ),
             text_body,
+            request_options,
+        )
+
+
+class AsyncAuthenticationController(AsyncBaseController):
+    """Operations tagged Authentication, async (`await` each call)."""
+
+    async def basic_auth_and_api_header_auth(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """Basic Auth and Api Header Auth
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/auth/basicAndApiKeyAndApiHeader",
+                security=[["basicAuth", "apiKey", "apiHeader"]],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
+        )
+
+    async def custom_query_or_header_authentication(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """Custom Query or Header Authentication
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/auth/customQueryOrHeaderParam",
+                security=[["apiKey"], ["apiHeader"]],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
+        )
+
+    async def multiple_auth_combination(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """Multiple Auth Combination
+
+        This endpoint uses the API-wide security requirement, an extreme case of OR and AND.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/auth/multipleAuthCombination",
+                security=[["OAuthBearerToken"], ["basicAuth", "apiKey", "apiHeader"]],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
+        )
+
+    async def no_auth(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """No Auth
+
+        This endpoint does not use auth.
+
+        Deprecated: this operation may be removed in a future version.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/auth/noAuth",
+                query=[("array", True)],
+                security=[],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
+        )
+
+    async def o_auth_bearer_token(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """O Auth Bearer Token
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/auth/oauth2",
+                security=[["OAuthBearerToken"]],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
+        )
+
+    async def o_auth_client_credentials_grant(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[ServiceStatus]:
+        """O Auth Client Credentials Grant
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a ServiceStatus.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/oauth2/non-auth-server/status",
+                security=[["OAuthCCG"]],
+                accept="application/json",
+            ),
+            model_body(ServiceStatus.from_dictionary),
+            request_options,
+        )
+
+    async def o_auth_authorization_grant(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[User]:
+        """O Auth Authorization Grant
+
+        Returns the user the token was issued for. Accepts a token of either grant.
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a User.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/oauth2/non-auth-server/user",
+                security=[["OAuthACG"], ["OAuthROPCG"]],
+                accept="application/json",
+            ),
+            model_body(User.from_dictionary),
+            request_options,
+        )
+
+    async def o_auth_grant_types_or_combinations(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[str]:
+        """O Auth Grant Types or Combinations
+
+        This endpoint tests or combinations of OAuth types
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a str.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/oauth2/oauthOrCombination",
+                security=[["OAuthCCG"], ["OAuthBearerToken"]],
+                accept="text/plain",
+            ),
+            text_body,
+            request_options,
         )

@@ -50,3 +50,14 @@ class APIException(SdkException):
 class ResponseTooLargeException(APIException):
     """The response body is larger than the client's limit (`max_response_bytes`); it was not
     read past the limit."""
+
+
+class RetryAfterTooLongException(APIException):
+    """The server asked to wait longer than the retry cap; the call was not retried.
+
+    `status_code` and `headers` are the answer's; `retry_after` is the asked wait in seconds.
+    """
+
+    def __init__(self, reason: str, response: HttpResponse, retry_after: float) -> None:
+        super().__init__(reason, response)
+        self.retry_after = retry_after

@@ -45,8 +45,156 @@ def _port(scheme: str, port: Optional[int]) -> Optional[int]:
     return {"http": 80, "https": 443}.get(scheme.lower())
 
 
-class Transport:
-    """Sends requests through one `httpx.Client`.
+class _Prepared:
+    """One request as both transports send it (headers, body, query, redirect state)."""
+
+    __slots__ = ("method", "url", "headers", "body", "query", "limit", "deadline")
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        body: Dict[str, Any],
+        query: Optional[List[Tuple[str, str]]],
+        limit: int,
+        deadline: Optional[float],
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.query = query
+        self.limit = limit
+        self.deadline = deadline
+
+    def follow(self, response: HttpResponse, follow_redirects: bool) -> bool:
+        """Move to the redirect target of `response` when it is to be followed."""
+        location = response.headers.get("location")
+        if (
+            not follow_redirects
+            or response.status_code not in (301, 302, 303, 307, 308)
+            or not location
+        ):
+            return False
+        target = urljoin(response.url, location)
+        if not same_origin(self.url, target):
+            _LOGGER.warning(
+                "not following a redirect to another origin: %s", display_url(target)
+            )
+            return False
+        if response.status_code in (301, 302, 303) and self.method != "HEAD":
+            self.method = "GET"
+            self.body = {}
+            self.headers.pop("content-type", None)
+        self.url = target
+        self.query = None
+        return True
+
+    def remaining(self, timeout: Optional[float]) -> Optional[float]:
+        """Seconds left before the deadline; raise TimeoutException when none are."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutException(
+                f"{self.method} {display_url(self.url)} timed out after {timeout} s"
+            )
+        return left
+
+    def build(self, client: Any, remaining: Optional[float]) -> httpx.Request:
+        request: httpx.Request = client.build_request(
+            self.method,
+            self.url,
+            headers=self.headers,
+            params=httpx.QueryParams(tuple(self.query)) if self.query else None,
+            timeout=remaining,
+            **self.body,
+        )
+        return request
+
+
+class _TransportBase:
+    def __init__(
+        self,
+        timeout: Optional[float],
+        user_agent: str,
+        max_bytes: int,
+    ) -> None:
+        self._timeout = None if not timeout else float(timeout)
+        self.max_bytes = max_bytes
+        self._user_agent = user_agent
+
+    @property
+    def timeout(self) -> Optional[float]:
+        """Seconds per request (None: no timeout)."""
+        return self._timeout
+
+    def _prepare(
+        self,
+        method: str,
+        url: str,
+        headers: Optional[Mapping[str, str]],
+        params: Optional[QueryParams],
+        data: Optional[Mapping[str, str]],
+        json_body: Any,
+        has_json_body: bool,
+        max_bytes: Optional[int],
+        deadline: Optional[float],
+    ) -> _Prepared:
+        request_headers: Dict[str, str] = {"user-agent": self._user_agent}
+        if headers:
+            request_headers.update({k.lower(): v for k, v in headers.items()})
+        body: Dict[str, Any] = {}
+        if data is not None:
+            body["data"] = dict(data)
+        elif has_json_body:
+            body["json"] = json_body
+        own = None if self._timeout is None else time.monotonic() + self._timeout
+        if deadline is None or (own is not None and own < deadline):
+            deadline = own
+        return _Prepared(
+            method.upper(),
+            url,
+            request_headers,
+            body,
+            list(params) if params else None,
+            self.max_bytes if max_bytes is None else max_bytes,
+            deadline,
+        )
+
+    def _failure(self, prepared: _Prepared, exc: Exception) -> NetworkException:
+        shown = display_url(prepared.url)
+        if isinstance(exc, (httpx.TimeoutException, _DeadlineExceeded)):
+            _LOGGER.info("%s %s timed out", prepared.method, shown)
+            return TimeoutException(
+                f"{prepared.method} {shown} timed out after {self._timeout} s"
+            )
+        _LOGGER.info("%s %s failed: %s", prepared.method, shown, type(exc).__name__)
+        return NetworkException(
+            f"{prepared.method} {shown} failed: {type(exc).__name__}"
+        )
+
+
+def _response(
+    raw: httpx.Response, content: bytes, too_large: bool, prepared: _Prepared
+) -> HttpResponse:
+    if _LOGGER.isEnabledFor(logging.DEBUG):
+        _LOGGER.debug(
+            "%s %s -> %s", prepared.method, display_url(prepared.url), raw.status_code
+        )
+    return HttpResponse(
+        status_code=raw.status_code,
+        reason_phrase=raw.reason_phrase,
+        headers=dict(raw.headers.items()),
+        content=content,
+        url=str(raw.url),
+        too_large=too_large,
+    )
+
+
+class Transport(_TransportBase):
+    """Sends requests through one `httpx.Client` (created on first use unless given).
 
     Args:
         timeout: Seconds for a whole request (overall deadline); None or 0 means no timeout.
@@ -62,15 +210,18 @@ class Transport:
         user_agent: str = "grantgen-python",
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        self._timeout = None if not timeout else float(timeout)
-        self.max_bytes = max_bytes
-        self._client = http_client or httpx.Client(follow_redirects=False)
+        super().__init__(timeout, user_agent, max_bytes)
+        self._client = http_client
         self._owns_client = http_client is None
-        self._user_agent = user_agent
+
+    def _http(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(follow_redirects=False)
+        return self._client
 
     def close(self) -> None:
         """Close the underlying httpx client when the transport created it."""
-        if self._owns_client:
+        if self._owns_client and self._client is not None:
             self._client.close()
 
     def send(
@@ -85,105 +236,115 @@ class Transport:
         has_json_body: bool = False,
         follow_redirects: bool = True,
         max_bytes: Optional[int] = None,
+        deadline: Optional[float] = None,
     ) -> HttpResponse:
-        """Send one request; raise NetworkException/TimeoutException on transport failure."""
-        request_headers: Dict[str, str] = {"user-agent": self._user_agent}
-        request_headers.update({k.lower(): v for k, v in (headers or {}).items()})
-        current_method = method.upper()
-        current_url = url
-        body: Dict[str, Any] = {}
-        if data is not None:
-            body["data"] = dict(data)
-        elif has_json_body:
-            body["json"] = json_body
-        query: Optional[List[Tuple[str, str]]] = list(params) if params else None
-        limit = self.max_bytes if max_bytes is None else max_bytes
-        deadline = None if self._timeout is None else time.monotonic() + self._timeout
+        """Send one request; raise NetworkException/TimeoutException on transport failure.
+
+        `deadline` (time.monotonic()) can only shorten the transport's own timeout.
+        """
+        prepared = self._prepare(
+            method,
+            url,
+            headers,
+            params,
+            data,
+            json_body,
+            has_json_body,
+            max_bytes,
+            deadline,
+        )
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._send_once(
-                current_method,
-                current_url,
-                request_headers,
-                query,
-                body,
-                limit,
-                deadline,
-            )
-            location = response.headers.get("location")
-            if (
-                not follow_redirects
-                or response.status_code not in (301, 302, 303, 307, 308)
-                or not location
-            ):
+            response = self._send_once(prepared)
+            if not prepared.follow(response, follow_redirects):
                 return response
-            target = urljoin(response.url, location)
-            if not same_origin(current_url, target):
-                _LOGGER.warning(
-                    "not following a redirect to another origin: %s",
-                    display_url(target),
-                )
-                return response
-            if response.status_code in (301, 302, 303) and current_method != "HEAD":
-                current_method = "GET"
-                body = {}
-                request_headers.pop("content-type", None)
-            current_url = target
-            query = None
         return response
 
-    def _send_once(
+    def _send_once(self, prepared: _Prepared) -> HttpResponse:
+        client = self._http()
+        try:
+            request = prepared.build(client, prepared.remaining(self._timeout))
+            raw = client.send(request, stream=True, follow_redirects=False)
+            try:
+                content, too_large = _read_capped(
+                    raw, prepared.limit, prepared.deadline
+                )
+            finally:
+                raw.close()
+        except (httpx.HTTPError, _DeadlineExceeded) as exc:
+            raise self._failure(prepared, exc) from exc
+        return _response(raw, content, too_large, prepared)
+
+
+class AsyncTransport(_TransportBase):
+    """The async twin of `Transport`, on one `httpx.AsyncClient` (created on first use)."""
+
+    def __init__(
+        self,
+        timeout: Optional[float] = 60,
+        http_client: Optional[httpx.AsyncClient] = None,
+        user_agent: str = "grantgen-python",
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        super().__init__(timeout, user_agent, max_bytes)
+        self._client = http_client
+        self._owns_client = http_client is None
+
+    def _http(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = httpx.AsyncClient(follow_redirects=False)
+        return self._client
+
+    async def aclose(self) -> None:
+        """Close the underlying httpx client when the transport created it."""
+        if self._owns_client and self._client is not None:
+            await self._client.aclose()
+
+    async def send(
         self,
         method: str,
         url: str,
-        headers: Mapping[str, str],
-        params: Optional[List[Tuple[str, str]]],
-        body: Mapping[str, Any],
-        max_bytes: int,
-        deadline: Optional[float],
+        *,
+        headers: Optional[Mapping[str, str]] = None,
+        params: Optional[QueryParams] = None,
+        data: Optional[Mapping[str, str]] = None,
+        json_body: Any = None,
+        has_json_body: bool = False,
+        follow_redirects: bool = True,
+        max_bytes: Optional[int] = None,
+        deadline: Optional[float] = None,
     ) -> HttpResponse:
-        started = time.monotonic()
-        shown = display_url(url)
-        remaining = None if deadline is None else deadline - started
-        if remaining is not None and remaining <= 0:
-            raise TimeoutException(
-                f"{method} {shown} timed out after {self._timeout} s"
-            )
+        """Send one request; raise NetworkException/TimeoutException on transport failure."""
+        prepared = self._prepare(
+            method,
+            url,
+            headers,
+            params,
+            data,
+            json_body,
+            has_json_body,
+            max_bytes,
+            deadline,
+        )
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await self._send_once(prepared)
+            if not prepared.follow(response, follow_redirects):
+                return response
+        return response
+
+    async def _send_once(self, prepared: _Prepared) -> HttpResponse:
+        client = self._http()
         try:
-            request = self._client.build_request(
-                method,
-                url,
-                headers=dict(headers),
-                params=httpx.QueryParams(tuple(params)) if params else None,
-                timeout=remaining,
-                **body,
-            )
-            raw = self._client.send(request, stream=True, follow_redirects=False)
+            request = prepared.build(client, prepared.remaining(self._timeout))
+            raw = await client.send(request, stream=True, follow_redirects=False)
             try:
-                content, too_large = _read_capped(raw, max_bytes, deadline)
+                content, too_large = await _aread_capped(
+                    raw, prepared.limit, prepared.deadline
+                )
             finally:
-                raw.close()
-        except (httpx.TimeoutException, _DeadlineExceeded) as exc:
-            _LOGGER.info("%s %s timed out", method, shown)
-            raise TimeoutException(
-                f"{method} {shown} timed out after {self._timeout} s"
-            ) from exc
-        except httpx.HTTPError as exc:
-            _LOGGER.info("%s %s failed: %s", method, shown, type(exc).__name__)
-            raise NetworkException(
-                f"{method} {shown} failed: {type(exc).__name__}"
-            ) from exc
-        elapsed_ms = (time.monotonic() - started) * 1000
-        _LOGGER.debug(
-            "%s %s -> %s (%.0f ms)", method, shown, raw.status_code, elapsed_ms
-        )
-        return HttpResponse(
-            status_code=raw.status_code,
-            reason_phrase=raw.reason_phrase,
-            headers=dict(raw.headers.items()),
-            content=content,
-            url=str(raw.url),
-            too_large=too_large,
-        )
+                await raw.aclose()
+        except (httpx.HTTPError, _DeadlineExceeded) as exc:
+            raise self._failure(prepared, exc) from exc
+        return _response(raw, content, too_large, prepared)
 
 
 class _DeadlineExceeded(Exception):
@@ -197,6 +358,22 @@ def _read_capped(
     chunks: List[bytes] = []
     size = 0
     for chunk in raw.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            return b"", True
+        chunks.append(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _DeadlineExceeded()
+    return b"".join(chunks), False
+
+
+async def _aread_capped(
+    raw: httpx.Response, max_bytes: int, deadline: Optional[float]
+) -> Tuple[bytes, bool]:
+    """The async twin of `_read_capped`."""
+    chunks: List[bytes] = []
+    size = 0
+    async for chunk in raw.aiter_bytes():
         size += len(chunk)
         if size > max_bytes:
             return b"", True

@@ -14,6 +14,10 @@ export interface HttpSettings {
   logger: Logger;
   /** Largest response body read, in bytes. */
   maxResponseBytes: number;
+  /** Retries of a failed API call (see `request.ts`; default 2). Token requests never retry. */
+  maxRetries?: number | undefined;
+  /** Longest server-requested wait (`Retry-After`) honoured, in milliseconds (default 60000). */
+  maxRetryWaitMs?: number | undefined;
 }
 
 export interface OutgoingRequest {
@@ -35,35 +39,52 @@ export interface RawResponse {
   headers: Headers;
   text: string;
   url: URL;
+  /** The fetch `Response` (its body already read into `text`). */
+  response: Response;
 }
 
 const MAX_REDIRECTS = 5;
 
-function combineSignals(signals: AbortSignal[]): AbortSignal | undefined {
-  if (signals.length === 0) return undefined;
-  if (signals.length === 1) return signals[0];
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const s of signals) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
+/** The error for an aborted `signal`: its reason when that is an SDK error (a call deadline), else `AbortError`. */
+export function abortErrorOf(signal: AbortSignal, cause?: unknown): SdkError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof SdkError) return reason;
+  return new AbortError(
+    'the request was aborted by the caller',
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
 export async function send(settings: HttpSettings, request: OutgoingRequest): Promise<RawResponse> {
-  const timeoutSignal =
-    settings.timeoutMs > 0 ? AbortSignal.timeout(settings.timeoutMs) : undefined;
-  const signals = [request.signal, timeoutSignal].filter((s): s is AbortSignal => s !== undefined);
-  const signal = combineSignals(signals);
+  // One controller and one plain timer per request (no AbortSignal.timeout / AbortSignal.any:
+  // they cost more on the hot path), and none at all without a timeout or a caller signal.
+  const callerSignal = request.signal;
+  let signal = callerSignal;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  let onCallerAbort: (() => void) | undefined;
+  if (settings.timeoutMs > 0) {
+    const controller = new AbortController();
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, settings.timeoutMs);
+    if (callerSignal !== undefined) {
+      if (callerSignal.aborted) controller.abort();
+      else {
+        onCallerAbort = () => controller.abort();
+        callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      }
+    }
+    signal = controller.signal;
+  }
   const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
 
   const fail = (cause: unknown): SdkError => {
     if (cause instanceof SdkError) return cause;
-    if (request.signal?.aborted)
-      return new AbortError('the request was aborted by the caller', { cause });
-    if (timeoutSignal?.aborted) {
+    if (callerSignal?.aborted) return abortErrorOf(callerSignal, cause);
+    if (timedOut) {
       return new TimeoutError(
         `the request timed out after ${settings.timeoutMs} ms`,
         settings.timeoutMs,
@@ -109,10 +130,13 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
       const text = await readCapped(response, limit, request.tooLarge);
       if (settings.logger !== silentLogger)
         settings.logger.debug('http response', { status: response.status, url: redactUrl(url) });
-      return { status: response.status, headers: response.headers, text, url };
+      return { status: response.status, headers: response.headers, text, url, response };
     }
   } catch (cause) {
     throw fail(cause);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    if (onCallerAbort !== undefined) callerSignal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
@@ -152,13 +176,28 @@ async function readCapped(
   return text + decoder.decode();
 }
 
+/** Wait `ms`, or reject at once when `signal` aborts (with `abortErrorOf(signal)`). */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortErrorOf(signal));
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortErrorOf(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** Wait for `promise`, but reject with `AbortError` as soon as `signal` aborts. */
 export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted)
-    return Promise.reject(new AbortError('the request was aborted by the caller'));
+  if (signal.aborted) return Promise.reject(abortErrorOf(signal));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError('the request was aborted by the caller'));
+    const onAbort = (): void => reject(abortErrorOf(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {

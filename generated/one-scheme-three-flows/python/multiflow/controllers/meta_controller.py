@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..http.http_response import ApiResponse
-from .base_controller import BaseController, RequestSpec, empty_body
+from ..http.retry import RequestOptions
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    empty_body,
+)
 
 
 class MetaController(BaseController):
     """Operations tagged meta."""
 
-    def ping(self) -> ApiResponse[None]:
+    def ping(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
         """GET /ping
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is None.
@@ -23,4 +38,33 @@ class MetaController(BaseController):
                 security=[],
             ),
             empty_body,
+            request_options,
+        )
+
+
+class AsyncMetaController(AsyncBaseController):
+    """Operations tagged meta, async (`await` each call)."""
+
+    async def ping(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
+        """GET /ping
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is None.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/ping",
+                security=[],
+            ),
+            empty_body,
+            request_options,
         )

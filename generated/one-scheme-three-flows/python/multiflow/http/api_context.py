@@ -10,9 +10,11 @@ from ..exceptions.sdk_exception import (
     ConfigurationException,
     InsecureTransportException,
 )
-from .transport import Transport
+from .retry import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT
+from .transport import AsyncTransport, Transport
 
 if TYPE_CHECKING:
+    from ._async import AsyncAuthorizer
     from .auth._security import Authorizer
 
 
@@ -54,6 +56,8 @@ class ApiContext:
         allow_insecure_http: Allow credentials (tokens, Basic, API keys) and token/authorization
             URLs over plain `http` to non-loopback hosts (for tests only).
         extra_bearer_hosts: Hosts besides the API's servers that may receive credentials.
+        max_retries: Retries of a failed call (default 2; see `retry.py`).
+        max_retry_wait: Longest `Retry-After` wait honoured, in seconds (default 60).
     """
 
     def __init__(
@@ -63,8 +67,12 @@ class ApiContext:
         server_names: Iterable[str],
         allow_insecure_http: bool = False,
         extra_bearer_hosts: Iterable[str] = (),
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
     ) -> None:
         self.transport = transport
+        self.max_retries = max_retries
+        self.max_retry_wait = max_retry_wait
         self._server_url = server_url
         self.allow_insecure_http = allow_insecure_http
         hosts = {url_host(server_url(name)) for name in server_names}
@@ -112,3 +120,31 @@ class ApiContext:
     def may_receive_credentials(self, url: str) -> bool:
         """True when `url`'s host is one of the API's server hosts or an extra bearer host."""
         return url_host(url) in self.credential_hosts
+
+
+class AsyncApiContext(ApiContext):
+    """The shared state of an async client: the same URL and transport rules, plus the async
+    transport and the async authorizers (the sync `transport` is never used for I/O)."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        async_transport: AsyncTransport,
+        server_url: Callable[[str], str],
+        server_names: Iterable[str],
+        allow_insecure_http: bool = False,
+        extra_bearer_hosts: Iterable[str] = (),
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+    ) -> None:
+        super().__init__(
+            transport,
+            server_url,
+            server_names,
+            allow_insecure_http,
+            extra_bearer_hosts,
+            max_retries,
+            max_retry_wait,
+        )
+        self.async_transport = async_transport
+        self.async_authorizers: Dict[str, AsyncAuthorizer] = {}

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..http.http_response import ApiResponse
+from ..http.retry import RequestOptions
 from ..models._helpers import list_of, to_json
 from ..models.secret import Secret
-from .base_controller import BaseController, RequestSpec, model_body
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    model_body,
+)
 
 
 class SecretsController(BaseController):
     """Operations tagged secrets."""
 
-    def list_secrets(self) -> ApiResponse[List[Secret]]:
+    def list_secrets(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[Secret]]:
         """GET /secrets
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a List[Secret].
@@ -28,16 +41,20 @@ class SecretsController(BaseController):
                 accept="application/json",
             ),
             model_body(list_of(Secret.from_dictionary)),
+            request_options,
         )
 
     def create_secret(
         self,
         body_2: Secret,
+        *,
+        request_options: Optional[RequestOptions] = None,
     ) -> ApiResponse[Secret]:
         """POST /secrets
 
         Args:
             body_2: The request body.
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a Secret.
@@ -53,4 +70,63 @@ class SecretsController(BaseController):
                 accept="application/json",
             ),
             model_body(Secret.from_dictionary),
+            request_options,
+        )
+
+
+class AsyncSecretsController(AsyncBaseController):
+    """Operations tagged secrets, async (`await` each call)."""
+
+    async def list_secrets(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[Secret]]:
+        """GET /secrets
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a List[Secret].
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/secrets",
+                security=[["vaultPassword"]],
+                accept="application/json",
+            ),
+            model_body(list_of(Secret.from_dictionary)),
+            request_options,
+        )
+
+    async def create_secret(
+        self,
+        body_2: Secret,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[Secret]:
+        """POST /secrets
+
+        Args:
+            body_2: The request body.
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a Secret.
+        """
+        return await self._execute(
+            RequestSpec(
+                "POST",
+                "default",
+                "/secrets",
+                json_body=to_json(body_2),
+                has_json_body=True,
+                security=[["vaultPassword"]],
+                accept="application/json",
+            ),
+            model_body(Secret.from_dictionary),
+            request_options,
         )

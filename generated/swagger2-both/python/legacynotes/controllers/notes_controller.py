@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..http.http_response import ApiResponse
+from ..http.retry import RequestOptions
 from ..models._helpers import list_of, to_json
 from ..models.note import Note
-from .base_controller import BaseController, RequestSpec, model_body
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    model_body,
+)
 
 
 class NotesController(BaseController):
     """Operations tagged notes."""
 
-    def list_notes(self) -> ApiResponse[List[Note]]:
+    def list_notes(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[Note]]:
         """GET /notes
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a List[Note].
@@ -28,16 +41,20 @@ class NotesController(BaseController):
                 accept="application/json",
             ),
             model_body(list_of(Note.from_dictionary)),
+            request_options,
         )
 
     def create_note(
         self,
         body_2: Note,
+        *,
+        request_options: Optional[RequestOptions] = None,
     ) -> ApiResponse[Note]:
         """POST /notes
 
         Args:
             body_2: The request body.
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a Note.
@@ -53,4 +70,63 @@ class NotesController(BaseController):
                 accept="application/json",
             ),
             model_body(Note.from_dictionary),
+            request_options,
+        )
+
+
+class AsyncNotesController(AsyncBaseController):
+    """Operations tagged notes, async (`await` each call)."""
+
+    async def list_notes(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[Note]]:
+        """GET /notes
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a List[Note].
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/notes",
+                security=[["notesCode"], ["notesPassword"]],
+                accept="application/json",
+            ),
+            model_body(list_of(Note.from_dictionary)),
+            request_options,
+        )
+
+    async def create_note(
+        self,
+        body_2: Note,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[Note]:
+        """POST /notes
+
+        Args:
+            body_2: The request body.
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a Note.
+        """
+        return await self._execute(
+            RequestSpec(
+                "POST",
+                "default",
+                "/notes",
+                json_body=to_json(body_2),
+                has_json_body=True,
+                security=[["notesCode"]],
+                accept="application/json",
+            ),
+            model_body(Note.from_dictionary),
+            request_options,
         )

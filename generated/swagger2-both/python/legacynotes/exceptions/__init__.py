@@ -1,6 +1,10 @@
 """Exceptions raised by the SDK."""
 
-from .api_exception import APIException, ResponseTooLargeException
+from .api_exception import (
+    APIException,
+    ResponseTooLargeException,
+    RetryAfterTooLongException,
+)
 from .auth_required_exception import AuthRequiredException, MissingRefreshTokenException
 from .authorization_server_metadata_exception import (
     AuthorizationServerMetadataException,
@@ -42,6 +46,7 @@ __all__ = [
     "OAuthCallbackException",
     "OAuthProviderException",
     "ResponseTooLargeException",
+    "RetryAfterTooLongException",
     "SdkException",
     "SignInTimeoutException",
     "StateMismatchException",

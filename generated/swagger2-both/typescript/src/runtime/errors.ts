@@ -99,6 +99,30 @@ export class ApiError extends SdkError {
   }
 }
 
+/**
+ * The API answered with a retryable status (429, 503, ...) whose `Retry-After` / `retry-after-ms`
+ * asks for a longer wait than the client's `maxRetryWait`: the SDK does not wait, it throws this
+ * (`status`, `headers` with the header, and the asked wait in `retryAfterMs`).
+ */
+export class RetryWaitTooLongError extends ApiError {
+  /** The wait the server asked for, in milliseconds. */
+  readonly retryAfterMs: number;
+  /** The longest wait the client accepts (`maxRetryWait`), in milliseconds. */
+  readonly maxRetryWaitMs: number;
+  constructor(
+    message: string,
+    status: number,
+    headers: ResponseHeaders,
+    body: string,
+    retryAfterMs: number,
+    maxRetryWaitMs: number,
+  ) {
+    super(message, status, headers, body);
+    this.retryAfterMs = retryAfterMs;
+    this.maxRetryWaitMs = maxRetryWaitMs;
+  }
+}
+
 /** The token endpoint answered with an RFC 6749 §5.2 error. */
 export class OAuthProviderError extends SdkError {
   readonly error: OAuthProviderErrorCode;
@@ -176,7 +200,7 @@ export class InvalidTokenResponseError extends SdkError {
 /** The request could not be sent or the connection failed. */
 export class NetworkError extends SdkError {}
 
-/** The request took longer than the configured timeout. */
+/** The request took longer than the configured timeout (or the call longer than its `timeout` option). */
 export class TimeoutError extends SdkError {
   readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number, options?: SdkErrorOptions) {

@@ -9,6 +9,7 @@ export {
   NetworkError,
   OAuthCallbackError,
   OAuthProviderError,
+  RetryWaitTooLongError,
   SdkError,
   StateMismatchError,
   TimeoutError,
@@ -63,3 +64,4 @@ export {
 export { redact, silentLogger, type Logger } from './redact.js';
 export type { FetchLike } from './http.js';
 export type { RequestOptions } from './request.js';
+export { APIPromise, type WithResponse } from './api-promise.js';

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import time
 from typing import (
     Any,
     Callable,
@@ -18,15 +20,19 @@ from typing import (
 from urllib.parse import quote
 
 from ..exceptions.api_exception import APIException, ResponseTooLargeException
-from ..http.api_context import ApiContext
+from ..exceptions.network_exception import NetworkException, TimeoutException
+from ..http._async import AsyncAuthorizer
+from ..http.api_context import ApiContext, AsyncApiContext
 from ..http.auth._security import (
     Authorizer,
     AuthTarget,
     Requirement,
     apply_security,
+    choose_alternative,
     is_invalid_token_response,
 )
 from ..http.http_response import ApiResponse, HttpResponse
+from ..http.retry import RequestOptions, RetryPolicy, log_retry
 from ..http.transport import display_url, form_value
 
 T = TypeVar("T")
@@ -83,55 +89,70 @@ def _query_items(items: Sequence[Tuple[str, Any]]) -> List[Tuple[str, str]]:
     return out
 
 
-class BaseController:
-    """Sends requests: applies security, refreshes once on 401 `invalid_token`, maps errors."""
+_OPTION_KEYS = frozenset({"timeout", "max_retries", "headers", "idempotency_key"})
 
-    def __init__(self, context: ApiContext) -> None:
-        self._context = context
 
-    def _send(self, spec: RequestSpec) -> HttpResponse:
-        url = self._context.resolve_url(
+class _Call:
+    """One operation call as both controllers run it: URL, options, retry policy (no I/O)."""
+
+    __slots__ = ("spec", "url", "what", "extra", "policy", "deadline", "guarded")
+
+    def __init__(
+        self,
+        context: ApiContext,
+        spec: RequestSpec,
+        options: Optional[RequestOptions],
+    ) -> None:
+        self.spec = spec
+        self.url = context.resolve_url(
             _encode_path(spec.path, spec.path_params), spec.server
         )
-        response, target, used = self._send_once(spec, url)
-        if used and is_invalid_token_response(response):
-            retry = False
-            for authorizer in used:
-                if authorizer.recover_from_rejection(target, response):
-                    retry = True
-            if retry:
-                _LOGGER.info("retrying once after 401 invalid_token")
-                response, _, _ = self._send_once(spec, url)
-        if response.too_large:
-            raise ResponseTooLargeException(
-                f"{spec.method} {spec.path}: the response body exceeds "
-                f"{self._context.transport.max_bytes} bytes",
-                response,
-            )
-        if not response.is_success():
-            raise APIException(
-                f"{spec.method} {spec.path} answered HTTP {response.status_code}",
-                response,
-            )
-        return response
-
-    def _send_once(
-        self, spec: RequestSpec, url: str
-    ) -> Tuple[HttpResponse, AuthTarget, List[Authorizer]]:
-        target = AuthTarget()
-        if spec.security and all(spec.security):
-            # every alternative needs a credential: refuse an insecure URL before any token work
-            self._context.check_credential_transport(url)
-        used = apply_security(spec.security, self._context.authorizers, target)
-        if used:
-            if not self._context.may_receive_credentials(url):
-                raise APIException(
-                    f"refusing to send credentials to {display_url(url)}"
+        self.what = f"{spec.method} {spec.path}"
+        self.extra: Optional[Dict[str, str]] = None
+        self.deadline: Optional[float] = None
+        max_retries = context.max_retries
+        key: Optional[str] = None
+        if options:
+            unknown = set(options) - _OPTION_KEYS
+            if unknown:
+                raise TypeError(
+                    "unknown request_options key(s): " + ", ".join(sorted(unknown))
                 )
-            self._context.check_credential_transport(url)
+            timeout = options.get("timeout")
+            if timeout is not None:
+                self.deadline = time.monotonic() + float(timeout)
+            max_retries = options.get("max_retries", max_retries)
+            key = options.get("idempotency_key")
+            extra = {k.lower(): str(v) for k, v in options.get("headers", {}).items()}
+            if key is not None:
+                extra["idempotency-key"] = key
+            self.extra = extra
+        self.policy = RetryPolicy(
+            spec.method, max_retries, context.max_retry_wait, key, self.deadline
+        )
+        # every alternative needs a credential: refuse an insecure URL before token work
+        self.guarded = bool(spec.security) and all(spec.security)
+        if self.guarded:
+            context.check_credential_transport(self.url)
+
+    def check_used(self, context: ApiContext, used: Sequence[object]) -> None:
+        if used:
+            if not context.may_receive_credentials(self.url):
+                raise APIException(
+                    f"refusing to send credentials to {display_url(self.url)}"
+                )
+            if not self.guarded:
+                context.check_credential_transport(self.url)
+
+    def send_args(self, target: AuthTarget) -> Dict[str, Any]:
+        """Keyword arguments of `Transport.send` for one attempt."""
+        spec = self.spec
         headers: Dict[str, str] = {k: form_value(v) for k, v in spec.headers.items()}
         if spec.accept:
             headers["accept"] = spec.accept
+        if self.extra:
+            headers.update(self.extra)
+        # security headers last: extra headers never replace them
         headers.update(target.headers)
         cookies = [f"{k}={form_value(v)}" for k, v in spec.cookies]
         cookie = target.cookie_header()
@@ -139,24 +160,178 @@ class BaseController:
             cookies.append(cookie)
         if cookies:
             headers["cookie"] = "; ".join(cookies)
-        params = _query_items(spec.query) + target.query
-        response = self._context.transport.send(
-            spec.method,
-            url,
-            headers=headers,
-            params=params,
-            data={k: form_value(v) for k, v in spec.form.items()}
+        return {
+            "headers": headers,
+            "params": _query_items(spec.query) + target.query,
+            "data": {k: form_value(v) for k, v in spec.form.items()}
             if spec.form
             else None,
-            json_body=spec.json_body,
-            has_json_body=spec.has_json_body,
+            "json_body": spec.json_body,
+            "has_json_body": spec.has_json_body,
+            "deadline": self.deadline,
+        }
+
+    def wait_or_raise(
+        self, retry: int, wait: Optional[float], error: Exception
+    ) -> float:
+        """The wait before retry number `retry`; re-raise `error` when there is none."""
+        if wait is None:
+            raise error
+        if not self.policy.fits(wait):
+            raise TimeoutException(
+                f"{self.what}: the call's timeout ends before retry {retry} "
+                f"(in {wait:.2f} s)"
+            ) from error
+        log_retry(self.what, retry, self.policy.max_retries, wait, type(error).__name__)
+        return wait
+
+    def wait_for(self, response: HttpResponse, retry: int) -> Optional[float]:
+        """The wait before retry number `retry` after `response`, or None (use it)."""
+        wait = self.policy.wait_after_response(response, retry, self.what)
+        if wait is None:
+            return None
+        if not self.policy.fits(wait):
+            raise TimeoutException(
+                f"{self.what}: the call's timeout ends before retry {retry} "
+                f"(in {wait:.2f} s, after HTTP {response.status_code})"
+            )
+        log_retry(
+            self.what,
+            retry,
+            self.policy.max_retries,
+            wait,
+            f"HTTP {response.status_code}",
         )
-        return response, target, used
+        return wait
+
+    def result(self, context: ApiContext, response: HttpResponse) -> HttpResponse:
+        """The response, or the typed error it stands for."""
+        if response.too_large:
+            raise ResponseTooLargeException(
+                f"{self.what}: the response body exceeds "
+                f"{context.transport.max_bytes} bytes",
+                response,
+            )
+        if not response.is_success():
+            raise APIException(
+                f"{self.what} answered HTTP {response.status_code}", response
+            )
+        return response
+
+
+class BaseController:
+    """Sends requests: applies security, retries transient failures, refreshes once on 401
+    `invalid_token`, maps errors."""
+
+    def __init__(self, context: ApiContext) -> None:
+        self._context = context
+
+    def _send(
+        self, spec: RequestSpec, options: Optional[RequestOptions] = None
+    ) -> HttpResponse:
+        call = _Call(self._context, spec, options)
+        response, target, used = self._attempts(call)
+        if used and is_invalid_token_response(response):
+            retry = False
+            for authorizer in used:
+                if authorizer.recover_from_rejection(target, response):
+                    retry = True
+            if retry:
+                _LOGGER.info("retrying once after 401 invalid_token")
+                response, _, _ = self._attempts(call)
+        return call.result(self._context, response)
+
+    def _attempts(
+        self, call: _Call
+    ) -> Tuple[HttpResponse, AuthTarget, List[Authorizer]]:
+        """Send with retries (the 401 refresh is not one of them)."""
+        context = self._context
+        retry = 0
+        while True:
+            target = AuthTarget()
+            used = apply_security(call.spec.security, context.authorizers, target)
+            call.check_used(context, used)
+            try:
+                response = context.transport.send(
+                    call.spec.method, call.url, **call.send_args(target)
+                )
+            except NetworkException as exc:
+                retry += 1
+                time.sleep(
+                    call.wait_or_raise(retry, call.policy.wait_after_error(retry), exc)
+                )
+                continue
+            wait = call.wait_for(response, retry + 1)
+            if wait is None:
+                return response, target, used
+            retry += 1
+            time.sleep(wait)
 
     def _execute(
-        self, spec: RequestSpec, deserialize: Callable[[HttpResponse], T]
+        self,
+        spec: RequestSpec,
+        deserialize: Callable[[HttpResponse], T],
+        options: Optional[RequestOptions] = None,
     ) -> ApiResponse[T]:
-        response = self._send(spec)
+        response = self._send(spec, options)
+        return ApiResponse(response, deserialize(response))
+
+
+class AsyncBaseController:
+    """The async twin of BaseController: the same `_Call` rules, awaited I/O."""
+
+    def __init__(self, context: AsyncApiContext) -> None:
+        self._context = context
+
+    async def _send(
+        self, spec: RequestSpec, options: Optional[RequestOptions] = None
+    ) -> HttpResponse:
+        call = _Call(self._context, spec, options)
+        response, target, used = await self._attempts(call)
+        if used and is_invalid_token_response(response):
+            retry = False
+            for authorizer in used:
+                if await authorizer.recover_from_rejection(target, response):
+                    retry = True
+            if retry:
+                _LOGGER.info("retrying once after 401 invalid_token")
+                response, _, _ = await self._attempts(call)
+        return call.result(self._context, response)
+
+    async def _attempts(
+        self, call: _Call
+    ) -> Tuple[HttpResponse, AuthTarget, List[AsyncAuthorizer]]:
+        context = self._context
+        retry = 0
+        while True:
+            target = AuthTarget()
+            used = choose_alternative(call.spec.security, context.async_authorizers)
+            for member in used:
+                await member.authorize(target)
+            call.check_used(context, used)
+            try:
+                response = await context.async_transport.send(
+                    call.spec.method, call.url, **call.send_args(target)
+                )
+            except NetworkException as exc:
+                retry += 1
+                await asyncio.sleep(
+                    call.wait_or_raise(retry, call.policy.wait_after_error(retry), exc)
+                )
+                continue
+            wait = call.wait_for(response, retry + 1)
+            if wait is None:
+                return response, target, used
+            retry += 1
+            await asyncio.sleep(wait)
+
+    async def _execute(
+        self,
+        spec: RequestSpec,
+        deserialize: Callable[[HttpResponse], T],
+        options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[T]:
+        response = await self._send(spec, options)
         return ApiResponse(response, deserialize(response))
 
 

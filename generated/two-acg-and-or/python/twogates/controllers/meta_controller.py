@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..http.http_response import ApiResponse
-from .base_controller import BaseController, RequestSpec, empty_body
+from ..http.retry import RequestOptions
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    empty_body,
+)
 
 
 class MetaController(BaseController):
     """Operations tagged meta."""
 
-    def public_info(self) -> ApiResponse[None]:
+    def public_info(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
         """Anonymous or gate B (optional auth).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is None.
@@ -23,4 +38,33 @@ class MetaController(BaseController):
                 security=[[], ["gate_a"]],
             ),
             empty_body,
+            request_options,
+        )
+
+
+class AsyncMetaController(AsyncBaseController):
+    """Operations tagged meta, async (`await` each call)."""
+
+    async def public_info(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
+        """Anonymous or gate B (optional auth).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is None.
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/public",
+                security=[[], ["gate_a"]],
+            ),
+            empty_body,
+            request_options,
         )

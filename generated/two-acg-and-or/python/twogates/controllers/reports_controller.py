@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from ..http.http_response import ApiResponse
-from .base_controller import BaseController, RequestSpec, empty_body, json_body
+from ..http.retry import RequestOptions
+from .base_controller import (
+    AsyncBaseController,
+    BaseController,
+    RequestSpec,
+    empty_body,
+    json_body,
+)
 
 
 class ReportsController(BaseController):
     """Operations tagged reports."""
 
-    def list_reports(self) -> ApiResponse[List[str]]:
+    def list_reports(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[str]]:
         """Either gate may be used (OR).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is a List[str].
@@ -26,10 +40,18 @@ class ReportsController(BaseController):
                 accept="application/json",
             ),
             json_body,
+            request_options,
         )
 
-    def export_reports(self) -> ApiResponse[None]:
+    def export_reports(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
         """Needs gate A's token AND the partner key (AND).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
 
         Returns:
             ApiResponse whose body is None.
@@ -42,4 +64,58 @@ class ReportsController(BaseController):
                 security=[["gate-a", "partnerKey"]],
             ),
             empty_body,
+            request_options,
+        )
+
+
+class AsyncReportsController(AsyncBaseController):
+    """Operations tagged reports, async (`await` each call)."""
+
+    async def list_reports(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[List[str]]:
+        """Either gate may be used (OR).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is a List[str].
+        """
+        return await self._execute(
+            RequestSpec(
+                "GET",
+                "default",
+                "/reports",
+                security=[["gate-a"], ["gate_a"]],
+                accept="application/json",
+            ),
+            json_body,
+            request_options,
+        )
+
+    async def export_reports(
+        self,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> ApiResponse[None]:
+        """Needs gate A's token AND the partner key (AND).
+
+        Args:
+            request_options: Per-call options: timeout, max_retries, headers, idempotency_key.
+
+        Returns:
+            ApiResponse whose body is None.
+        """
+        return await self._execute(
+            RequestSpec(
+                "POST",
+                "default",
+                "/reports/export",
+                security=[["gate-a", "partnerKey"]],
+            ),
+            empty_body,
+            request_options,
         )

@@ -1,6 +1,7 @@
 /**
- * Executes one API operation: URL, parameters, body, security, sending, the one-time 401
- * `invalid_token` refresh-and-retry, error mapping and response parsing.
+ * Executes one API operation: URL, parameters, body, security, sending, retries of transient
+ * failures (honouring `Retry-After`), the one-time 401 `invalid_token` refresh-and-retry, error
+ * mapping and response parsing.
  */
 import {
   applySecurity,
@@ -8,9 +9,19 @@ import {
   type AuthTarget,
   type SecurityRequirement,
 } from './auth.js';
-import { ApiError, ConfigurationError, headersToObject, InsecureTransportError } from './errors.js';
+import {
+  ApiError,
+  ConfigurationError,
+  headersToObject,
+  InsecureTransportError,
+  NetworkError,
+  RetryWaitTooLongError,
+  SdkError,
+  TimeoutError,
+} from './errors.js';
 import { formEncode } from './form.js';
-import { send, type HttpSettings, type RawResponse } from './http.js';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import { send, sleep, type HttpSettings, type RawResponse } from './http.js';
 import { fillPath, isSecureTransport, joinUrl } from './url.js';
 
 export interface ClientCore {
@@ -41,9 +52,28 @@ export interface OperationRequest {
   responseType: 'json' | 'text' | 'none';
 }
 
+/** Per-call options, the last argument of every operation. */
 export interface RequestOptions {
-  /** Cancel the call. */
+  /** Cancel the call (also while it waits to retry): it rejects at once with `AbortError`. */
   signal?: AbortSignal | undefined;
+  /**
+   * Milliseconds for the whole call: every attempt, the waits between retries and a token refresh
+   * it needs. Past it the call rejects with `TimeoutError`. Default: none (each request is still
+   * bounded by the client's `timeout`).
+   */
+  timeout?: number | undefined;
+  /** Retries of this call (default: the client's `maxRetries`, 2); 0 turns retries off. */
+  maxRetries?: number | undefined;
+  /**
+   * Extra request headers. They never replace `Authorization`, `Proxy-Authorization`, `Cookie` or
+   * a header a security scheme sets (those are dropped).
+   */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Sent as `Idempotency-Key`, the same on every attempt; it also lets a non-idempotent call (POST,
+   * PATCH) be retried.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 function scalar(value: ParamValue): string {
@@ -80,18 +110,121 @@ function isInvalidToken(response: RawResponse): boolean {
   return /error\s*=\s*"?invalid_token"?/i.test(challenge);
 }
 
-export async function execute<T>(
+/** Statuses worth another attempt: timeout, rate limit, and transient server failures. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Methods that can be repeated without changing the outcome (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+/** Per-call headers that can never be set through `RequestOptions.headers`. */
+const RESERVED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'host']);
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 8_000;
+
+/** Backoff before retry `n` (1-based): 0.5 s doubling up to 8 s, minus up to 25 % jitter. */
+export function backoffMs(n: number): number {
+  const base = Math.min(BACKOFF_BASE_MS * 2 ** (n - 1), BACKOFF_MAX_MS);
+  return Math.round(base * (1 - Math.random() * 0.25));
+}
+
+/**
+ * The wait a response asks for, in milliseconds: `retry-after-ms`, else `Retry-After` as
+ * delta-seconds or an HTTP-date (RFC 9110 §10.2.3). undefined when absent or unreadable.
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.ceil(Number(ms));
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  if (Number.isNaN(date) || !/[a-z]/i.test(value)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Why an attempt failed before it had a response (network or per-request timeout). */
+class SendFailure {
+  constructor(readonly error: SdkError) {}
+}
+
+function finiteCount(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? Math.floor(value)
+    : fallback;
+}
+
+/**
+ * Run one operation. Returns an `APIPromise`: await it for the parsed body, or call
+ * `.withResponse()` for `{ data, response }`.
+ */
+export function execute<T>(
   core: ClientCore,
   op: OperationRequest,
   options: RequestOptions = {},
-): Promise<T> {
+): APIPromise<T> {
+  return new APIPromise<T>(run<T>(core, op, options));
+}
+
+async function run<T>(
+  core: ClientCore,
+  op: OperationRequest,
+  options: RequestOptions,
+): Promise<WithResponse<T>> {
+  // A whole-call deadline only when asked for: no controller or timer on the common path.
+  const callTimeout = options.timeout;
+  if (callTimeout === undefined || !(callTimeout > 0))
+    return attempts<T>(core, op, options, undefined);
+  const controller = new AbortController();
+  const deadline = Date.now() + callTimeout;
+  const timer = setTimeout(
+    () =>
+      controller.abort(new TimeoutError(`the call timed out after ${callTimeout} ms`, callTimeout)),
+    callTimeout,
+  );
+  const caller = options.signal;
+  const onAbort = (): void => controller.abort(caller?.reason);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await attempts<T>(core, op, { ...options, signal: controller.signal }, deadline);
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function attempts<T>(
+  core: ClientCore,
+  op: OperationRequest,
+  options: RequestOptions,
+  deadline: number | undefined,
+): Promise<WithResponse<T>> {
+  const signal = options.signal;
   const pathParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(op.pathParams ?? {})) pathParams[k] = expand(v).join(',');
   const baseUrl = new URL(joinUrl(core.serverUrl(op.server), fillPath(op.path, pathParams)));
 
+  let extraHeaders = options.headers;
+  let idempotencyKey = options.idempotencyKey;
+  if (extraHeaders !== undefined) {
+    const kept: Record<string, string> = {};
+    for (const [name, value] of Object.entries(extraHeaders)) {
+      const key = name.toLowerCase();
+      if (key === 'idempotency-key') idempotencyKey ??= value;
+      else if (RESERVED_HEADERS.has(key))
+        core.http.logger.warn('ignoring a per-call header the SDK controls', { header: key });
+      else kept[key] = value;
+    }
+    extraHeaders = kept;
+  }
+  const retryable = IDEMPOTENT_METHODS.has(op.method.toUpperCase()) || idempotencyKey !== undefined;
+  const maxRetries = retryable
+    ? finiteCount(options.maxRetries, finiteCount(core.http.maxRetries, DEFAULT_MAX_RETRIES))
+    : 0;
+
   const attempt = async (): Promise<{ response: RawResponse; target: AuthTarget }> => {
     const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
-    await applySecurity(op.security, core.schemes, target, options.signal);
+    await applySecurity(op.security, core.schemes, target, signal);
     const url = new URL(baseUrl);
     for (const [k, v] of op.query ?? []) for (const s of expand(v)) url.searchParams.append(k, s);
     for (const [k, v] of target.query) url.searchParams.append(k, v);
@@ -122,41 +255,108 @@ export async function execute<T>(
       headers['content-type'] = op.body.contentType;
       body = encodeBody(op.body);
     }
+    if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     const cookies = [
       ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
       ...target.cookies,
     ];
     if (cookies.length > 0)
       headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    // security headers last: nothing above can replace them
     Object.assign(headers, target.headers);
-    const response = await send(core.http, {
-      method: op.method,
-      url,
-      headers,
-      body,
-      signal: options.signal,
-      followRedirects: true,
-      tooLarge: (status, limit) =>
-        new ApiError(`the response is larger than ${limit} bytes`, status, {}, ''),
-    });
+    let response: RawResponse;
+    try {
+      response = await send(core.http, {
+        method: op.method,
+        url,
+        headers,
+        body,
+        signal,
+        followRedirects: true,
+        tooLarge: (status, limit) =>
+          new ApiError(`the response is larger than ${limit} bytes`, status, {}, ''),
+      });
+    } catch (error) {
+      // only transport failures of the API request itself may be retried (never a token request)
+      if (error instanceof NetworkError || error instanceof TimeoutError)
+        throw new SendFailure(error);
+      throw error;
+    }
     return { response, target };
   };
 
-  let { response, target } = await attempt();
-  if (isInvalidToken(response) && target.oauth.length > 0) {
-    let recovered = false;
-    for (const { manager, accessToken } of target.oauth) {
-      if (await manager.recoverFromUnauthorized(accessToken, options.signal)) recovered = true;
+  /** Wait before retry `n` (or give up at once when the wait passes the call's deadline). */
+  const waitBeforeRetry = async (n: number, waitMs: number, reason: unknown): Promise<void> => {
+    if (deadline !== undefined && Date.now() + waitMs >= deadline) {
+      const timeout = options.timeout ?? 0;
+      throw new TimeoutError(
+        `the call timed out after ${timeout} ms (the next retry would start after it)`,
+        timeout,
+      );
     }
-    if (recovered) {
-      core.http.logger.info('retrying once with a refreshed token', {
-        method: op.method,
-        path: op.path,
-      });
-      ({ response, target } = await attempt());
-    }
-  }
+    core.http.logger.info('retrying the request', {
+      method: op.method,
+      path: op.path,
+      attempt: n + 1,
+      waitMs,
+      reason,
+    });
+    await sleep(waitMs, signal);
+  };
 
+  let refreshed = false;
+  let retries = 0;
+  for (;;) {
+    let result: { response: RawResponse; target: AuthTarget };
+    try {
+      result = await attempt();
+    } catch (error) {
+      if (!(error instanceof SendFailure)) throw error;
+      if (signal?.aborted || retries >= maxRetries) throw error.error;
+      retries++;
+      await waitBeforeRetry(retries, backoffMs(retries), error.error.name);
+      continue;
+    }
+    const { response, target } = result;
+    // the refresh-once-on-401 rule: separate from the retries, never counted against them
+    if (!refreshed && isInvalidToken(response) && target.oauth.length > 0) {
+      refreshed = true;
+      let recovered = false;
+      for (const { manager, accessToken } of target.oauth) {
+        if (await manager.recoverFromUnauthorized(accessToken, signal)) recovered = true;
+      }
+      if (recovered) {
+        core.http.logger.info('retrying once with a refreshed token', {
+          method: op.method,
+          path: op.path,
+        });
+        continue;
+      }
+    }
+    if (RETRY_STATUSES.has(response.status) && retries < maxRetries) {
+      const asked = retryAfterMs(response.headers);
+      const maxWait = finiteCount(core.http.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS);
+      if (asked !== undefined && asked > maxWait) {
+        throw new RetryWaitTooLongError(
+          `HTTP ${response.status} from ${op.method} ${op.path}: the server asks to retry after ` +
+            `${asked} ms, longer than maxRetryWait (${maxWait} ms)`,
+          response.status,
+          headersToObject(response.headers),
+          response.text,
+          asked,
+          maxWait,
+        );
+      }
+      retries++;
+      await waitBeforeRetry(retries, asked ?? backoffMs(retries), response.status);
+      continue;
+    }
+    return { data: parse<T>(op, response), response: response.response };
+  }
+}
+
+function parse<T>(op: OperationRequest, response: RawResponse): T {
   if (response.status < 200 || response.status >= 300) {
     throw new ApiError(
       `HTTP ${response.status} from ${op.method} ${op.path}`,

@@ -8,7 +8,18 @@ empty alternative) means no authentication. When no alternative can be satisfied
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import (
+    Any,
+    ClassVar,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
 
 from ...exceptions.auth_required_exception import AuthRequiredException
 from ...exceptions.sdk_exception import AuthConflictException
@@ -31,7 +42,9 @@ class AuthTarget:
         # scheme name → the credential value it sent (for 401 handling).
         self.sent: Dict[str, str] = {}
         # scheme name → the flow manager a FlowChoice used (for 401 handling).
-        self.chosen: Dict[str, Authorizer] = {}
+        self.chosen: Dict[
+            str, Any
+        ] = {}  # scheme → the flow (sync or async) that authorized
         self._owners: Dict[Tuple[str, str], str] = {}
 
     def _claim(self, kind: str, name: str, scheme: str) -> None:
@@ -138,17 +151,30 @@ def describe(requirement: Requirement) -> str:
     return ", or ".join(" and ".join(alt) for alt in requirement)
 
 
-def apply_security(
-    requirement: Requirement,
-    authorizers: Mapping[str, Authorizer],
-    target: AuthTarget,
-) -> List[Authorizer]:
-    """Apply the first satisfiable alternative; return the authorizers used."""
+class _Selectable(Protocol):
+    @property
+    def scheme_name(self) -> str: ...
+
+    def can_authorize(self) -> bool: ...
+
+    def unusable_reason(self) -> str: ...
+
+
+A = TypeVar("A", bound=_Selectable)
+
+
+def choose_alternative(
+    requirement: Requirement, authorizers: Mapping[str, A]
+) -> List[A]:
+    """The members of the first alternative whose schemes can all authorize (no I/O).
+
+    Raises AuthRequiredException naming the schemes when none can.
+    """
     if not requirement:
         return []
     reasons: List[str] = []
     for alternative in requirement:
-        members: List[Authorizer] = []
+        members: List[A] = []
         usable = True
         for name in alternative:
             authorizer = authorizers.get(name)
@@ -161,8 +187,6 @@ def apply_security(
             else:
                 members.append(authorizer)
         if usable:
-            for member in members:
-                member.authorize(target)
             return members
     names = sorted({name for alternative in requirement for name in alternative})
     detail = "; ".join(dict.fromkeys(reasons))
@@ -170,6 +194,18 @@ def apply_security(
         f"this operation needs credentials for {describe(requirement)} ({detail})",
         names,
     )
+
+
+def apply_security(
+    requirement: Requirement,
+    authorizers: Mapping[str, Authorizer],
+    target: AuthTarget,
+) -> List[Authorizer]:
+    """Apply the first satisfiable alternative; return the authorizers used."""
+    members = choose_alternative(requirement, authorizers)
+    for member in members:
+        member.authorize(target)
+    return members
 
 
 def is_invalid_token_response(response: HttpResponse) -> bool:

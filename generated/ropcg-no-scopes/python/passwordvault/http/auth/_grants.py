@@ -743,12 +743,9 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         mode = creds.o_auth_client_auth if creds is not None else None
         return mode or self.DEFAULT_CLIENT_AUTH
 
-    def _refresh_request(
-        self,
-        current: OAuthToken,
-        extra: Dict[str, str],
-        scopes: Optional[List[str]] = None,
-    ) -> OAuthToken:
+    def _refresh_form(
+        self, current: OAuthToken, scopes: Optional[List[str]] = None
+    ) -> Dict[str, str]:
         assert current.refresh_token is not None
         form: Dict[str, str] = {
             "grant_type": "refresh_token",
@@ -756,15 +753,48 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         }
         if scopes:
             form["scope"] = " ".join(scopes)
-        new_token = self._token_request(self.REFRESH_URL or self.TOKEN_URL, form, extra)
+        return form
+
+    @staticmethod
+    def _after_refresh(current: OAuthToken, new_token: OAuthToken) -> OAuthToken:
+        """A refresh answer without `refresh_token` keeps the old one."""
         if new_token.refresh_token is None:
             new_token.refresh_token = current.refresh_token
         return new_token
+
+    def _refresh_request(
+        self,
+        current: OAuthToken,
+        extra: Dict[str, str],
+        scopes: Optional[List[str]] = None,
+    ) -> OAuthToken:
+        new_token = self._token_request(
+            self.REFRESH_URL or self.TOKEN_URL,
+            self._refresh_form(current, scopes),
+            extra,
+        )
+        return self._after_refresh(current, new_token)
 
     def _token_request(
         self, url: str, form: Dict[str, str], extra: Dict[str, str]
     ) -> OAuthToken:
         """POST a token request; parse and validate the answer."""
+        target, headers, body = self._token_request_args(url, form, extra)
+        sent_at = time.time()
+        response = self._context.transport.send(
+            "POST",
+            target,
+            headers=headers,
+            data=body,
+            follow_redirects=False,
+            max_bytes=MAX_TOKEN_RESPONSE_BYTES,
+        )
+        return self._parse_token_response(response, sent_at)
+
+    def _token_request_args(
+        self, url: str, form: Dict[str, str], extra: Dict[str, str]
+    ) -> Tuple[str, Dict[str, str], Dict[str, str]]:
+        """URL, headers and form of a token request (checked; no I/O). Shared with async."""
         creds = self._require_credentials()
         target = self._context.resolve_url(
             self._endpoint_url("token_endpoint", url), self.SERVER_NAME
@@ -802,22 +832,13 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         else:
             body["client_id"] = client_id
         body.update(extra)
-        sent_at = time.time()
         _LOGGER.debug(
             "%s: token request grant_type=%s client_auth=%s",
             self.SCHEME_NAME,
             form.get("grant_type"),
             mode,
         )
-        response = self._context.transport.send(
-            "POST",
-            target,
-            headers=headers,
-            data=body,
-            follow_redirects=False,
-            max_bytes=MAX_TOKEN_RESPONSE_BYTES,
-        )
-        return self._parse_token_response(response, sent_at)
+        return target, headers, body
 
     def _parse_token_response(
         self, response: HttpResponse, sent_at: float
@@ -1052,6 +1073,16 @@ class AuthorizationCodeGrant(OAuthGrantBase):
         Without `code_verifier` the verifier of this manager's latest authorization request
         is used (if any).
         """
+        form, extra = self._code_form(code, additional_params, code_verifier)
+        token = self._token_request(self.TOKEN_URL, form, extra)
+        return self._save_new(token)
+
+    def _code_form(
+        self,
+        code: str,
+        additional_params: Optional[Mapping[str, Any]],
+        code_verifier: Optional[str],
+    ) -> Tuple[Dict[str, str], Dict[str, str]]:
         creds = self._acg_credentials
         extra = _check_additional(additional_params)
         if creds is None:
@@ -1073,8 +1104,7 @@ class AuthorizationCodeGrant(OAuthGrantBase):
         }
         if code_verifier:
             form["code_verifier"] = code_verifier
-        token = self._token_request(self.TOKEN_URL, form, extra)
-        return self._save_new(token)
+        return form, extra
 
     def fetch_token_from_callback(
         self,
@@ -1088,6 +1118,18 @@ class AuthorizationCodeGrant(OAuthGrantBase):
         Raises (before any network call) StateMismatchException when `state` is missing or
         differs, OAuthCallbackException when the callback carries `error=` or a wrong `iss`.
         """
+        code, verifier = self._check_callback(
+            callback_url, expected_state, code_verifier
+        )
+        return self.fetch_token(code, additional_params, code_verifier=verifier)
+
+    def _check_callback(
+        self,
+        callback_url: str,
+        expected_state: str,
+        code_verifier: Optional[str],
+    ) -> Tuple[str, Optional[str]]:
+        """The callback's code and the verifier to send (checks only; no I/O)."""
         if not expected_state:
             raise ConfigurationException("expected_state is required")
         params = dict(parse_qsl(urlsplit(callback_url).query, keep_blank_values=True))
@@ -1147,7 +1189,7 @@ class AuthorizationCodeGrant(OAuthGrantBase):
                 state,
             )
         verifier = code_verifier if code_verifier is not None else remembered
-        return self.fetch_token(code, additional_params, code_verifier=verifier)
+        return code, verifier
 
 
 class PasswordGrant(OAuthGrantBase):
@@ -1163,6 +1205,13 @@ class PasswordGrant(OAuthGrantBase):
         self, additional_params: Optional[Mapping[str, Any]] = None
     ) -> OAuthToken:
         """Exchange the configured username and password for a token (the new live token)."""
+        form, extra = self._password_form(additional_params)
+        token = self._token_request(self.TOKEN_URL, form, extra)
+        return self._save_new(token)
+
+    def _password_form(
+        self, additional_params: Optional[Mapping[str, Any]]
+    ) -> Tuple[Dict[str, str], Dict[str, str]]:
         creds = self._password_credentials
         extra = _check_additional(additional_params)
         if (
@@ -1181,8 +1230,7 @@ class PasswordGrant(OAuthGrantBase):
         scopes = self._scopes()
         if scopes:
             form["scope"] = " ".join(scopes)
-        token = self._token_request(self.TOKEN_URL, form, extra)
-        return self._save_new(token)
+        return form, extra
 
 
 class ClientCredentialsGrant(OAuthGrantBase):
