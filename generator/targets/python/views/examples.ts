@@ -26,6 +26,7 @@ export interface PyExampleView {
   defaultServer: string;
   accessor: string;
   interactive: boolean;
+  device: boolean;
   hasCall: boolean;
   /** `client.pets.list_pets()`. */
   call: string;
@@ -57,7 +58,7 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     docstring: pyDocstring(
       [
         `${plan.unit.title} example for the ${plan.unit.scheme.wireName} scheme of ${ir.title}.`,
-        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : ''}, calls ${what} and prints its JSON body.`,
+        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : plan.device ? ' (prints where to sign in on another device and the code to enter, then waits for the approval)' : ''}, calls ${what} and prints its JSON body.`,
         `Run: python examples/${plan.slug}.py`,
       ],
       0,
@@ -77,6 +78,7 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     defaultServer,
     accessor: s.accessor,
     interactive: plan.interactive,
+    device: plan.device,
     hasCall: plan.operation !== null,
     call,
   };
