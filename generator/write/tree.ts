@@ -7,7 +7,8 @@
  * - A generated file whose content no longer matches its manifest hash was edited by hand: the next
  *   `generate` overwrites it and reports it; a file that is no longer generated but was edited is
  *   kept (and leaves the manifest).
- * - A planned path already taken by a file grantgen did not write is a conflict: nothing is written.
+ * - A planned path already taken by a file grantgen did not write is a conflict: nothing is written
+ *   (unless that file already holds exactly the planned content: it is adopted, nothing is lost).
  * - All-or-nothing as far as the file system allows: every conflict is found and every new file is
  *   staged (in `.grantgen/staging-*`, same file system) before anything is touched; then files are
  *   moved into place with `rename` (atomic per file), stale generated files removed, and the
@@ -193,8 +194,14 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
     if (rel === MANIFEST) continue;
     const k = await kind(path.join(dir, rel));
     if (k === 'dir') conflicts.push(`${rel} (a folder)`);
-    else if (k === 'file' && !old.owned.has(rel)) conflicts.push(rel);
-    else if (k === 'none') {
+    else if (k === 'file' && !old.owned.has(rel)) {
+      // A file with exactly the planned content is adopted (nothing is lost); any other is a conflict.
+      const same = await readFile(path.join(dir, rel), 'utf8').then(
+        (c) => c === files.get(rel),
+        () => false,
+      );
+      if (!same) conflicts.push(rel);
+    } else if (k === 'none') {
       // a parent component that is a file (and not a generated file about to be removed)
       const parts = rel.split('/');
       for (let i = 1; i < parts.length; i++) {

@@ -7,9 +7,7 @@
  * runs every scenario); plus ACG through the real consent page in headless Chromium, 100 goroutines
  * with an expired token, retries against injected 429/503/500 faults, and a scan of every error text,
  * printed value and log line for the known secrets.
- *
- * The scenario clients run with retries off (Config.MaxRetries < 0): the list predates retries
- * (fault-api-500 expects the 500 itself); retries have their own tests below.
+ * The scenario clients keep the default retries (2), like the other SDKs' runners.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -120,7 +118,6 @@ function clientRequest(step: Json): Json {
     ...(step.timeoutSeconds !== undefined ? { timeoutSeconds: step.timeoutSeconds } : {}),
     withToken: Boolean(step.withToken),
     tokenStore: step.tokenStore ?? '',
-    clientMaxRetries: -1,
     // multiFlow: the spec's own server URLs with the port variable set (no base URL override)
     sdk: step.sdk ?? '',
     port: new URL(server.url).port,

@@ -156,6 +156,14 @@ describe('files grantgen did not write', () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it('a file grantgen did not write but that holds exactly the planned content is adopted', async () => {
+    await writeTree(out, files({ 'a.txt': 'a\n' }));
+    await writeFile(path.join(out, 'b.txt'), 'same\n');
+    const stats = await writeTree(out, files({ 'a.txt': 'a\n', 'b.txt': 'same\n' }));
+    expect(stats.kept).toEqual([]);
+    expect([...parseManifest(await readFile(path.join(out, MANIFEST), 'utf8')).keys()]).toEqual(['a.txt', 'b.txt']);
+  });
+
   it('a planned file where the user made a folder is refused too', async () => {
     await writeTree(out, files({ 'a.txt': 'a\n' }));
     await mkdir(path.join(out, 'docs'));

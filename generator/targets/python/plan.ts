@@ -1,6 +1,8 @@
 /** The Python target's file list: which file is rendered from which template with which view. */
 import type { IrApi } from '../../ir/types.js';
 import { authContract } from '../shared/contract.js';
+import { examplePlans, readmeOperation, resolveMetadata } from '../shared/examples.js';
+import { mdCode, mdText } from '../shared/markdown.js';
 import type { PlannedFile, TargetOptions, TargetPlan } from '../target.js';
 import { assignPyNames, type ModelNames } from './names.js';
 import { STATIC_FILES } from './static-files.js';
@@ -9,6 +11,7 @@ import { clientView } from './views/client.js';
 import { configurationView } from './views/configuration.js';
 import { controllerView } from './views/controller.js';
 import { docViews } from './views/docs.js';
+import { pyExampleView, pyReadmeExtras } from './views/examples.js';
 import { modelView } from './views/model.js';
 import { controllersInitView, modelExports, modelsInitView, packageInitView, pyprojectView } from './views/package.js';
 import { schemeModuleView, schemeViews, scopeEnumView } from './views/scheme.js';
@@ -61,9 +64,13 @@ export function buildPlan(ir: IrApi, options: TargetOptions): TargetPlan {
 
   // package root, project files, docs
   add(`${pkg}/__init__.py`, 'package_init.py.hbs', packageInitView(ir, names, schemes, exported, controllers));
-  add('pyproject.toml', 'pyproject.toml.hbs', pyprojectView(ir, names));
+  const meta = resolveMetadata(ir, options.metadata);
+  add('pyproject.toml', 'pyproject.toml.hbs', pyprojectView(ir, names, meta));
   const docs = docViews(ir, names, schemes, controllers, models);
   for (const d of docs.files) add(d.path, d.template, d.view);
-  add('README.md', 'README.md.hbs', docs.readme);
+  const plans = examplePlans(ir, contract);
+  for (const p of plans) add(`examples/${p.slug}.py`, 'examples/example.py.hbs', pyExampleView(ir, names, p));
+  const extras = pyReadmeExtras(ir, names, plans, readmeOperation(ir), meta, { text: mdText, code: mdCode });
+  add('README.md', 'README.md.hbs', { ...docs.readme, ...extras });
   return { files, warnings: contract.warnings };
 }

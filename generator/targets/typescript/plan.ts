@@ -8,6 +8,8 @@ import { modelView } from './views/model.js';
 import { rootView, type FlowDocView, type RootView, type SchemeDocView } from './views/root.js';
 import { authContract, type AuthContract, type FlowKind } from '../shared/contract.js';
 import { simpleSchemeView } from './views/simple-scheme.js';
+import { examplePlans, readmeOperation, resolveMetadata } from '../shared/examples.js';
+import { tsCallOf, tsExampleView, tsPackageExtras } from './views/examples.js';
 
 /** The runtime files copied verbatim into `src/runtime/`. */
 export const RUNTIME_FILES = [
@@ -72,7 +74,15 @@ export function buildViews(ir: IrApi, packageOverride: string | null, specName: 
 
 export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
   const views = buildViews(ir, options.packageName, options.specName);
-  const root = views.root;
+  const plans = examplePlans(ir, views.contract);
+  const usageOp = readmeOperation(ir);
+  const extras = tsPackageExtras(
+    views.names,
+    resolveMetadata(ir, options.metadata),
+    usageOp ? tsCallOf(usageOp, ir, views.controllers) : null,
+    plans,
+  );
+  const root = { ...views.root, ...extras };
   const files: PlannedFile[] = [
     { path: 'package.json', template: 'package.json.hbs', view: root },
     { path: 'tsconfig.json', staticFile: 'tsconfig.json' },
@@ -91,6 +101,16 @@ export function planTypeScript(ir: IrApi, options: TargetOptions): TargetPlan {
     })),
     ...RUNTIME_FILES.map((f) => ({ path: `src/runtime/${f}`, staticFile: `src/runtime/${f}` })),
   ];
+  for (const p of plans)
+    files.push({
+      path: `examples/${p.slug}.ts`,
+      template: 'examples/example.ts.hbs',
+      view: tsExampleView(ir, views.names, views.controllers, p),
+    });
+  if (plans.length > 0) {
+    files.push({ path: 'examples/run.mjs', staticFile: 'examples/run.mjs' });
+    files.push({ path: 'examples/tsconfig.json', staticFile: 'examples/tsconfig.json' });
+  }
   for (const flow of views.flows) {
     const view: FlowDocView = { ...root, flow };
     files.push({ path: `doc/auth/${flow.docFile}.md`, template: FLOW_DOC_TEMPLATES[flow.kind], view });

@@ -6,7 +6,7 @@
  * `execute` on `/echo`.
  */
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/start.mjs';
 import {
   AbortError,
@@ -423,5 +423,51 @@ describe('issue 12 §3 per-call options and raw responses (TypeScript)', () => {
     expect(inspect(await c.authentication.oAuthAuthorizationGrant().withResponse())).not.toContain(
       c.oAuthROPCG.token!.accessToken,
     );
+  });
+});
+
+describe('issue 12 §4 hot path (TypeScript)', () => {
+  it('issue 12 §4: a plain call hands fetch no AbortSignal (no per-call signal or timer setup); a signal or per-call timeout does', async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const c = await signedIn({
+      fetch: (input, init) => {
+        signals.push(init.signal ?? undefined);
+        return fetch(input, init);
+      },
+    });
+    signals.length = 0;
+    await c.authentication.oAuthAuthorizationGrant();
+    await c.authentication.oAuthAuthorizationGrant({ maxRetries: 1, headers: { 'x-a': 'b' } });
+    expect(signals).toEqual([undefined, undefined]);
+    await c.authentication.oAuthAuthorizationGrant({ signal: new AbortController().signal });
+    await c.authentication.oAuthAuthorizationGrant({ timeout: 5000 });
+    expect(signals.slice(2).every((s) => s instanceof AbortSignal)).toBe(true);
+  });
+
+  it('issue 12 §4: the client timeout still ends a hung request without a signal (short: own timer; long: the shared sweeper)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const hung = () => new Promise<Response>(() => undefined);
+      for (const timeout of [2_000, 60_000]) {
+        const c = new MultiauthsampleClient({
+          baseUrls: { default: 'http://127.0.0.1:9' },
+          timeout,
+          maxRetries: 0,
+          fetch: hung,
+        });
+        const call = c.authentication.noAuth({ array: true }).catch((e: unknown) => e);
+        await vi.advanceTimersByTimeAsync(timeout - 300);
+        let settled = false;
+        void call.then(() => (settled = true));
+        await vi.advanceTimersByTimeAsync(0);
+        expect(settled).toBe(false);
+        await vi.advanceTimersByTimeAsync(600);
+        const error = await call;
+        expect(error).toBeInstanceOf(TimeoutError);
+        expect((error as TimeoutError).timeoutMs).toBe(timeout);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,6 +2,7 @@
  * Views of the package-level files: `__init__.py` of the package, of `models/` and of
  * `controllers/`, and `pyproject.toml`.
  */
+import type { ResolvedMetadata } from '../../shared/examples.js';
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr, tomlStr } from '../escape.js';
 import { importLine, layout, list } from '../layout.js';
@@ -34,6 +35,14 @@ export interface PyprojectView {
   version: string;
   description: string;
   packageDir: string;
+  /** `license = "MIT"` (PEP 639), or empty: no license is declared unless one is given. */
+  licenseLine: string;
+  /** `authors = [...]`, or empty. */
+  authorsLine: string;
+  hasRepository: boolean;
+  repository: string;
+  /** hatchling floor: 1.27 reads PEP 639 license expressions. */
+  hatchling: string;
 }
 
 /** Model classes the package exports: the runtime's, the scope enums and the spec's models, by module. */
@@ -123,12 +132,20 @@ export function packageInitView(
   };
 }
 
-export function pyprojectView(ir: IrApi, names: PyNames): PyprojectView {
+export function pyprojectView(ir: IrApi, names: PyNames, meta: ResolvedMetadata): PyprojectView {
   const pkg = names.packageName;
+  const authors = meta.authors.map(
+    (a) => `{ name = ${tomlStr(a.name)}${a.email ? `, email = ${tomlStr(a.email)}` : ''} }`,
+  );
   return {
     name: tomlStr(pkg),
-    version: tomlStr(/^[0-9]+(\.[0-9]+)*([abc]|rc)?[0-9]*$/.test(ir.version) ? ir.version : '0.0.0'),
+    version: tomlStr(meta.version),
     description: tomlStr(ir.description.replace(/\s+/g, ' ').trim() || `SDK for ${ir.title}`),
     packageDir: tomlStr(pkg),
+    licenseLine: meta.license ? `license = ${tomlStr(meta.license)}` : '',
+    authorsLine: authors.length > 0 ? `authors = [${authors.join(', ')}]` : '',
+    hasRepository: meta.repository !== null,
+    repository: tomlStr(meta.repository ?? ''),
+    hatchling: tomlStr('hatchling>=1.27'),
   };
 }

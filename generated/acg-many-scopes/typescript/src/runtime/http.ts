@@ -22,7 +22,8 @@ export interface HttpSettings {
 
 export interface OutgoingRequest {
   method: string;
-  url: URL;
+  /** A parsed URL, or an already valid absolute URL string (parsed only when needed). */
+  url: URL | string;
   headers: Record<string, string>;
   body?: string | undefined;
   signal?: AbortSignal | undefined;
@@ -38,7 +39,8 @@ export interface RawResponse {
   status: number;
   headers: Headers;
   text: string;
-  url: URL;
+  /** The URL that answered (after same-origin redirects). */
+  url: URL | string;
   /** The fetch `Response` (its body already read into `text`). */
   response: Response;
 }
@@ -55,61 +57,145 @@ export function abortErrorOf(signal: AbortSignal, cause?: unknown): SdkError {
   );
 }
 
-/** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
-export async function send(settings: HttpSettings, request: OutgoingRequest): Promise<RawResponse> {
-  // One controller and one plain timer per request (no AbortSignal.timeout / AbortSignal.any:
-  // they cost more on the hot path), and none at all without a timeout or a caller signal.
-  const callerSignal = request.signal;
-  let signal = callerSignal;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timedOut = false;
-  let onCallerAbort: (() => void) | undefined;
-  if (settings.timeoutMs > 0) {
-    const controller = new AbortController();
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, settings.timeoutMs);
-    if (callerSignal !== undefined) {
-      if (callerSignal.aborted) controller.abort();
-      else {
-        onCallerAbort = () => controller.abort();
-        callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-      }
+/**
+ * Timeouts without a caller signal are kept off the fetch: no `AbortSignal` is handed to `fetch`
+ * (with one, every request pays for the signal's listeners and bookkeeping, tens of µs), and long
+ * timeouts share one coarse timer instead of one timer each. The call still ends on time; the
+ * request that lost the race is cancelled as soon as its response headers arrive (a body already
+ * being read natively is left to finish in the background).
+ */
+interface Deadline {
+  at: number;
+  fire: () => void;
+}
+/** Timeouts at least this long are checked by the shared sweeper (at most SWEEP_MS late). */
+const COARSE_TIMEOUT_MS = 10_000;
+const SWEEP_MS = 250;
+const deadlines = new Set<Deadline>();
+let sweeper: ReturnType<typeof setInterval> | undefined;
+
+function sweep(): void {
+  const now = Date.now();
+  for (const d of deadlines) {
+    if (d.at <= now) {
+      deadlines.delete(d);
+      d.fire();
     }
-    signal = controller.signal;
   }
-  const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
+  if (deadlines.size === 0 && sweeper !== undefined) {
+    clearInterval(sweeper);
+    sweeper = undefined;
+  }
+}
 
-  const fail = (cause: unknown): SdkError => {
-    if (cause instanceof SdkError) return cause;
-    if (callerSignal?.aborted) return abortErrorOf(callerSignal, cause);
-    if (timedOut) {
-      return new TimeoutError(
-        `the request timed out after ${settings.timeoutMs} ms`,
-        settings.timeoutMs,
-        { cause },
-      );
+/** Settle with `work`, or reject with `onTimeout()` after `ms` (the timer never holds the process). */
+function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => SdkError): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let done: () => void;
+    if (ms >= COARSE_TIMEOUT_MS) {
+      const d: Deadline = { at: Date.now() + ms, fire: () => reject(onTimeout()) };
+      deadlines.add(d);
+      if (sweeper === undefined) {
+        sweeper = setInterval(sweep, SWEEP_MS);
+        (sweeper as { unref?: () => void }).unref?.();
+      }
+      done = () => deadlines.delete(d);
+    } else {
+      const timer = setTimeout(() => reject(onTimeout()), ms);
+      (timer as { unref?: () => void }).unref?.();
+      done = () => clearTimeout(timer);
     }
-    return new NetworkError(`the request to ${request.url.origin} failed`, { cause });
-  };
+    work.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
 
+/** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
+export function send(settings: HttpSettings, request: OutgoingRequest): Promise<RawResponse> {
+  const callerSignal = request.signal;
+  const timeoutMs = settings.timeoutMs;
+  const timeoutError = (cause?: unknown): TimeoutError =>
+    new TimeoutError(
+      `the request timed out after ${timeoutMs} ms`,
+      timeoutMs,
+      cause === undefined ? undefined : { cause },
+    );
+  if (callerSignal === undefined) {
+    if (!(timeoutMs > 0)) return transfer(settings, request, undefined, null);
+    const state = { abandoned: false };
+    return withDeadline(transfer(settings, request, undefined, state), timeoutMs, () => {
+      state.abandoned = true;
+      return timeoutError();
+    });
+  }
+  // A caller signal goes to fetch anyway: the timeout aborts the same request through it.
+  if (!(timeoutMs > 0)) return transfer(settings, request, callerSignal, null);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(timeoutError());
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(callerSignal.reason);
+  if (callerSignal.aborted) onCallerAbort();
+  else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+  return transfer(settings, request, controller.signal, null).then(
+    (response) => {
+      clearTimeout(timer);
+      callerSignal.removeEventListener('abort', onCallerAbort);
+      return response;
+    },
+    (error: unknown) => {
+      clearTimeout(timer);
+      callerSignal.removeEventListener('abort', onCallerAbort);
+      if (callerSignal.aborted && !timedOut) throw abortErrorOf(callerSignal, error);
+      throw error;
+    },
+  );
+}
+
+/** The request itself: fetch, same-origin redirects, capped body; failures mapped to SDK errors. */
+async function transfer(
+  settings: HttpSettings,
+  request: OutgoingRequest,
+  signal: AbortSignal | undefined,
+  state: { abandoned: boolean } | null,
+): Promise<RawResponse> {
+  const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
   let url = request.url;
   let method = request.method;
   let body = request.body;
-  const headers = { ...request.headers };
+  let headers = request.headers;
   try {
     for (let hop = 0; ; hop++) {
       if (settings.logger !== silentLogger)
         settings.logger.debug('http request', { method, url: redactUrl(url) });
-      const init: RequestInit = { method, headers, redirect: 'manual' };
+      // GET is fetch's default method: not naming it saves a conversion per request
+      const init: RequestInit =
+        method === 'GET'
+          ? { headers, redirect: 'manual' }
+          : { method, headers, redirect: 'manual' };
       if (body !== undefined) init.body = body;
       if (signal !== undefined) init.signal = signal;
       const response = await settings.fetch(url, init);
-      const location = response.headers.get('location');
-      if (request.followRedirects && response.status >= 300 && response.status < 400 && location) {
+      if (state?.abandoned) {
+        // the caller already got a TimeoutError: free the connection
+        await response.body?.cancel();
+        throw new AbortError('the request was abandoned after its timeout');
+      }
+      const location =
+        response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (request.followRedirects && location) {
         const next = new URL(location, url);
-        if (next.origin !== url.origin || hop >= MAX_REDIRECTS) {
+        if (next.origin !== new URL(url).origin || hop >= MAX_REDIRECTS) {
           settings.logger.warn('not following a redirect to another origin', {
             to: redactUrl(next),
           });
@@ -121,6 +207,7 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
           ) {
             method = 'GET';
             body = undefined;
+            headers = { ...headers };
             delete headers['content-type'];
           }
           url = next;
@@ -133,10 +220,13 @@ export async function send(settings: HttpSettings, request: OutgoingRequest): Pr
       return { status: response.status, headers: response.headers, text, url, response };
     }
   } catch (cause) {
-    throw fail(cause);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    if (onCallerAbort !== undefined) callerSignal?.removeEventListener('abort', onCallerAbort);
+    if (cause instanceof SdkError) throw cause;
+    if (signal?.aborted) {
+      const reason: unknown = signal.reason;
+      if (reason instanceof SdkError) throw reason;
+      throw new AbortError('the request was aborted by the caller', { cause });
+    }
+    throw new NetworkError(`the request to ${new URL(request.url).origin} failed`, { cause });
   }
 }
 

@@ -6,6 +6,7 @@
 import { AuthRequiredError, ConfigurationError } from './errors.js';
 import { basicCredentials } from './form.js';
 import type { OAuthManager } from './oauth.js';
+import type { OAuthToken } from './token.js';
 import { redact } from './redact.js';
 
 export type SecurityRequirement = ReadonlyArray<ReadonlyArray<string>>;
@@ -23,7 +24,12 @@ export interface AuthScheme {
   readonly name: string;
   /** null when the scheme can be used now, else why not (no secrets in it). */
   unavailableReason(): Promise<string | null>;
-  apply(target: AuthTarget, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: `unavailableReason` that also returns what `apply` needs (`prepared`), so a call
+   * reads the token store once.
+   */
+  prepare?(): Promise<{ reason: string | null; prepared?: unknown }>;
+  apply(target: AuthTarget, signal?: AbortSignal, prepared?: unknown): Promise<void>;
   /** Log-safe description. */
   toJSON(): Record<string, unknown>;
 }
@@ -122,28 +128,40 @@ export class OAuthScheme implements AuthScheme {
     this.name = manager.schemeName;
     this.managers = [manager, ...more];
   }
-  private async usable(): Promise<{ manager: OAuthManager | null; reasons: string[] }> {
-    const reasons: string[] = [];
+  async prepare(): Promise<{ reason: string | null; prepared?: PreparedOAuth }> {
+    let reasons: string | null = null;
     for (const manager of this.managers) {
-      const reason = await manager.unavailableReason();
-      if (reason === null) return { manager, reasons };
-      reasons.push(reason);
+      const token = await manager.loadToken();
+      const reason = manager.reasonFor(token);
+      if (reason === null) return { reason: null, prepared: { manager, token } };
+      reasons = reasons === null ? reason : `${reasons}; ${reason}`;
     }
-    return { manager: null, reasons };
+    return { reason: reasons };
   }
   async unavailableReason(): Promise<string | null> {
-    const { manager, reasons } = await this.usable();
-    return manager ? null : reasons.join('; ');
+    return (await this.prepare()).reason;
   }
-  async apply(target: AuthTarget, signal?: AbortSignal): Promise<void> {
-    const manager = (await this.usable()).manager ?? (this.managers[0] as OAuthManager);
-    const token = await manager.authorize(signal);
+  async apply(target: AuthTarget, signal?: AbortSignal, prepared?: unknown): Promise<void> {
+    let ready = prepared as PreparedOAuth | undefined;
+    if (ready === undefined) {
+      ready = (await this.prepare()).prepared ?? {
+        manager: this.managers[0] as OAuthManager,
+        token: undefined,
+      };
+    }
+    const token = await ready.manager.authorize(signal, ready.token);
     setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
-    target.oauth.push({ manager, accessToken: token.accessToken });
+    target.oauth.push({ manager: ready.manager, accessToken: token.accessToken });
   }
   toJSON(): Record<string, unknown> {
     return { scheme: this.name };
   }
+}
+
+interface PreparedOAuth {
+  manager: OAuthManager;
+  /** The token read by `prepare` (undefined: read it again). */
+  token: OAuthToken | null | undefined;
 }
 
 /** Apply the first usable alternative of `requirement`, or throw `AuthRequiredError` (nothing sent). */
@@ -162,18 +180,27 @@ export async function applySecurity(
       continue;
     }
     let usable = true;
+    const prepared: unknown[] = [];
     for (const name of alternative) {
       const scheme = schemes[name];
-      const reason = scheme
-        ? await scheme.unavailableReason()
-        : `${name}: not supported by this SDK`;
+      let reason: string | null;
+      if (scheme === undefined) reason = `${name}: not supported by this SDK`;
+      else if (scheme.prepare !== undefined) {
+        const ready = await scheme.prepare();
+        reason = ready.reason;
+        prepared.push(ready.prepared);
+      } else {
+        reason = await scheme.unavailableReason();
+        prepared.push(undefined);
+      }
       if (reason !== null) {
         usable = false;
         if (!reasons.includes(reason)) reasons.push(reason);
       }
     }
     if (!usable) continue;
-    for (const name of alternative) await schemes[name]?.apply(target, signal);
+    for (let i = 0; i < alternative.length; i++)
+      await schemes[alternative[i] as string]?.apply(target, signal, prepared[i]);
     return;
   }
   if (anonymousAllowed) return;

@@ -303,7 +303,12 @@ export abstract class OAuthManager {
   /** null when this scheme can authorize a call now (possibly after a refresh), else why not. */
   async unavailableReason(): Promise<string | null> {
     if (this.canFetchAutomatically()) return null;
-    const token = await this.loadToken();
+    return this.reasonFor(await this.loadToken());
+  }
+
+  /** `unavailableReason` for a token already read from the store. */
+  reasonFor(token: OAuthToken | null): string | null {
+    if (this.canFetchAutomatically()) return null;
     if (!token) return `${this.schemeName}: no OAuth token; fetch one first`;
     if (this.isTokenExpired(token) && !token.refreshToken) {
       return `${this.schemeName}: the OAuth token expired and there is no refresh token`;
@@ -314,9 +319,10 @@ export abstract class OAuthManager {
   /**
    * A token that is valid right now: the held one, or a refreshed one when it expired. Throws
    * `AuthRequiredError` (before any request) when there is none and none can be obtained.
+   * `loaded`: the token this call already read from the store (saves a second read).
    */
-  async authorize(signal?: AbortSignal): Promise<OAuthToken> {
-    const token = await this.loadToken();
+  async authorize(signal?: AbortSignal, loaded?: OAuthToken | null): Promise<OAuthToken> {
+    const token = loaded !== undefined ? loaded : await this.loadToken();
     if (token && !this.isTokenExpired(token)) return token;
     if (!this.canFetchAutomatically()) {
       if (!token) {

@@ -142,6 +142,43 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   return Math.max(0, date - now);
 }
 
+function responseTooLarge(status: number, limit: number): ApiError {
+  return new ApiError(`the response is larger than ${limit} bytes`, status, {}, '');
+}
+
+/** Server base URLs per client (a client's servers never change after it is made). */
+const serverBases = new WeakMap<ClientCore, Map<string, string>>();
+
+function serverBase(core: ClientCore, server: string): string {
+  let bases = serverBases.get(core);
+  if (bases === undefined) serverBases.set(core, (bases = new Map()));
+  let base = bases.get(server);
+  if (base === undefined) bases.set(server, (base = core.serverUrl(server)));
+  return base;
+}
+
+interface ParsedBase {
+  /** The normalized absolute URL. */
+  href: string;
+  origin: string;
+  /** https, or http to a loopback host. */
+  secure: boolean;
+}
+
+/** Operation URLs without query parameters, parsed once (the same few on every call). */
+const parsedBases = new Map<string, ParsedBase>();
+
+function parsedBase(raw: string): ParsedBase {
+  let parsed = parsedBases.get(raw);
+  if (parsed === undefined) {
+    const url = new URL(raw);
+    parsed = { href: url.href, origin: url.origin, secure: isSecureTransport(url, false) };
+    if (parsedBases.size >= 2000) parsedBases.clear();
+    parsedBases.set(raw, parsed);
+  }
+  return parsed;
+}
+
 /** Why an attempt failed before it had a response (network or per-request timeout). */
 class SendFailure {
   constructor(readonly error: SdkError) {}
@@ -162,18 +199,21 @@ export function execute<T>(
   op: OperationRequest,
   options: RequestOptions = {},
 ): APIPromise<T> {
-  return new APIPromise<T>(run<T>(core, op, options));
+  const timeout = options.timeout;
+  return new APIPromise<T>(
+    timeout === undefined || !(timeout > 0)
+      ? attempts<T>(core, op, options, undefined)
+      : run<T>(core, op, options, timeout),
+  );
 }
 
+/** A call with a whole-call deadline (only then: no controller or timer on the common path). */
 async function run<T>(
   core: ClientCore,
   op: OperationRequest,
   options: RequestOptions,
+  callTimeout: number,
 ): Promise<WithResponse<T>> {
-  // A whole-call deadline only when asked for: no controller or timer on the common path.
-  const callTimeout = options.timeout;
-  if (callTimeout === undefined || !(callTimeout > 0))
-    return attempts<T>(core, op, options, undefined);
   const controller = new AbortController();
   const deadline = Date.now() + callTimeout;
   const timer = setTimeout(
@@ -200,9 +240,13 @@ async function attempts<T>(
   deadline: number | undefined,
 ): Promise<WithResponse<T>> {
   const signal = options.signal;
-  const pathParams: Record<string, string> = {};
-  for (const [k, v] of Object.entries(op.pathParams ?? {})) pathParams[k] = expand(v).join(',');
-  const baseUrl = new URL(joinUrl(core.serverUrl(op.server), fillPath(op.path, pathParams)));
+  let path = op.path;
+  if (op.pathParams !== undefined) {
+    let pathParams: Record<string, string> | undefined;
+    for (const k in op.pathParams) (pathParams ??= {})[k] = expand(op.pathParams[k]).join(',');
+    if (pathParams !== undefined) path = fillPath(path, pathParams);
+  }
+  const baseUrl = joinUrl(serverBase(core, op.server), path);
 
   let extraHeaders = options.headers;
   let idempotencyKey = options.idempotencyKey;
@@ -224,30 +268,40 @@ async function attempts<T>(
 
   const attempt = async (): Promise<{ response: RawResponse; target: AuthTarget }> => {
     const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
-    await applySecurity(op.security, core.schemes, target, signal);
-    const url = new URL(baseUrl);
-    for (const [k, v] of op.query ?? []) for (const s of expand(v)) url.searchParams.append(k, s);
-    for (const [k, v] of target.query) url.searchParams.append(k, v);
-    const hasCredentials =
-      Object.keys(target.headers).length > 0 ||
-      target.query.length > 0 ||
-      target.cookies.length > 0;
-    if (hasCredentials && !core.credentialOrigins.has(url.origin)) {
-      throw new ConfigurationError(
-        `refusing to send credentials to ${url.origin}: not a configured server`,
-      );
+    if (op.security.length > 0) await applySecurity(op.security, core.schemes, target, signal);
+    // the URL is parsed once per base (cached); with query parameters it is built per attempt
+    const base = parsedBase(baseUrl);
+    let url: URL | string = base.href;
+    if ((op.query !== undefined && op.query.length > 0) || target.query.length > 0) {
+      const withQuery = new URL(base.href);
+      for (const [k, v] of op.query ?? [])
+        for (const s of expand(v)) withQuery.searchParams.append(k, s);
+      for (const [k, v] of target.query) withQuery.searchParams.append(k, v);
+      url = withQuery;
     }
-    // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
-    if (hasCredentials && !isSecureTransport(url, core.allowInsecureHttp === true)) {
-      throw new InsecureTransportError(
-        `refusing to send credentials to ${url.origin} over plain http (use https, or ` +
-          'allowInsecureHttp: true for a trusted network); nothing was sent',
-      );
+    let hasCredentials = target.query.length > 0 || target.cookies.length > 0;
+    if (!hasCredentials) for (const _ in target.headers) hasCredentials = true;
+    if (hasCredentials) {
+      const origin = base.origin;
+      if (!core.credentialOrigins.has(origin)) {
+        throw new ConfigurationError(
+          `refusing to send credentials to ${origin}: not a configured server`,
+        );
+      }
+      // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
+      if (core.allowInsecureHttp !== true && !base.secure) {
+        throw new InsecureTransportError(
+          `refusing to send credentials to ${origin} over plain http (use https, or ` +
+            'allowInsecureHttp: true for a trusted network); nothing was sent',
+        );
+      }
     }
     const headers: Record<string, string> = {};
-    for (const [k, v] of op.headers ?? []) {
-      const values = expand(v);
-      if (values.length > 0) headers[k.toLowerCase()] = values.join(',');
+    if (op.headers !== undefined) {
+      for (const [k, v] of op.headers) {
+        const values = expand(v);
+        if (values.length > 0) headers[k.toLowerCase()] = values.join(',');
+      }
     }
     if (op.accept !== null) headers['accept'] = op.accept;
     let body: string | undefined;
@@ -257,12 +311,14 @@ async function attempts<T>(
     }
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    const cookies = [
-      ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
-      ...target.cookies,
-    ];
-    if (cookies.length > 0)
-      headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    if ((op.cookies !== undefined && op.cookies.length > 0) || target.cookies.length > 0) {
+      const cookies = [
+        ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
+        ...target.cookies,
+      ];
+      if (cookies.length > 0)
+        headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    }
     // security headers last: nothing above can replace them
     Object.assign(headers, target.headers);
     let response: RawResponse;
@@ -274,8 +330,7 @@ async function attempts<T>(
         body,
         signal,
         followRedirects: true,
-        tooLarge: (status, limit) =>
-          new ApiError(`the response is larger than ${limit} bytes`, status, {}, ''),
+        tooLarge: responseTooLarge,
       });
     } catch (error) {
       // only transport failures of the API request itself may be retried (never a token request)

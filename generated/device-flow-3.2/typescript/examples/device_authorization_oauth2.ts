@@ -1,0 +1,30 @@
+/**
+ * OAuth 2 Device Authorization Grant example for the oauth2 scheme of Device Flow.
+ *
+ * Reads OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USERNAME, OAUTH_PASSWORD, OAUTH_REDIRECT_URI, OAUTH_SCOPES, API_BASE_URL from the environment (API_BASE_URL replaces the default server's URL), gets a token, calls GET /device/me and prints its JSON body.
+ *
+ * Run: npm install && npm run example -- device_authorization_oauth2
+ */
+import { DeviceflowClient, type OAuthScopeOauth2DeviceAuthorizationEnum } from 'deviceflow';
+
+function env(name: string): string {
+  return process.env[name] ?? '';
+}
+
+function words(value: string): string[] {
+  return value.split(/\s+/).filter((word) => word !== '');
+}
+
+const baseUrl = env('API_BASE_URL');
+const client = new DeviceflowClient({
+  ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),
+  oauth2DeviceAuthorizationCredentials: {
+    oAuthClientId: env('OAUTH_CLIENT_ID'),
+    oAuthClientSecret: env('OAUTH_CLIENT_SECRET'),
+    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeOauth2DeviceAuthorizationEnum[],
+  },
+});
+
+await client.oauth2DeviceAuthorization.fetchToken();
+const result: unknown = await client.account.getMe();
+console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));

@@ -1,0 +1,29 @@
+/**
+ * OAuth 2 Client Credentials Grant example for the OAuthCCG scheme of MultiAuth-Sample.
+ *
+ * Reads OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USERNAME, OAUTH_PASSWORD, OAUTH_REDIRECT_URI, OAUTH_SCOPES, API_BASE_URL from the environment (API_BASE_URL replaces the default server's URL), gets a token, calls GET /oauth2/non-auth-server/status and prints its JSON body.
+ *
+ * Run: npm install && npm run example -- client_credentials
+ */
+import { MultiauthsampleClient } from 'multiauthsample';
+
+function env(name: string): string {
+  return process.env[name] ?? '';
+}
+
+function words(value: string): string[] {
+  return value.split(/\s+/).filter((word) => word !== '');
+}
+
+const baseUrl = env('API_BASE_URL');
+const client = new MultiauthsampleClient({
+  ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),
+  oAuthCCGCredentials: {
+    oAuthClientId: env('OAUTH_CLIENT_ID'),
+    oAuthClientSecret: env('OAUTH_CLIENT_SECRET'),
+  },
+});
+
+await client.oAuthCCG.fetchToken();
+const result: unknown = await client.authentication.oAuthClientCredentialsGrant();
+console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));

@@ -1,0 +1,32 @@
+/**
+ * OAuth 2 Resource Owner Credentials Grant example for the notesPassword scheme of Legacy Notes.
+ *
+ * Reads OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USERNAME, OAUTH_PASSWORD, OAUTH_REDIRECT_URI, OAUTH_SCOPES, API_BASE_URL from the environment (API_BASE_URL replaces the default server's URL), gets a token, calls GET /notes and prints its JSON body.
+ *
+ * Run: npm install && npm run example -- password
+ */
+import { LegacynotesClient, type OAuthScopeNotesPasswordEnum } from 'legacynotes';
+
+function env(name: string): string {
+  return process.env[name] ?? '';
+}
+
+function words(value: string): string[] {
+  return value.split(/\s+/).filter((word) => word !== '');
+}
+
+const baseUrl = env('API_BASE_URL');
+const client = new LegacynotesClient({
+  ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),
+  notesPasswordCredentials: {
+    oAuthClientId: env('OAUTH_CLIENT_ID'),
+    oAuthClientSecret: env('OAUTH_CLIENT_SECRET'),
+    oAuthUsername: env('OAUTH_USERNAME'),
+    oAuthPassword: env('OAUTH_PASSWORD'),
+    oAuthScopes: words(env('OAUTH_SCOPES')) as OAuthScopeNotesPasswordEnum[],
+  },
+});
+
+await client.notesPassword.fetchToken();
+const result: unknown = await client.notes.listNotes();
+console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
