@@ -69,6 +69,8 @@ export interface ExamplePlan {
   operation: IrOperation | null;
   /** Authorization code: print the consent URL, read the callback URL from stdin. */
   interactive: boolean;
+  /** Device authorization (RFC 8628): print where to sign in and the code, then wait for the approval. */
+  device: boolean;
 }
 
 /** The examples of an SDK: one per generated OAuth flow (every flow of a multi-flow scheme too). */
@@ -94,6 +96,7 @@ export function examplePlans(ir: IrApi, contract: AuthContract): ExamplePlan[] {
       }),
       operation: exampleOperation(ir, unit.scheme.wireName),
       interactive: unit.kind === 'authorizationCode',
+      device: unit.kind === 'deviceAuthorization',
     };
   });
 }
