@@ -7,8 +7,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.account_controller import AccountController
-from .controllers.account_controller import AsyncAccountController
+from .controllers.account_controller import AccountController, AsyncAccountController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncDeviceAuthorizationGrant,
@@ -17,22 +16,22 @@ from .http._async import (
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth._security import FlowChoice
 from .http.auth.oauth2_authorization_code import (
-    Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
+    Oauth2AuthorizationCodeCredentials,
 )
 from .http.auth.oauth2_device_authorization import (
-    Oauth2DeviceAuthorizationCredentials,
     Oauth2DeviceAuthorization,
+    Oauth2DeviceAuthorizationCredentials,
 )
 from .http.auth.sso_authorization_code import (
-    SsoAuthorizationCodeCredentials,
     SsoAuthorizationCode,
+    SsoAuthorizationCodeCredentials,
 )
 from .http.auth.sso_device_authorization import (
-    SsoDeviceAuthorizationCredentials,
     SsoDeviceAuthorization,
+    SsoDeviceAuthorizationCredentials,
 )
-from .http.auth.tv import TvCredentials, Tv
+from .http.auth.tv import Tv, TvCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python deviceflow/1.0.0"

@@ -10,8 +10,8 @@ import os
 
 from deviceflow import (
     DeviceflowClient,
-    OAuthScopeOauth2DeviceAuthorizationEnum,
     Oauth2DeviceAuthorizationCredentials,
+    OAuthScopeOauth2DeviceAuthorizationEnum,
     Server,
 )
 

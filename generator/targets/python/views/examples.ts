@@ -6,6 +6,7 @@
 import type { IrApi, IrOperation } from '../../../ir/types.js';
 import { BASE_URL_ENV, EXAMPLE_ENV_NAMES, type ExamplePlan } from '../../shared/examples.js';
 import { pyDocstring, pyStr } from '../escape.js';
+import { sortImportedNames } from '../imports.js';
 import { controllerMethodNames, credentialKeyword, type PyNames } from '../names.js';
 
 /** `examples/<slug>.py.hbs`. */
@@ -64,9 +65,12 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
       0,
     ),
     pkg: names.packageName,
-    imports: [
-      ...new Set([names.clientClass, s.credentialsClass, 'Server', ...(hasScopes ? [s.scopeEnumClass] : [])]),
-    ].sort(),
+    imports: sortImportedNames([
+      names.clientClass,
+      s.credentialsClass,
+      'Server',
+      ...(hasScopes ? [s.scopeEnumClass] : []),
+    ]),
     clientClass: names.clientClass,
     kwarg: s.kwarg,
     credentialsClass: s.credentialsClass,
