@@ -97,6 +97,21 @@ export function runtimeRows(rt) {
         note: `token requests ${c.tokenRequests} (${c.grantTypes.join(',') || '-'}), ${c.successes}/${c.calls} ok, update callbacks ${c.tokenUpdateCallbacks ?? '-'}${c.errors.length ? `; e.g. ${c.errors[0]}` : ''}`,
       });
     } else rows.push(skipRow('4 runtime', `${lang}: concurrency`, r.concurrentError));
+    if (r.async) {
+      rows.push(row('4 runtime', `${lang}: async SDK call (valid token)`, r.async.sdkUsPerCall, 'µs/call', `${r.async.calls} sequential awaits per round`));
+      rows.push(row('4 runtime', `${lang}: raw ${rawName}.AsyncClient call`, r.async.rawUsPerCall, 'µs/call', ''));
+      rows.push(row('4 runtime', `${lang}: async SDK / raw`, r.async.sdkOverRaw, '×', 'paired rounds', 3));
+    } else if (r.asyncSequentialError) rows.push(skipRow('4 runtime', `${lang}: async sequential`, r.asyncSequentialError));
+    if (r.asyncConcurrent) {
+      const c = r.asyncConcurrent;
+      rows.push({
+        section: '4 runtime',
+        item: `${lang}: ${c.calls} concurrent async tasks, expired token`,
+        median: c.totalMs,
+        unit: 'ms',
+        note: `token requests ${c.tokenRequests} (${c.grantTypes.join(',') || '-'}), ${c.successes}/${c.calls} ok, update callbacks ${c.tokenUpdateCallbacks ?? '-'}${c.errors.length ? `; e.g. ${c.errors[0]}` : ''}`,
+      });
+    } else if (r.asyncConcurrentError) rows.push(skipRow('4 runtime', `${lang}: async concurrency`, r.asyncConcurrentError));
   }
   return rows;
 }
@@ -128,6 +143,12 @@ export function targetChecks(res) {
       add(`${lang} SDK auth overhead ≤ 5 %`, o ? o.median <= 1.05 : null, o ? `${((o.median - 1) * 100).toFixed(1)} % (SDK/raw ${o.median.toFixed(3)}×)` : (r?.reason ?? r?.sequentialError ?? rt.reason ?? 'not measured'));
       const c = r?.concurrent;
       add(`${lang}: exactly one token request for ${rt.concurrency ?? 100} concurrent calls`, c ? c.tokenRequests === 1 && c.successes === c.calls : null, c ? `${c.tokenRequests} token request(s), ${c.successes}/${c.calls} ok, ${c.totalMs.toFixed(0)} ms` : (r?.reason ?? r?.concurrentError ?? rt.reason ?? 'not measured'));
+      if (lang === 'python') {
+        const a = r?.async?.sdkOverRaw;
+        add('python async SDK overhead vs raw httpx.AsyncClient ≤ 5 %', a ? a.median <= 1.05 : null, a ? `${((a.median - 1) * 100).toFixed(1)} % (SDK/raw ${a.median.toFixed(3)}×)` : (r?.asyncSequentialError ?? r?.reason ?? 'not measured'));
+        const ac = r?.asyncConcurrent;
+        add(`python async: exactly one token request and one callback for ${rt.concurrency ?? 100} concurrent tasks`, ac ? ac.tokenRequests === 1 && ac.tokenUpdateCallbacks === 1 && ac.successes === ac.calls : null, ac ? `${ac.tokenRequests} token request(s), ${ac.tokenUpdateCallbacks} callback(s), ${ac.successes}/${ac.calls} ok, ${ac.totalMs.toFixed(0)} ms` : (r?.asyncConcurrentError ?? r?.reason ?? 'not measured'));
+      }
     }
   }
   return checks;

@@ -7,6 +7,7 @@ o_auth_authorization_grant() (GET /oauth2/non-auth-server/user, accepts a ROPCG 
 """
 from __future__ import annotations
 
+import asyncio
 import importlib
 import inspect
 import json
@@ -41,11 +42,20 @@ def control(method: str, path: str, body: object = None) -> object:
 def load():
     client_mod = importlib.import_module(f"{PKG}.{PKG}_client")
     client_cls = next(
-        v for k, v in vars(client_mod).items() if inspect.isclass(v) and k.endswith("Client") and v.__module__ == client_mod.__name__
+        v
+        for k, v in vars(client_mod).items()
+        if inspect.isclass(v) and k.endswith("Client") and not k.startswith("Async") and v.__module__ == client_mod.__name__
     )
     env = importlib.import_module(f"{PKG}.configuration").Environment
     creds = importlib.import_module(f"{PKG}.http.auth.o_auth_ropcg").OAuthROPCGCredentials
     return client_cls, env, creds
+
+
+def async_client_cls():
+    """The package's Async<Client> (issue 12), or None."""
+    client_mod = importlib.import_module(f"{PKG}.{PKG}_client")
+    sync_cls = load()[0]
+    return getattr(client_mod, "Async" + sync_cls.__name__, None)
 
 
 def environment(env):
@@ -163,6 +173,94 @@ def concurrent() -> dict:
     }
 
 
+def make_async_client(token=None, on_update=None):
+    _, env, creds = load()
+    kw = dict(ROPCG)
+    if token is not None:
+        kw["o_auth_token"] = token
+    if on_update is not None:
+        kw["o_auth_on_token_update"] = on_update
+    return async_client_cls()(o_auth_ropcg_credentials=creds(**kw), environment=environment(env))
+
+
+async def async_per_call_us(fn, n: int) -> float:
+    t0 = time.perf_counter()
+    for _ in range(n):
+        await fn()
+    return (time.perf_counter() - t0) / n * 1e6
+
+
+async def async_sequential_main() -> dict:
+    token = make_client().o_auth_ropcg.fetch_token()
+    client = make_async_client(token=token)
+    call = operation(client)
+    http = httpx.AsyncClient(timeout=30)
+    headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json"}
+
+    async def raw():
+        r = await http.get(URL + OP_PATH, headers=headers)
+        r.raise_for_status()
+        return r.json()
+
+    if not isinstance(await raw(), dict):
+        raise RuntimeError("raw call did not return a JSON object")
+    before = len(control("GET", "/__control/log"))
+    for _ in range(20):
+        await call()
+    hits = [e for e in control("GET", "/__control/log")[before:] if e.get("path") == OP_PATH]
+    if len(hits) < 20:
+        raise RuntimeError(f"20 async SDK calls reached the server {len(hits)} times")
+    for _ in range(50):  # warm-up
+        await raw()
+        await call()
+    sdk_us, raw_us = [], []
+    for i in range(ROUNDS):
+        if i % 2 == 0:
+            raw_us.append(await async_per_call_us(raw, CALLS))
+            sdk_us.append(await async_per_call_us(call, CALLS))
+        else:
+            sdk_us.append(await async_per_call_us(call, CALLS))
+            raw_us.append(await async_per_call_us(raw, CALLS))
+    await http.aclose()
+    await client.aclose()
+    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS}
+
+
+async def async_concurrent_main() -> dict:
+    control("POST", "/__control/reset")
+    control("POST", "/__control/settings", {"accessTokenLifetime": 1})
+    token = make_client().o_auth_ropcg.fetch_token()
+    control("POST", "/__control/settings", {"accessTokenLifetime": 300})
+    await asyncio.sleep(2.2)  # the held token is now expired (expires_in was 1 s)
+    updates = []
+    client = make_async_client(token=token, on_update=updates.append)
+    call = operation(client)
+    before = len(control("GET", "/__control/log"))
+    errors = []
+
+    async def one():
+        try:
+            await call()
+        except Exception as e:  # noqa: BLE001 - counted and reported
+            errors.append(f"{type(e).__name__}: {e}")
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(CONCURRENCY)))
+    total_ms = (time.perf_counter() - t0) * 1e3
+    await client.aclose()
+    log = control("GET", "/__control/log")[before:]
+    token_requests = [e for e in log if e.get("grantType")]
+    return {
+        "calls": CONCURRENCY,
+        "totalMs": total_ms,
+        "tokenRequests": len(token_requests),
+        "grantTypes": sorted({e["grantType"] for e in token_requests}),
+        "successes": CONCURRENCY - len(errors),
+        "errors": errors[:3],
+        "tokenUpdateCallbacks": len(updates),
+    }
+
+
 def main() -> None:
     out = {"python": sys.version.split()[0], "httpx": httpx.__version__}
     try:
@@ -173,6 +271,15 @@ def main() -> None:
         out["concurrent"] = concurrent()
     except Exception as e:  # noqa: BLE001
         out["concurrentError"] = f"{type(e).__name__}: {e}"
+    if async_client_cls() is not None:
+        try:
+            out["asyncSequential"] = asyncio.run(async_sequential_main())
+        except Exception as e:  # noqa: BLE001
+            out["asyncSequentialError"] = f"{type(e).__name__}: {e}"
+        try:
+            out["asyncConcurrent"] = asyncio.run(async_concurrent_main())
+        except Exception as e:  # noqa: BLE001
+            out["asyncConcurrentError"] = f"{type(e).__name__}: {e}"
     print(json.dumps(out))
 
 

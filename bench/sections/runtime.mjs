@@ -85,6 +85,13 @@ function summarize(raw, lang) {
   } else res.sequentialError = raw.sequentialError;
   if (raw.concurrent) res.concurrent = raw.concurrent;
   else res.concurrentError = raw.concurrentError;
+  // async client (Python's Async<Client>, issue 12): the same figures on the event loop
+  if (raw.asyncSequential) {
+    const { sdkUs, rawUs } = raw.asyncSequential;
+    res.async = { calls: raw.asyncSequential.calls, sdkUsPerCall: stats(sdkUs), rawUsPerCall: stats(rawUs), sdkOverRaw: stats(sdkUs.map((s, i) => s / rawUs[i])) };
+  } else if (raw.asyncSequentialError) res.asyncSequentialError = raw.asyncSequentialError;
+  if (raw.asyncConcurrent) res.asyncConcurrent = raw.asyncConcurrent;
+  else if (raw.asyncConcurrentError) res.asyncConcurrentError = raw.asyncConcurrentError;
   return res;
 }
 

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/start.mjs';
-import { run } from './helpers.js';
+import { go, run } from './helpers.js';
 import { startHarness, type Harness, type Json } from './harness.js';
 import { REPO } from './helpers.js';
 
@@ -335,6 +335,26 @@ describe('shared OAuth scenarios (Go SDK, real server)', () => {
     expect(a.updates).toBe(2);
     results.push({ name: 'concurrency-100', result: 'pass' });
   });
+});
+
+describe('examples (Go SDK, real server)', () => {
+  it('examples/password/main.go gets a token and calls the API with the OAUTH_* variables and API_BASE_URL', async () => {
+    expect((await control('/__control/reset', {})).ok).toBe(true);
+    const dir = path.join(REPO, 'generated/multiauth-sample/go');
+    const { stdout, stderr } = await go(['run', './examples/password'], dir, 300_000, {
+      OAUTH_CLIENT_ID: fx.ropcg.clientId,
+      OAUTH_CLIENT_SECRET: fx.ropcg.clientSecret,
+      OAUTH_USERNAME: fx.ropcg.username,
+      OAUTH_PASSWORD: fx.ropcg.password,
+      API_BASE_URL: server.url,
+    });
+    expect(stdout).toMatch(/^token: Token\{AccessToken: \*\*\*/m);
+    expect(stdout).toContain('alice');
+    texts.push(stdout, stderr);
+    const log = await serverLog();
+    expect(log.filter((e) => e.grantType === 'password' && e.status === 200)).toHaveLength(1);
+    expect(log.filter((e) => e.path === fx.protectedOperation.path && e.status === 200)).toHaveLength(1);
+  }, 300_000);
 });
 
 describe('retries (Go SDK, real server)', () => {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Prepare what the tests need outside node_modules. Idempotent and fast when already done.
 //   - .venv with the pins of test/python-requirements.txt (skipped while .venv/.requirements.sha256 matches)
+//   - .cache/newest-venv with the newest ruff and mypy releases (refreshed once a day), so the
+//     generated Python is also checked by tools newer than the pins
 //   - Debian chromium at /usr/bin/chromium: installed with apt-get when missing and running as root
 //     (as on CI); otherwise the exact command to run is printed. Never a browser download.
 // Run as `node test/setup/prepare.mjs` from anywhere (`--only chromium` skips the venv).
@@ -85,6 +87,29 @@ function ensureVenv() {
   renameSync(tmp, STAMP);
 }
 
+const NEWEST_VENV = join(ROOT, '.cache', 'newest-venv');
+const NEWEST_STAMP = join(NEWEST_VENV, '.installed-on');
+
+function ensureNewestTools() {
+  const today = new Date().toISOString().slice(0, 10);
+  const python = join(NEWEST_VENV, 'bin', 'python');
+  if (existsSync(python) && existsSync(NEWEST_STAMP) && readFileSync(NEWEST_STAMP, 'utf8').trim() === today) return;
+  if (!existsSync(python)) {
+    const base = findPython();
+    if (!base || !run(base, ['-m', 'venv', '--clear', NEWEST_VENV])) {
+      fail('creating .cache/newest-venv failed');
+      return;
+    }
+  }
+  if (
+    !run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '--upgrade', 'ruff', 'mypy', 'httpx'])
+  ) {
+    fail('installing the newest ruff, mypy and httpx failed (is the package registry reachable?)');
+    return;
+  }
+  writeFileSync(NEWEST_STAMP, `${today}\n`);
+}
+
 function checkChromium() {
   if (existsSync(CHROMIUM)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -106,4 +131,5 @@ function checkChromium() {
 const only = process.argv.indexOf('--only');
 const what = only >= 0 ? process.argv[only + 1] : 'all';
 if (what === 'all' || what === 'venv') ensureVenv();
+if (what === 'all' || what === 'newest') ensureNewestTools();
 if (what === 'all' || what === 'chromium') checkChromium();

@@ -69,9 +69,18 @@ export function docsView(ir: IrApi): object {
           ? s.flows.map((f) => ({
               title: flowTitle(f.kind),
               urls: [
+                ...(s.metadataUrl !== null
+                  ? [{ label: 'Authorization server metadata (RFC 8414)', value: mdCode(s.metadataUrl) }]
+                  : []),
                 ...('authorizationUrl' in f ? [{ label: 'Authorization URL', value: mdCode(f.authorizationUrl) }] : []),
+                ...('deviceAuthorizationUrl' in f
+                  ? [{ label: 'Device authorization URL', value: mdCode(f.deviceAuthorizationUrl) }]
+                  : []),
                 ...(f.tokenUrl !== null ? [{ label: 'Token URL', value: mdCode(f.tokenUrl) }] : []),
                 ...(f.refreshUrl !== null ? [{ label: 'Refresh URL', value: mdCode(f.refreshUrl) }] : []),
+                ...(f.kind !== 'implicit' && f.revocationUrl !== null
+                  ? [{ label: 'Revocation URL (RFC 7009)', value: mdCode(f.revocationUrl) }]
+                  : []),
               ],
               hasScopes: f.scopes.length > 0,
               scopes: f.scopes.map((sc) => ({ value: mdCode(sc.wireName), description: mdCell(sc.description) })),

@@ -11,6 +11,15 @@ export interface TypeContext {
   names: PyNames;
   /** Model wire names whose classes the current module imports. */
   used: Set<string>;
+  /** `typing` names the emitted annotations use (`List`, `Dict`, `Optional`, `Any`). */
+  typing: Set<string>;
+  /** `models/_helpers.py` functions the emitted converters use (`list_of`, ...). */
+  helpers: Set<string>;
+}
+
+/** A fresh context for one module. */
+export function typeContext(ir: IrApi, names: PyNames): TypeContext {
+  return { ir, names, used: new Set(), typing: new Set(), helpers: new Set() };
 }
 
 function modelOf(ctx: TypeContext, wire: string): IrModel | undefined {
@@ -41,9 +50,11 @@ export function pyType(ctx: TypeContext, raw: IrType): string {
       base = { string: 'str', integer: 'int', number: 'float', boolean: 'bool' }[t.type];
       break;
     case 'array':
+      ctx.typing.add('List');
       base = `List[${pyType(ctx, t.items)}]`;
       break;
     case 'map':
+      ctx.typing.add('Dict');
       base = `Dict[str, ${pyType(ctx, t.values)}]`;
       break;
     case 'ref':
@@ -55,7 +66,22 @@ export function pyType(ctx: TypeContext, raw: IrType): string {
     default:
       base = 'Any';
   }
+  if (base === 'Any') ctx.typing.add('Any');
+  if (t.nullable && base !== 'Any') ctx.typing.add('Optional');
   return t.nullable && base !== 'Any' ? `Optional[${base}]` : base;
+}
+
+/** `Optional[annotation]` unless it already admits None; records the `typing` name it uses. */
+export function optionalOf(ctx: TypeContext, annotation: string): string {
+  if (annotation.startsWith('Optional[') || annotation === 'Any') return annotation;
+  ctx.typing.add('Optional');
+  return `Optional[${annotation}]`;
+}
+
+/** A `models/_helpers.py` call, recording the import it needs. */
+export function helper(ctx: TypeContext, name: string, items: PyExpr[]): PyExpr {
+  ctx.helpers.add(name);
+  return call(name, items);
 }
 
 /**
@@ -67,17 +93,17 @@ export function converter(ctx: TypeContext, raw: IrType): PyExpr | null {
   let conv: PyExpr | null = null;
   if (t.kind === 'array') {
     const inner = converter(ctx, t.items);
-    if (inner !== null) conv = call('list_of', [inner]);
+    if (inner !== null) conv = helper(ctx, 'list_of', [inner]);
   } else if (t.kind === 'map') {
     const inner = converter(ctx, t.values);
-    if (inner !== null) conv = call('dict_of', [inner]);
+    if (inner !== null) conv = helper(ctx, 'dict_of', [inner]);
   } else if (t.kind === 'ref' && isModelRef(ctx, t)) {
     const m = modelOf(ctx, t.model) as IrModel;
     const cls = ctx.names.models.get(t.model)?.className ?? 'Any';
     ctx.used.add(t.model);
     conv = m.kind === 'enum' ? cls : `${cls}.from_dictionary`;
   }
-  if (conv !== null && t.nullable) conv = call('optional_of', [conv]);
+  if (conv !== null && t.nullable) conv = helper(ctx, 'optional_of', [conv]);
   return conv;
 }
 

@@ -20,6 +20,7 @@ describe('python SDK: device flow, discovery, revocation, loopback (issue 14)', 
     expect(sdk.packageName).toBe('deviceflow');
     const out = await tool(PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test/python/beyond'], REPO, {
       PYTHONPATH: sdk.dir,
+      GRANTGEN_BEYOND_PY_DIR: sdk.dir,
     });
     expect(out).toMatch(/\d+ passed/);
     expect(out).not.toMatch(/failed|error/i);

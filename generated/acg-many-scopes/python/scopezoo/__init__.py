@@ -3,14 +3,15 @@
 ACG only, with scopes that are URLs, dotted, colon-separated and dashed, two of which collide after sanitizing.
 """
 
-from .scopezoo_client import AsyncScopezooClient, ScopezooClient
 from .configuration import Configuration, Environment, Server
+from .controllers.files_controller import FilesController
+from .controllers.users_controller import UsersController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -31,16 +32,15 @@ from .exceptions import (
     TokenRevocationException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
+from .http.auth.zoo_auth import ZooAuth, ZooAuthCredentials
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
 from .models.file import File
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_zoo_auth_enum import OAuthScopeZooAuthEnum
 from .models.o_auth_token import OAuthToken
 from .models.user import User
-from .controllers.files_controller import FilesController
-from .controllers.users_controller import UsersController
+from .scopezoo_client import AsyncScopezooClient, ScopezooClient
 
 __all__ = [
     "APIException",

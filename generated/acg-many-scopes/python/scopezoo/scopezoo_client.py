@@ -7,13 +7,11 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.files_controller import FilesController
-from .controllers.users_controller import UsersController
-from .controllers.files_controller import AsyncFilesController
-from .controllers.users_controller import AsyncUsersController
+from .controllers.files_controller import AsyncFilesController, FilesController
+from .controllers.users_controller import AsyncUsersController, UsersController
 from .http._async import AsyncAuthorizationCodeGrant
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.zoo_auth import ZooAuthCredentials, ZooAuth
+from .http.auth.zoo_auth import ZooAuth, ZooAuthCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python scopezoo/2.1"

@@ -3,14 +3,15 @@
 OpenAPI 3.2 golden spec for the OAuth features no other generator has: the device authorization grant (RFC 8628, the `deviceAuthorization` flow), authorization server metadata (RFC 8414, `oauth2MetadataUrl`), token revocation (RFC 7009, `x-revocation-url` or the metadata's `revocation_endpoint`) and loopback sign-in for CLIs (RFC 8252). Scheme `tv` is a single-flow public device client; `oauth2` has an authorization code and a device flow with static URLs; `sso` discovers its endpoints from metadata, and its static URLs are deliberately wrong (the test server does not serve `/static/...`), so only discovery makes it work.
 """
 
-from .deviceflow_client import AsyncDeviceflowClient, DeviceflowClient
 from .configuration import Configuration, Environment, Server
+from .controllers.account_controller import AccountController
+from .deviceflow_client import AsyncDeviceflowClient, DeviceflowClient
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,27 +31,27 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
-from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.auth._device import DeviceAuthorization
-from .http.http_response import ApiResponse, HttpResponse
-from .http.retry import RequestOptions
 from .http.auth.oauth2_authorization_code import (
-    Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
+    Oauth2AuthorizationCodeCredentials,
 )
 from .http.auth.oauth2_device_authorization import (
-    Oauth2DeviceAuthorizationCredentials,
     Oauth2DeviceAuthorization,
+    Oauth2DeviceAuthorizationCredentials,
 )
 from .http.auth.sso_authorization_code import (
-    SsoAuthorizationCodeCredentials,
     SsoAuthorizationCode,
+    SsoAuthorizationCodeCredentials,
 )
 from .http.auth.sso_device_authorization import (
-    SsoDeviceAuthorizationCredentials,
     SsoDeviceAuthorization,
+    SsoDeviceAuthorizationCredentials,
 )
-from .http.auth.tv import TvCredentials, Tv
+from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
+from .http.auth.tv import Tv, TvCredentials
+from .http.http_response import ApiResponse, HttpResponse
+from .http.retry import RequestOptions
 from .models.me import Me
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_oauth2_authorization_code_enum import (
@@ -67,7 +68,6 @@ from .models.o_auth_scope_sso_device_authorization_enum import (
 )
 from .models.o_auth_scope_tv_enum import OAuthScopeTvEnum
 from .models.o_auth_token import OAuthToken
-from .controllers.account_controller import AccountController
 
 __all__ = [
     "APIException",

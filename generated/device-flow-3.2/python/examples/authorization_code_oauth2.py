@@ -11,8 +11,8 @@ import sys
 
 from deviceflow import (
     DeviceflowClient,
-    OAuthScopeOauth2AuthorizationCodeEnum,
     Oauth2AuthorizationCodeCredentials,
+    OAuthScopeOauth2AuthorizationCodeEnum,
     Server,
 )
 

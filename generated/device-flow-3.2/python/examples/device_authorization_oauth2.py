@@ -1,6 +1,6 @@
 """OAuth 2 Device Authorization Grant example for the oauth2 scheme of Device Flow.
 
-Reads OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USERNAME, OAUTH_PASSWORD, OAUTH_REDIRECT_URI, OAUTH_SCOPES, API_BASE_URL from the environment (API_BASE_URL replaces the default server's URL), gets a token, calls GET /device/me and prints its JSON body.
+Reads OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USERNAME, OAUTH_PASSWORD, OAUTH_REDIRECT_URI, OAUTH_SCOPES, API_BASE_URL from the environment (API_BASE_URL replaces the default server's URL), gets a token (prints where to sign in on another device and the code to enter, then waits for the approval), calls GET /device/me and prints its JSON body.
 
 Run: python examples/device_authorization_oauth2.py
 """
@@ -10,8 +10,8 @@ import os
 
 from deviceflow import (
     DeviceflowClient,
-    OAuthScopeOauth2DeviceAuthorizationEnum,
     Oauth2DeviceAuthorizationCredentials,
+    OAuthScopeOauth2DeviceAuthorizationEnum,
     Server,
 )
 
@@ -34,7 +34,9 @@ def main() -> None:
         ),
         base_urls={Server.DEFAULT: base_url} if base_url else None,
     )
-    client.oauth2_device_authorization.fetch_token()
+    start = client.oauth2_device_authorization.start_device_authorization()
+    print(f"Open {start.verification_uri} and enter {start.user_code}")
+    client.oauth2_device_authorization.wait_for_device_token(start)
     response = client.account.get_me()
     try:
         print(json.dumps(json.loads(response.text), indent=2))

@@ -11,8 +11,8 @@ import sys
 
 from multiflowservers import (
     MultiflowserversClient,
-    OAuthScopeOauth2AuthorizationCodeEnum,
     Oauth2AuthorizationCodeCredentials,
+    OAuthScopeOauth2AuthorizationCodeEnum,
     Server,
 )
 

@@ -3,14 +3,16 @@
 One OAuth 2 scheme with two flows (authorization code and password), and operations that call their own servers: path-level `servers` and an operation-level `servers` that overrides them.
 """
 
-from .multiflowservers_client import AsyncMultiflowserversClient, MultiflowserversClient
 from .configuration import Configuration, Environment, Server
+from .controllers.files_controller import FilesController
+from .controllers.profile_controller import ProfileController
+from .controllers.reports_controller import ReportsController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,23 +32,21 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
+from .http.auth.oauth2_authorization_code import (
+    Oauth2AuthorizationCode,
+    Oauth2AuthorizationCodeCredentials,
+)
+from .http.auth.oauth2_password import Oauth2Password, Oauth2PasswordCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.oauth2_authorization_code import (
-    Oauth2AuthorizationCodeCredentials,
-    Oauth2AuthorizationCode,
-)
-from .http.auth.oauth2_password import Oauth2PasswordCredentials, Oauth2Password
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_oauth2_authorization_code_enum import (
     OAuthScopeOauth2AuthorizationCodeEnum,
 )
 from .models.o_auth_token import OAuthToken
 from .models.user import User
-from .controllers.files_controller import FilesController
-from .controllers.profile_controller import ProfileController
-from .controllers.reports_controller import ReportsController
+from .multiflowservers_client import AsyncMultiflowserversClient, MultiflowserversClient
 
 __all__ = [
     "APIException",

@@ -7,12 +7,9 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.files_controller import FilesController
-from .controllers.profile_controller import ProfileController
-from .controllers.reports_controller import ReportsController
-from .controllers.files_controller import AsyncFilesController
-from .controllers.profile_controller import AsyncProfileController
-from .controllers.reports_controller import AsyncReportsController
+from .controllers.files_controller import AsyncFilesController, FilesController
+from .controllers.profile_controller import AsyncProfileController, ProfileController
+from .controllers.reports_controller import AsyncReportsController, ReportsController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncFlowChoice,
@@ -21,10 +18,10 @@ from .http._async import (
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth._security import FlowChoice
 from .http.auth.oauth2_authorization_code import (
-    Oauth2AuthorizationCodeCredentials,
     Oauth2AuthorizationCode,
+    Oauth2AuthorizationCodeCredentials,
 )
-from .http.auth.oauth2_password import Oauth2PasswordCredentials, Oauth2Password
+from .http.auth.oauth2_password import Oauth2Password, Oauth2PasswordCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python multiflowservers/1.0.0"

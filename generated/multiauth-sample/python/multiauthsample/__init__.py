@@ -3,14 +3,14 @@
 API for Markdown Notes app.
 """
 
-from .multiauthsample_client import AsyncMultiauthsampleClient, MultiauthsampleClient
 from .configuration import Configuration, Environment, Server
+from .controllers.authentication_controller import AuthenticationController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,22 +30,22 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
+from .http.auth.api_header import ApiHeader, ApiHeaderCredentials
+from .http.auth.api_key import ApiKey, ApiKeyCredentials
+from .http.auth.basic_auth import BasicAuth, BasicAuthCredentials
+from .http.auth.o_auth_acg import OAuthACG, OAuthACGCredentials
+from .http.auth.o_auth_bearer_token import OAuthBearerToken, OAuthBearerTokenCredentials
+from .http.auth.o_auth_ccg import OAuthCCG, OAuthCCGCredentials
+from .http.auth.o_auth_ropcg import OAuthROPCG, OAuthROPCGCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.o_auth_acg import OAuthACGCredentials, OAuthACG
-from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials, OAuthBearerToken
-from .http.auth.o_auth_ccg import OAuthCCGCredentials, OAuthCCG
-from .http.auth.o_auth_ropcg import OAuthROPCGCredentials, OAuthROPCG
-from .http.auth.api_header import ApiHeaderCredentials, ApiHeader
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.basic_auth import BasicAuthCredentials, BasicAuth
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_o_auth_acg_enum import OAuthScopeOAuthACGEnum
 from .models.o_auth_token import OAuthToken
 from .models.service_status import ServiceStatus
 from .models.user import User
-from .controllers.authentication_controller import AuthenticationController
+from .multiauthsample_client import AsyncMultiauthsampleClient, MultiauthsampleClient
 
 __all__ = [
     "APIException",

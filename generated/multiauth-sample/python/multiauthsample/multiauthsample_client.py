@@ -7,8 +7,10 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.authentication_controller import AuthenticationController
-from .controllers.authentication_controller import AsyncAuthenticationController
+from .controllers.authentication_controller import (
+    AsyncAuthenticationController,
+    AuthenticationController,
+)
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncClientCredentialsGrant,
@@ -16,13 +18,13 @@ from .http._async import (
     AsyncStaticAuthorizer,
 )
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.api_header import ApiHeaderCredentials, ApiHeader
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.basic_auth import BasicAuthCredentials, BasicAuth
-from .http.auth.o_auth_acg import OAuthACGCredentials, OAuthACG
-from .http.auth.o_auth_bearer_token import OAuthBearerTokenCredentials, OAuthBearerToken
-from .http.auth.o_auth_ccg import OAuthCCGCredentials, OAuthCCG
-from .http.auth.o_auth_ropcg import OAuthROPCGCredentials, OAuthROPCG
+from .http.auth.api_header import ApiHeader, ApiHeaderCredentials
+from .http.auth.api_key import ApiKey, ApiKeyCredentials
+from .http.auth.basic_auth import BasicAuth, BasicAuthCredentials
+from .http.auth.o_auth_acg import OAuthACG, OAuthACGCredentials
+from .http.auth.o_auth_bearer_token import OAuthBearerToken, OAuthBearerTokenCredentials
+from .http.auth.o_auth_ccg import OAuthCCG, OAuthCCGCredentials
+from .http.auth.o_auth_ropcg import OAuthROPCG, OAuthROPCGCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python multiauthsample/1.0.0"

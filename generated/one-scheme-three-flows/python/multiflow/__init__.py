@@ -3,14 +3,15 @@
 Reproduces what broke on real specs (motaword, mastodon): ONE oauth2 scheme declaring authorizationCode, password and clientCredentials flows together, a global requirement with a per-operation `security: []` override, a header parameter without a schema, and a relative token URL under a server with a path prefix.
 """
 
-from .multiflow_client import AsyncMultiflowClient, MultiflowClient
 from .configuration import Configuration, Environment, Server
+from .controllers.meta_controller import MetaController
+from .controllers.projects_controller import ProjectsController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,21 +31,21 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
+from .http.auth.multi_auth_authorization_code import (
+    MultiAuthAuthorizationCode,
+    MultiAuthAuthorizationCodeCredentials,
+)
+from .http.auth.multi_auth_client_credentials import (
+    MultiAuthClientCredentials,
+    MultiAuthClientCredentialsCredentials,
+)
+from .http.auth.multi_auth_password import (
+    MultiAuthPassword,
+    MultiAuthPasswordCredentials,
+)
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.multi_auth_authorization_code import (
-    MultiAuthAuthorizationCodeCredentials,
-    MultiAuthAuthorizationCode,
-)
-from .http.auth.multi_auth_password import (
-    MultiAuthPasswordCredentials,
-    MultiAuthPassword,
-)
-from .http.auth.multi_auth_client_credentials import (
-    MultiAuthClientCredentialsCredentials,
-    MultiAuthClientCredentials,
-)
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_multi_auth_authorization_code_enum import (
     OAuthScopeMultiAuthAuthorizationCodeEnum,
@@ -54,8 +55,7 @@ from .models.o_auth_scope_multi_auth_password_enum import (
 )
 from .models.o_auth_token import OAuthToken
 from .models.project import Project
-from .controllers.meta_controller import MetaController
-from .controllers.projects_controller import ProjectsController
+from .multiflow_client import AsyncMultiflowClient, MultiflowClient
 
 __all__ = [
     "APIException",

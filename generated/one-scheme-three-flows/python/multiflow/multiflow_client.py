@@ -7,10 +7,8 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import MetaController
-from .controllers.projects_controller import ProjectsController
-from .controllers.meta_controller import AsyncMetaController
-from .controllers.projects_controller import AsyncProjectsController
+from .controllers.meta_controller import AsyncMetaController, MetaController
+from .controllers.projects_controller import AsyncProjectsController, ProjectsController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncClientCredentialsGrant,
@@ -20,16 +18,16 @@ from .http._async import (
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth._security import FlowChoice
 from .http.auth.multi_auth_authorization_code import (
-    MultiAuthAuthorizationCodeCredentials,
     MultiAuthAuthorizationCode,
+    MultiAuthAuthorizationCodeCredentials,
 )
 from .http.auth.multi_auth_client_credentials import (
-    MultiAuthClientCredentialsCredentials,
     MultiAuthClientCredentials,
+    MultiAuthClientCredentialsCredentials,
 )
 from .http.auth.multi_auth_password import (
-    MultiAuthPasswordCredentials,
     MultiAuthPassword,
+    MultiAuthPasswordCredentials,
 )
 from .http.transport import AsyncTransport, Transport
 

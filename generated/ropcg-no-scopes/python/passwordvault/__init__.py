@@ -3,14 +3,15 @@
 ROPCG only, without scopes, with a relative token URL.
 """
 
-from .passwordvault_client import AsyncPasswordvaultClient, PasswordvaultClient
 from .configuration import Configuration, Environment, Server
+from .controllers.meta_controller import MetaController
+from .controllers.secrets_controller import SecretsController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -31,14 +32,13 @@ from .exceptions import (
     TokenRevocationException,
 )
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
+from .http.auth.vault_password import VaultPassword, VaultPasswordCredentials
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.vault_password import VaultPasswordCredentials, VaultPassword
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_token import OAuthToken
 from .models.secret import Secret
-from .controllers.meta_controller import MetaController
-from .controllers.secrets_controller import SecretsController
+from .passwordvault_client import AsyncPasswordvaultClient, PasswordvaultClient
 
 __all__ = [
     "APIException",

@@ -7,13 +7,11 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import MetaController
-from .controllers.secrets_controller import SecretsController
-from .controllers.meta_controller import AsyncMetaController
-from .controllers.secrets_controller import AsyncSecretsController
+from .controllers.meta_controller import AsyncMetaController, MetaController
+from .controllers.secrets_controller import AsyncSecretsController, SecretsController
 from .http._async import AsyncPasswordGrant
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.vault_password import VaultPasswordCredentials, VaultPassword
+from .http.auth.vault_password import VaultPassword, VaultPasswordCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python passwordvault/0.9.0"

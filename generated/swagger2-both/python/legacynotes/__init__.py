@@ -3,14 +3,15 @@
 Swagger 2.0 with an accessCode flow and a password flow.
 """
 
-from .legacynotes_client import AsyncLegacynotesClient, LegacynotesClient
 from .configuration import Configuration, Environment, Server
+from .controllers.meta_controller import MetaController
+from .controllers.notes_controller import NotesController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,19 +31,18 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
+from .http.auth.api_key import ApiKey, ApiKeyCredentials
+from .http.auth.notes_code import NotesCode, NotesCodeCredentials
+from .http.auth.notes_password import NotesPassword, NotesPasswordCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.notes_code import NotesCodeCredentials, NotesCode
-from .http.auth.notes_password import NotesPasswordCredentials, NotesPassword
+from .legacynotes_client import AsyncLegacynotesClient, LegacynotesClient
 from .models.note import Note
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_notes_code_enum import OAuthScopeNotesCodeEnum
 from .models.o_auth_scope_notes_password_enum import OAuthScopeNotesPasswordEnum
 from .models.o_auth_token import OAuthToken
-from .controllers.meta_controller import MetaController
-from .controllers.notes_controller import NotesController
 
 __all__ = [
     "APIException",

@@ -7,19 +7,17 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import MetaController
-from .controllers.notes_controller import NotesController
-from .controllers.meta_controller import AsyncMetaController
-from .controllers.notes_controller import AsyncNotesController
+from .controllers.meta_controller import AsyncMetaController, MetaController
+from .controllers.notes_controller import AsyncNotesController, NotesController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
     AsyncPasswordGrant,
     AsyncStaticAuthorizer,
 )
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.api_key import ApiKeyCredentials, ApiKey
-from .http.auth.notes_code import NotesCodeCredentials, NotesCode
-from .http.auth.notes_password import NotesPasswordCredentials, NotesPassword
+from .http.auth.api_key import ApiKey, ApiKeyCredentials
+from .http.auth.notes_code import NotesCode, NotesCodeCredentials
+from .http.auth.notes_password import NotesPassword, NotesPasswordCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python legacynotes/1.2.3"

@@ -3,14 +3,15 @@
 Two authorization-code schemes with similar names and per-operation AND/OR security.
 """
 
-from .twogates_client import AsyncTwogatesClient, TwogatesClient
 from .configuration import Configuration, Environment, Server
+from .controllers.meta_controller import MetaController
+from .controllers.reports_controller import ReportsController
 from .exceptions import (
     APIException,
     AuthConflictException,
-    AuthRequiredException,
     AuthorizationDeniedException,
     AuthorizationServerMetadataException,
+    AuthRequiredException,
     ConfigurationException,
     DeviceAccessDeniedException,
     DeviceAuthorizationException,
@@ -30,18 +31,17 @@ from .exceptions import (
     TimeoutException,
     TokenRevocationException,
 )
+from .http.auth.gate_a import GateA, GateACredentials
+from .http.auth.gate_a_2 import GateA2, GateA2Credentials
+from .http.auth.partner_key import PartnerKey, PartnerKeyCredentials
 from .http.auth.token_store import FileTokenStore, InMemoryTokenStore, TokenStore
 from .http.http_response import ApiResponse, HttpResponse
 from .http.retry import RequestOptions
-from .http.auth.gate_a import GateACredentials, GateA
-from .http.auth.gate_a_2 import GateA2Credentials, GateA2
-from .http.auth.partner_key import PartnerKeyCredentials, PartnerKey
 from .models.o_auth_provider_error_enum import OAuthProviderErrorEnum
 from .models.o_auth_scope_gate_a_enum import OAuthScopeGateAEnum
 from .models.o_auth_scope_gate_a_enum2 import OAuthScopeGateAEnum2
 from .models.o_auth_token import OAuthToken
-from .controllers.meta_controller import MetaController
-from .controllers.reports_controller import ReportsController
+from .twogates_client import AsyncTwogatesClient, TwogatesClient
 
 __all__ = [
     "APIException",

@@ -7,15 +7,13 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Union
 import httpx
 
 from .configuration import Configuration, Environment, Server
-from .controllers.meta_controller import MetaController
-from .controllers.reports_controller import ReportsController
-from .controllers.meta_controller import AsyncMetaController
-from .controllers.reports_controller import AsyncReportsController
+from .controllers.meta_controller import AsyncMetaController, MetaController
+from .controllers.reports_controller import AsyncReportsController, ReportsController
 from .http._async import AsyncAuthorizationCodeGrant, AsyncStaticAuthorizer
 from .http.api_context import ApiContext, AsyncApiContext
-from .http.auth.gate_a import GateACredentials, GateA
-from .http.auth.gate_a_2 import GateA2Credentials, GateA2
-from .http.auth.partner_key import PartnerKeyCredentials, PartnerKey
+from .http.auth.gate_a import GateA, GateACredentials
+from .http.auth.gate_a_2 import GateA2, GateA2Credentials
+from .http.auth.partner_key import PartnerKey, PartnerKeyCredentials
 from .http.transport import AsyncTransport, Transport
 
 USER_AGENT = "grantgen-python twogates/1.0.0"

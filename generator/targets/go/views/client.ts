@@ -101,7 +101,10 @@ export function buildGoViews(ir: IrApi, contract: AuthContract, packageOverride:
     readmeNewClient: `${packageName}.NewClient(${packageName}.Config{Environment: ${packageName}.${defaultEnvironment}})`,
     serverList: servers.map((s) => s.name).join(', '),
     varsMap: variables.map((v) => `${v.wire}: c.config.${v.name}`).join(', '),
-    flows: flows.map((f) => ({ ...f, example: exampleCall(f.schemeWireRaw) })),
+    flows: flows.map((f) => {
+      const example = exampleCall(f.schemeWireRaw);
+      return { ...f, example, exampleJson: example?.hasResult ?? false };
+    }),
     oauthSchemes: oauthSchemes(flows),
     simple,
     services,

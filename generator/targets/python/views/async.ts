@@ -6,7 +6,8 @@
 import type { IrApi } from '../../../ir/types.js';
 import { KIND_FACTS, type AuthKind } from '../../shared/contract.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, defLine, importLine, layout, tuple, type PyExpr } from '../layout.js';
+import type { PyImports } from '../imports.js';
+import { call, defLine, layout, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
 import { unitLabel, type SchemeView } from './scheme.js';
@@ -16,6 +17,7 @@ const ASYNC_OAUTH: Partial<Record<AuthKind, string>> = {
   authorizationCode: 'AsyncAuthorizationCodeGrant',
   password: 'AsyncPasswordGrant',
   clientCredentials: 'AsyncClientCredentialsGrant',
+  deviceAuthorization: 'AsyncDeviceAuthorizationGrant',
 };
 
 export interface AsyncClientSchemeView {
@@ -31,10 +33,16 @@ export interface AsyncClientSchemeView {
 export interface AsyncClientView {
   asyncClientClass: string;
   asyncClassDoc: string;
-  /** `from .http._async import ...` and `from .controllers.<m> import Async<X>` lines. */
-  asyncImports: string[];
   asyncSchemes: AsyncClientSchemeView[];
   asyncControllers: { accessor: string; construct: string; getter: string; doc: string }[];
+}
+
+/** What the async client needs imported (added to the client module's imports). */
+export function asyncClientImports(imports: PyImports, schemes: SchemeView[], controllers: ControllerView[]): void {
+  imports.add('.http.api_context', 'AsyncApiContext').add('.http.transport', 'AsyncTransport');
+  for (const c of controllers) imports.add(`.controllers.${c.module}`, c.asyncClassName);
+  for (const s of schemes) imports.add('.http._async', ASYNC_OAUTH[s.unit.kind] ?? 'AsyncStaticAuthorizer');
+  if (schemes.some((s) => s.unit.multiFlow)) imports.add('.http._async', 'AsyncFlowChoice');
 }
 
 export function asyncClientView(
@@ -44,13 +52,6 @@ export function asyncClientView(
   controllers: ControllerView[],
 ): AsyncClientView {
   const oauth = (s: SchemeView): string | undefined => ASYNC_OAUTH[s.unit.kind];
-  const runtime = new Set<string>();
-  for (const s of schemes) runtime.add(oauth(s) ?? 'AsyncStaticAuthorizer');
-  if (schemes.some((s) => s.unit.multiFlow)) runtime.add('AsyncFlowChoice');
-  const asyncImports = [
-    ...controllers.map((c) => importLine(`.controllers.${c.module}`, [c.asyncClassName])),
-    ...(runtime.size ? [importLine('.http._async', [...runtime].sort())] : []),
-  ];
   const authorizerOf = (s: SchemeView): PyExpr =>
     oauth(s) ? `self._${s.names.accessor}` : call('AsyncStaticAuthorizer', [`self._${s.names.accessor}`]);
   return {
@@ -62,7 +63,6 @@ export function asyncClientView(
       ],
       4,
     ),
-    asyncImports,
     asyncSchemes: schemes.map((s, i) => {
       const twin = oauth(s);
       const core = call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']);

@@ -1,7 +1,9 @@
 /** View of `<package>_client.py` (`client.py.hbs`): the client class with its managers and controllers. */
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, defLine, importLine, layout, tuple } from '../layout.js';
+import { PyImports } from '../imports.js';
+import { asyncClientImports } from './async.js';
+import { call, defLine, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { paramLine, type ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
@@ -34,13 +36,10 @@ export interface ClientView {
   params: string[];
   changes: string;
   schemes: ClientSchemeView[];
-  /** `from .http.auth.<module> import ...` lines of the managers, sorted by module. */
-  schemeImports: string[];
-  /** A scheme has several flows: the client imports `FlowChoice`. */
-  usesFlowChoice: boolean;
+  /** The module's import block. */
+  imports: string;
   controllers: {
     accessor: string;
-    importLine: string;
     construct: string;
     getter: string;
     doc: string;
@@ -91,13 +90,9 @@ export function clientView(
       doc: pyDocstring([`The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title}).`], 8),
       ...authorizer(schemes, i),
     })),
-    usesFlowChoice: schemes.some((s) => s.unit.multiFlow),
-    schemeImports: [...schemes]
-      .sort((a, b) => (a.names.module < b.names.module ? -1 : 1))
-      .map((s) => importLine(`.http.auth.${s.names.module}`, [s.names.credentialsClass, s.names.managerClass])),
+    imports: clientImports(schemes, controllers, config),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
-      importLine: importLine(`.controllers.${c.module}`, [c.className]),
       construct: layout(call(c.className, ['self._context']), 8, `self._${c.accessor} = `),
       getter: defLine(c.accessor, [], c.className),
       doc: pyDocstring([`Operations tagged ${c.tagWire}.`], 8),
@@ -113,4 +108,23 @@ function authorizer(schemes: SchemeView[], i: number): { authorizer: string; has
   const accessors = schemes.filter((s) => s.unit.scheme.wireName === wire).map((s) => `self._${s.names.accessor}`);
   const value = accessors.length === 1 ? (accessors[0] as string) : call('FlowChoice', [pyStr(wire), tuple(accessors)]);
   return { authorizer: layout(value, 8, `self._context.authorizers[${pyStr(wire)}] = `), hasAuthorizer: true };
+}
+
+function clientImports(schemes: SchemeView[], controllers: ControllerView[], config: ConfigurationView): string {
+  const imports = new PyImports()
+    .add('__future__', 'annotations')
+    .add('typing', 'Any', 'Dict', 'Optional')
+    .add('.configuration', 'Configuration', 'Server')
+    .add('.http.api_context', 'ApiContext')
+    .add('.http.transport', 'Transport');
+  // the keyword parameters repeat Configuration's annotations
+  for (const f of config.fields)
+    for (const t of f.typingNames)
+      if (t.name === '') imports.add(t.module);
+      else imports.add(t.module, t.name);
+  for (const c of controllers) imports.add(`.controllers.${c.module}`, c.className);
+  for (const s of schemes) imports.add(`.http.auth.${s.names.module}`, s.names.credentialsClass, s.names.managerClass);
+  if (schemes.some((s) => s.unit.multiFlow)) imports.add('.http.auth._security', 'FlowChoice');
+  asyncClientImports(imports, schemes, controllers);
+  return imports.render();
 }

@@ -2,7 +2,8 @@
 import type { IrApi } from '../../../ir/types.js';
 import { screamingCase } from '../../../naming/index.js';
 import { pyComment, pyDocstring, pyStr } from '../escape.js';
-import { defLine, importLine, layout, subscript, tuple, type PyExpr } from '../layout.js';
+import { PyImports } from '../imports.js';
+import { defLine, layout, subscript, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { unitLabel, type SchemeView } from './scheme.js';
 
@@ -10,6 +11,8 @@ import { unitLabel, type SchemeView } from './scheme.js';
 export interface ConfigFieldView {
   name: string;
   annotation: string;
+  /** What the annotation needs imported: module and name (no name: `import module`). */
+  typingNames: { module: string; name: string }[];
   /** The annotation as an expression ruff may split (`Optional[\n    X\n]`). */
   annotationExpr: PyExpr;
   default: string;
@@ -43,8 +46,8 @@ export interface ConfigurationView {
   environmentsTable: string;
   variables: ServerVariableView[];
   variableEnums: string;
-  /** `from .http.auth.<module> import <Credentials>` lines, sorted by module. */
-  schemeImports: string[];
+  /** The module's import block. */
+  imports: string;
   hasCredentials: boolean;
   credentialsFromEnv: string;
   fields: ConfigFieldView[];
@@ -53,7 +56,7 @@ export interface ConfigurationView {
   variableValues: string;
 }
 
-export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]): ConfigurationView {
+function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: SchemeView[]): ConfigurationView {
   const defaultEnv = ir.environments.find((e) => e.isDefault) ?? ir.environments[0];
   const envMember = (w: string): string => `Environment.${names.environments.get(w) as string}`;
   const serverMember = (w: string): string => `Server.${names.servers.get(w) as string}`;
@@ -83,65 +86,76 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
     hasEnum: v.enum.length > 0,
     enum: layout(tuple(v.enum.map(pyStr), true), 8, `${pyStr(v.wireName)}: `, ','),
   }));
-  const fields: { name: string; annotation: string; expr?: PyExpr; default: string; doc: string }[] = [
+  type Field = { name: string; annotation: string; uses: string[]; expr?: PyExpr; default: string; doc: string };
+  const fields: Field[] = [
     {
       name: 'environment',
       annotation: 'Environment',
+      uses: ['.configuration:Environment'],
       default: defaultEnv ? envMember(defaultEnv.wireName) : 'None',
       doc: 'The environment whose servers are used.',
     },
     {
       name: 'timeout',
       annotation: 'Optional[float]',
+      uses: ['typing:Optional'],
       default: '60',
       doc: 'Seconds per HTTP request (one deadline, body included); None or 0 means no timeout.',
     },
     {
       name: 'base_urls',
       annotation: 'Optional[Mapping[Union[Server, str], str]]',
+      uses: ['typing:Optional', 'typing:Mapping', 'typing:Union', '.configuration:Server'],
       default: 'None',
       doc: 'Replace server URLs of the selected environment (e.g. for a test server).',
     },
     {
       name: 'allow_insecure_http',
       annotation: 'bool',
+      uses: [],
       default: 'False',
       doc: 'Allow credentials and token/authorization URLs over plain http to non-loopback hosts (testing only).',
     },
     {
       name: 'extra_bearer_hosts',
       annotation: 'Sequence[str]',
+      uses: ['typing:Sequence'],
       default: '()',
       doc: 'More hosts (besides the servers) allowed to receive credentials.',
     },
     {
       name: 'http_client',
       annotation: 'Optional[httpx.Client]',
+      uses: ['typing:Optional', 'httpx:'],
       default: 'None',
       doc: 'An httpx.Client to send requests with (proxies, mocks).',
     },
     {
       name: 'max_retries',
       annotation: 'int',
+      uses: [],
       default: '2',
       doc: 'Retries of a call after a connection error, a timeout or HTTP 408/429/500/502/503/504 (idempotent methods, or calls with an idempotency key).',
     },
     {
       name: 'max_retry_wait',
       annotation: 'float',
+      uses: [],
       default: '60',
       doc: 'Longest Retry-After wait honoured (seconds); a longer one raises RetryAfterTooLongException.',
     },
     {
       name: 'async_http_client',
       annotation: 'Optional[httpx.AsyncClient]',
+      uses: ['typing:Optional', 'httpx:'],
       default: 'None',
       doc: 'An httpx.AsyncClient for the async client (proxies, mocks).',
     },
-    ...variables.map((v) => ({ name: v.name, annotation: 'str', default: v.default, doc: v.doc })),
+    ...variables.map((v) => ({ name: v.name, annotation: 'str', uses: [], default: v.default, doc: v.doc })),
     ...schemes.map((s) => ({
       name: s.names.kwarg,
       annotation: `Optional[${s.names.credentialsClass}]`,
+      uses: ['typing:Optional', `.http.auth.${s.names.module}:${s.names.credentialsClass}`],
       expr: subscript('Optional', s.names.credentialsClass),
       default: 'None',
       doc: `Credentials of the ${unitLabel(s.unit)} scheme.`,
@@ -174,9 +188,7 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       4,
       'VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = ',
     ),
-    schemeImports: [...schemes]
-      .sort((a, b) => (a.names.module < b.names.module ? -1 : 1))
-      .map((s) => importLine(`.http.auth.${s.names.module}`, [s.names.credentialsClass])),
+    imports: '',
     hasCredentials: schemes.length > 0,
     credentialsFromEnv: layout(
       tuple(
@@ -187,8 +199,9 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       'for name, credentials_class in ',
       ':',
     ),
-    fields: fields.map(({ expr, ...f }) => ({
+    fields: fields.map(({ expr, uses, ...f }) => ({
       ...f,
+      typingNames: uses.map((u) => ({ module: u.slice(0, u.indexOf(':')), name: u.slice(u.indexOf(':') + 1) })),
       annotationExpr: expr ?? f.annotation,
       param: paramLine(f.name, expr ?? f.annotation, f.default),
       assign: layout(f.name, 8, `self._${f.name} = `),
@@ -228,4 +241,20 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
 /** `name: annotation = default,` as a parameter line of a method, laid out. */
 export function paramLine(name: string, annotation: PyExpr, defaultValue: string): string {
   return layout(annotation, 8, `${name}: `, ` = ${defaultValue},`);
+}
+
+export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]): ConfigurationView {
+  const view = configurationViewWithoutImports(ir, names, schemes);
+  const imports = new PyImports()
+    .add('__future__', 'annotations')
+    .add('os')
+    .add('enum', 'Enum')
+    .add('typing', 'Any', 'ClassVar', 'Dict', 'Mapping', 'Optional', 'Tuple', 'Union');
+  for (const f of view.fields)
+    for (const t of f.typingNames) {
+      if (t.module === '.configuration') continue; // defined in this module
+      if (t.name === '') imports.add(t.module);
+      else imports.add(t.module, t.name);
+    }
+  return { ...view, imports: imports.render() };
 }

@@ -1,9 +1,20 @@
 /** Views of `controllers/<tag>.py` (`controller.py.hbs`): one class per tag, one method per operation. */
 import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
-import { call, importLine, kw, layout, list, tuple, type PyExpr } from '../layout.js';
+import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
-import { converter, pyLiteral, pyType, resolveType, type TypeContext } from '../types.js';
+import { successResponse } from '../../shared/contract.js';
+import { PyImports } from '../imports.js';
+import {
+  converter,
+  helper,
+  optionalOf,
+  pyLiteral,
+  pyType,
+  resolveType,
+  typeContext,
+  type TypeContext,
+} from '../types.js';
 
 /** One method of a controller. */
 export interface OperationView {
@@ -14,8 +25,6 @@ export interface OperationView {
   asyncSignature: string;
   asyncExecute: string;
   methodName: string;
-  /** The deserializer expression (to collect the imports it needs). */
-  deserializerText: string;
   wireId: string;
   method: string;
   path: string;
@@ -35,12 +44,8 @@ export interface ControllerView {
   tagWire: string;
   moduleDoc: string;
   classDoc: string;
-  typingImports: string;
-  hasTyping: boolean;
-  helperImports: string;
-  hasHelpers: boolean;
-  baseImports: string;
-  modelImports: ModelNames[];
+  /** The module's import block, collected from what the operations use. */
+  imports: string;
   operations: OperationView[];
 }
 
@@ -50,13 +55,18 @@ function paramInfo(ctx: TypeContext, t: IrType, required: boolean): { annotation
   if (required && r.kind === 'primitive' && r.enum.length === 1)
     return { annotation: '', constant: pyLiteral(r.enum[0] as string, pyStr) };
   const base = pyType(ctx, t);
-  return {
-    annotation: required || base.startsWith('Optional[') || base === 'Any' ? base : `Optional[${base}]`,
-    constant: null,
-  };
+  return { annotation: required ? base : optionalOf(ctx, base), constant: null };
 }
 
-function operationView(op: IrOperation, methodName: string, ctx: TypeContext): OperationView {
+/** Deserializers of `controllers/base_controller.py` the operations use. */
+type Deserializer = 'empty_body' | 'json_body' | 'text_body' | 'model_body';
+
+function operationView(
+  op: IrOperation,
+  methodName: string,
+  ctx: TypeContext,
+  deserializers: Set<Deserializer>,
+): OperationView {
   const paramNames = operationParamNames(op);
   const sigParams: { line: string; required: boolean }[] = [];
   const groups: Record<string, PyExpr[]> = { path: [], query: [], header: [], cookie: [] };
@@ -78,8 +88,7 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
   if (op.requestBody) {
     const name = paramNames.get('body:') as string;
     const info = pyType(ctx, op.requestBody.schema);
-    const annotation =
-      op.requestBody.required || info.startsWith('Optional[') || info === 'Any' ? info : `Optional[${info}]`;
+    const annotation = op.requestBody.required ? info : optionalOf(ctx, info);
     sigParams.push({
       line: layout(`${name}: ${annotation}${op.requestBody.required ? '' : ' = None'}`, 8, '', ','),
       required: op.requestBody.required,
@@ -87,9 +96,9 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
     argDocs.push(`${name}: ${op.requestBody.description || 'The request body.'}`);
     const isForm = /x-www-form-urlencoded/.test(op.requestBody.contentType);
     bodyArg = isForm
-      ? [kw('form', call('to_json', [name]))]
+      ? [kw('form', helper(ctx, 'to_json', [name]))]
       : [
-          kw('json_body', call('to_json', [name])),
+          kw('json_body', helper(ctx, 'to_json', [name])),
           kw('has_json_body', op.requestBody.required ? 'True' : `${name} is not None`),
         ];
   }
@@ -100,24 +109,28 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
     { line: '        request_options: Optional[RequestOptions] = None,', required: false },
   );
   argDocs.push('request_options: Per-call options: timeout, max_retries, headers, idempotency_key.');
-  const success = op.responses.find((r) => /^2/.test(r.status));
+  ctx.typing.add('Optional');
+  const success = successResponse(op);
   let returnType = 'None';
   let deserializer: PyExpr = 'empty_body';
   let accept: string | null = null;
-  if (success && success.schema) {
+  let used: Deserializer = 'empty_body';
+  if (success.kind === 'text') {
     accept = success.contentType;
-    const isJson = success.contentType !== null && /json/i.test(success.contentType);
+    returnType = 'str';
+    deserializer = used = 'text_body';
+  } else if (success.kind === 'json') {
+    accept = success.contentType;
     const r = resolveType(ctx, success.schema);
-    if (!isJson) {
-      returnType = 'str';
-      deserializer = 'text_body';
-    } else {
-      const conv = converter(ctx, success.schema);
-      returnType = pyType(ctx, success.schema);
-      deserializer = conv === null ? 'json_body' : call('model_body', [conv]);
-      if (r.kind === 'primitive' || r.kind === 'any') deserializer = 'json_body';
+    returnType = pyType(ctx, success.schema);
+    const conv = r.kind === 'primitive' || r.kind === 'any' ? null : converter(ctx, success.schema);
+    if (conv === null) deserializer = used = 'json_body';
+    else {
+      deserializer = call('model_body', [conv]);
+      used = 'model_body';
     }
   }
+  deserializers.add(used);
   const security = list(
     op.security.alternatives.map((a) => list(a.schemes.map((s) => pyStr(s.wireName)))),
     false,
@@ -158,7 +171,6 @@ function operationView(op: IrOperation, methodName: string, ctx: TypeContext): O
     asyncSignature: signatureOf('async def'),
     asyncExecute: layout(executeCall, 8, 'return await '),
     methodName,
-    deserializerText: typeof deserializer === 'string' ? deserializer : layout(deserializer, 0),
     wireId: op.operationId,
     method: op.method.toUpperCase(),
     path: op.path,
@@ -175,24 +187,20 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   const t = names.tags.get(tag) as TagNames;
   const ops = ir.operations.filter((o) => o.tag === tag);
   const methodNames = controllerMethodNames(ops);
-  const ctx: TypeContext = { ir, names, used: new Set() };
-  const operations = ops.map((o) => operationView(o, methodNames.get(o.operationId) as string, ctx));
-  const all = operations.map((o) => o.execute + o.signature).join('\n');
-  const typing: string[] = [];
-  for (const name of ['Any', 'Dict', 'List', 'Optional'])
-    if (
-      new RegExp(`\\b${name}\\[|\\b${name}\\b(?!\\[)`).test(
-        operations.map((o) => o.signature + o.returnType).join('\n'),
-      )
-    )
-      typing.push(name);
-  const helpers: string[] = [];
-  for (const h of ['dict_of', 'list_of', 'optional_of', 'to_json'])
-    if (new RegExp(`\\b${h}\\(`).test(all)) helpers.push(h);
-  const baseImports = ['AsyncBaseController', 'BaseController', 'RequestSpec'];
-  const deserializers = operations.map((o) => o.deserializerText).join('\n');
-  for (const h of ['empty_body', 'json_body', 'model_body', 'text_body'])
-    if (new RegExp(`\\b${h}\\b`).test(deserializers)) baseImports.push(h);
+  const ctx = typeContext(ir, names);
+  const deserializers = new Set<Deserializer>();
+  const operations = ops.map((o) => operationView(o, methodNames.get(o.operationId) as string, ctx, deserializers));
+  const imports = new PyImports()
+    .add('__future__', 'annotations')
+    .add('..http.http_response', 'ApiResponse')
+    .add('..http.retry', 'RequestOptions')
+    .add('.base_controller', 'AsyncBaseController', 'BaseController', 'RequestSpec', ...deserializers);
+  if (ctx.typing.size > 0) imports.add('typing', ...ctx.typing);
+  if (ctx.helpers.size > 0) imports.add('..models._helpers', ...ctx.helpers);
+  for (const w of ctx.used) {
+    const m = names.models.get(w) as ModelNames;
+    imports.add(`..models.${m.module}`, m.className);
+  }
   const tagDesc = ir.tags.find((x) => x.wireName === tag)?.description ?? '';
   return {
     className: t.className,
@@ -203,12 +211,7 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
     tagWire: tag,
     moduleDoc: pyDocstring([`${t.className}: operations tagged ${tag}.`], 0),
     classDoc: pyDocstring([`Operations tagged ${tag}.`, tagDesc], 4),
-    typingImports: typing.join(', '),
-    hasTyping: typing.length > 0,
-    helperImports: helpers.join(', '),
-    hasHelpers: helpers.length > 0,
-    baseImports: importLine('.base_controller', baseImports),
-    modelImports: [...ctx.used].sort().map((w) => names.models.get(w) as ModelNames),
+    imports: imports.render(),
     operations,
   };
 }

@@ -6,6 +6,7 @@
 import type { IrApi, IrOperation } from '../../../ir/types.js';
 import { BASE_URL_ENV, EXAMPLE_ENV_NAMES, type ExamplePlan } from '../../shared/examples.js';
 import { pyDocstring, pyStr } from '../escape.js';
+import { sortImportedNames } from '../imports.js';
 import { controllerMethodNames, credentialKeyword, type PyNames } from '../names.js';
 
 /** `examples/<slug>.py.hbs`. */
@@ -26,6 +27,7 @@ export interface PyExampleView {
   defaultServer: string;
   accessor: string;
   interactive: boolean;
+  device: boolean;
   hasCall: boolean;
   /** `client.pets.list_pets()`. */
   call: string;
@@ -57,15 +59,18 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     docstring: pyDocstring(
       [
         `${plan.unit.title} example for the ${plan.unit.scheme.wireName} scheme of ${ir.title}.`,
-        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : ''}, calls ${what} and prints its JSON body.`,
+        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : plan.device ? ' (prints where to sign in on another device and the code to enter, then waits for the approval)' : ''}, calls ${what} and prints its JSON body.`,
         `Run: python examples/${plan.slug}.py`,
       ],
       0,
     ),
     pkg: names.packageName,
-    imports: [
-      ...new Set([names.clientClass, s.credentialsClass, 'Server', ...(hasScopes ? [s.scopeEnumClass] : [])]),
-    ].sort(),
+    imports: sortImportedNames([
+      names.clientClass,
+      s.credentialsClass,
+      'Server',
+      ...(hasScopes ? [s.scopeEnumClass] : []),
+    ]),
     clientClass: names.clientClass,
     kwarg: s.kwarg,
     credentialsClass: s.credentialsClass,
@@ -77,6 +82,7 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     defaultServer,
     accessor: s.accessor,
     interactive: plan.interactive,
+    device: plan.device,
     hasCall: plan.operation !== null,
     call,
   };

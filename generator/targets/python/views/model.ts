@@ -3,7 +3,8 @@ import type { IrApi, IrModel } from '../../../ir/types.js';
 import { pyDocstring, pyStr } from '../escape.js';
 import { call, kw, layout, tuple, type PyExpr } from '../layout.js';
 import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
-import { converter, pyLiteral, pyType, type TypeContext } from '../types.js';
+import { PyImports } from '../imports.js';
+import { converter, helper, optionalOf, pyLiteral, pyType, typeContext } from '../types.js';
 
 /** `templates/python/enum_model.py.hbs`. */
 export interface EnumModelView {
@@ -22,10 +23,10 @@ export interface ObjectModelView {
   className: string;
   moduleDoc: string;
   classDoc: string;
-  typingImports: string;
-  helperImports: string;
+  /** The module's import block (models it refers to are imported at the end, see `imports`). */
+  imports: string;
   /** Models this one refers to (imported at the end of the module). */
-  imports: ModelNames[];
+  modelImports: ModelNames[];
   hasImports: boolean;
   wireNames: string;
   params: string[];
@@ -40,7 +41,7 @@ export type ModelView = EnumModelView | ObjectModelView;
 
 export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   const n = names.models.get(m.wireName) as ModelNames;
-  const ctx: TypeContext = { ir, names, used: new Set() };
+  const ctx = typeContext(ir, names);
   const doc = pyDocstring([m.description || `The ${m.wireName} model.`], 4);
   if (m.kind === 'enum') {
     const base = { string: 'str, Enum', integer: 'int, Enum', number: 'float, Enum', boolean: 'Enum' }[m.enumType];
@@ -66,31 +67,29 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   for (const p of ordered) {
     const name = propNames.get(p.wireName) as string;
     const t = pyType(ctx, p.type);
-    const annotation = p.required || t.startsWith('Optional[') || t === 'Any' ? t : `Optional[${t}]`;
+    const annotation = p.required ? t : optionalOf(ctx, t);
     params.push(layout(`${name}: ${annotation}${p.required ? '' : ' = None'}`, 8, '', ','));
     assigns.push(`        self.${name} = ${name}`);
     const conv = converter(ctx, p.type);
     const wire = pyStr(p.wireName);
-    const raw: PyExpr = p.required ? call('require', ['dictionary', wire]) : call('dictionary.get', [wire]);
+    const raw: PyExpr = p.required ? helper(ctx, 'require', ['dictionary', wire]) : call('dictionary.get', [wire]);
     let value: PyExpr = raw;
-    if (conv !== null) value = call(p.required ? 'convert' : 'optional', [raw, conv]);
+    if (conv !== null) value = helper(ctx, p.required ? 'convert' : 'optional', [raw, conv]);
     fromArgs.push(kw(name, value));
     toPairs.push(tuple([wire, `self.${name}`]));
     if (p.description) attrDocs.push(`${name}: ${p.description}`);
   }
   fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAMES'])));
-  const imports = [...ctx.used]
+  const modelImports = [...ctx.used]
     .filter((w) => w !== m.wireName)
     .sort()
     .map((w) => names.models.get(w) as ModelNames);
-  const typing = ['Any', 'Dict', 'Mapping', 'Optional'];
-  const sig = [...params].join('\n');
-  if (/\bList\[/.test(sig)) typing.push('List');
-  const helpers = ['check_object', 'extra', 'to_json'];
   const body = fromArgs.map((a) => layout(a, 12, '', ',')).join('\n');
-  for (const h of ['convert', 'dict_of', 'list_of', 'optional', 'optional_of', 'require'])
-    if (new RegExp(`\\b${h}\\(`).test(body)) helpers.push(h);
-  helpers.sort();
+  // the template's own code uses these besides what the fields need
+  const imports = new PyImports()
+    .add('__future__', 'annotations')
+    .add('typing', 'Any', 'Dict', 'Mapping', 'Optional', ...ctx.typing)
+    .add('._helpers', 'check_object', 'extra', 'to_json', ...ctx.helpers);
   return {
     isEnum: false,
     className: n.className,
@@ -102,10 +101,9 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
       ],
       4,
     ),
-    typingImports: typing.sort().join(', '),
-    helperImports: helpers.join(', '),
-    imports,
-    hasImports: imports.length > 0,
+    imports: imports.render(),
+    modelImports,
+    hasImports: modelImports.length > 0,
     wireNames: layout(
       tuple(
         m.properties.map((p) => pyStr(p.wireName)),

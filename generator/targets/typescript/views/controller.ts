@@ -151,14 +151,25 @@ export function controllerView(
   modelRefs: ReadonlyMap<string, string>,
 ): ControllerView {
   const methods = new NameScope({ reserved: new Set([...TS_RESERVED, 'core', ...OBJECT_MEMBERS]), separator: '' });
-  const ops = ir.operations.filter((o) => o.tag === tag).map((o) => operationView(o, methods, module, modelRefs));
+  const refs = new UsedRefs(modelRefs);
+  const ops = ir.operations.filter((o) => o.tag === tag).map((o) => operationView(o, methods, module, refs));
   const tagInfo = ir.tags.find((t) => t.wireName === tag);
   return {
     header: HEADER,
     className: names.className,
     accessor: names.accessor,
     doc: docLines(tagInfo?.description ?? '', `Operations tagged ${tag}.`),
-    usesModels: ops.some((o) => /models\./.test(JSON.stringify(o))),
+    usesModels: refs.used,
     operations: ops,
   };
+}
+
+/** Model references (wire name → `models.Name`) that remember whether any was looked up. */
+class UsedRefs extends Map<string, string> {
+  used = false;
+  override get(wire: string): string | undefined {
+    const ref = super.get(wire);
+    if (ref !== undefined) this.used = true;
+    return ref;
+  }
 }

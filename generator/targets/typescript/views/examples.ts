@@ -24,6 +24,7 @@ export interface TsExampleView {
   defaultServer: string;
   accessor: string;
   interactive: boolean;
+  device: boolean;
   hasCall: boolean;
   call: string;
 }
@@ -64,7 +65,7 @@ export function tsExampleView(
       [
         `${plan.unit.title} example for the ${plan.unit.scheme.wireName} scheme of ${ir.title}.`,
         '',
-        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : ''}, calls ${what} and prints its JSON body.`,
+        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : plan.device ? ' (prints where to sign in on another device and the code to enter, then waits for the approval)' : ''}, calls ${what} and prints its JSON body.`,
         '',
         `Run: npm install && npm run example -- ${plan.slug}`,
       ].join('\n'),
@@ -78,6 +79,7 @@ export function tsExampleView(
     defaultServer: tsStr(ir.serverNames[0] ?? 'default'),
     accessor: f.accessor,
     interactive: plan.interactive,
+    device: plan.device,
     hasCall: call !== null,
     call: call ?? '',
   };

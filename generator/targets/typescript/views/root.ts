@@ -66,6 +66,11 @@ export interface RootView {
   oauthSchemes: { schemeWire: string; managers: string }[];
   hasFlows: boolean;
   hasDeviceFlows: boolean;
+  /** What `src/auth.ts` imports from `./runtime/oauth.js`: only the managers and types it uses. */
+  oauthImports: string[];
+  hasOAuthImports: boolean;
+  /** What `src/client.ts` imports from `./runtime/auth.js`: only the scheme classes it uses. */
+  schemeImports: string[];
   hasAcgFlows: boolean;
   /** The first device / authorization code / metadata-discovering flow (README examples), or null. */
   deviceFlow: FlowView | null;
@@ -153,6 +158,7 @@ export function rootView(
     oauthSchemes: oauthSchemeGroups(parts.flows),
     hasFlows: parts.flows.length > 0,
     hasDeviceFlows: parts.flows.some((f) => f.isDevice),
+    ...importsOf(parts.flows, parts.simpleSchemes),
     hasAcgFlows: parts.flows.some((f) => f.isAcg),
     deviceFlow: parts.flows.find((f) => f.isDevice) ?? null,
     acgFlow: parts.flows.find((f) => f.isAcg) ?? null,
@@ -167,5 +173,25 @@ export function rootView(
       operations: c.view.operations,
     })),
     models: parts.models,
+  };
+}
+
+/** The runtime names `src/auth.ts` and `src/client.ts` use, collected from their views. */
+function importsOf(
+  flows: FlowView[],
+  simple: SimpleSchemeView[],
+): Pick<RootView, 'oauthImports' | 'hasOAuthImports' | 'schemeImports'> {
+  const managers = [...new Set(flows.map((f) => f.baseClass))].filter((c) => c !== 'DeviceAuthorizationManager').sort();
+  const oauthImports = flows.length > 0 ? [...managers, 'type ClientAuthMethod', 'type OAuthContext'] : [];
+  const schemeClasses = [
+    ...(simple.some((s) => s.isApiKey) ? ['ApiKeyScheme'] : []),
+    ...(simple.some((s) => s.isBasic) ? ['BasicScheme'] : []),
+    ...(simple.some((s) => s.isBearer) ? ['BearerTokenScheme'] : []),
+    ...(flows.length > 0 ? ['OAuthScheme'] : []),
+  ];
+  return {
+    oauthImports,
+    hasOAuthImports: oauthImports.length > 0,
+    schemeImports: [...schemeClasses, 'type AuthScheme'],
   };
 }

@@ -1,7 +1,7 @@
 """Controllers: one per tag of the API."""
 
-from .base_controller import BaseController
 from .account_controller import AccountController
+from .base_controller import BaseController
 
 __all__ = [
     "AccountController",

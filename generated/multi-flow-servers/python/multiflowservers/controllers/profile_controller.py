@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..models.user import User
 from ..http.http_response import ApiResponse
 from ..http.retry import RequestOptions
+from ..models.user import User
 from .base_controller import (
     AsyncBaseController,
     BaseController,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..exceptions.sdk_exception import (
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from .auth._security import Authorizer
 
 
+@functools.lru_cache(maxsize=256)
 def is_loopback_host(host: Optional[str]) -> bool:
     """`localhost`, 127.0.0.0/8 and ::1."""
     if not host:
@@ -31,6 +33,14 @@ def is_loopback_host(host: Optional[str]) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=256)
+def _secure_for_credentials(url: str) -> bool:
+    """https, or plain http to a loopback host."""
+    parts = urlsplit(url)
+    return parts.scheme.lower() == "https" or is_loopback_host(parts.hostname)
+
+
+@functools.lru_cache(maxsize=256)
 def url_host(url: str) -> str:
     """The lower-cased host of a URL (`''` when none)."""
     return (urlsplit(url).hostname or "").lower()
@@ -79,6 +89,7 @@ class ApiContext:
         hosts.update(h.lower() for h in extra_bearer_hosts)
         self.credential_hosts: FrozenSet[str] = frozenset(h for h in hosts if h)
         self.authorizers: Dict[str, Authorizer] = {}
+        self._resolved: Dict[Tuple[str, str], str] = {}
 
     def server_base(self, server_name: str) -> str:
         """The base URL of a server of the selected environment."""
@@ -86,7 +97,15 @@ class ApiContext:
 
     def resolve_url(self, url: str, server_name: str) -> str:
         """Resolve a spec URL (maybe relative) against the named server."""
-        return join_server_url(self._server_url(server_name), url)
+        key = (url, server_name)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            # the configuration is immutable: a resolved URL never changes (bounded cache)
+            if len(self._resolved) >= 512:
+                self._resolved.clear()
+            resolved = join_server_url(self._server_url(server_name), url)
+            self._resolved[key] = resolved
+        return resolved
 
     def check_secure_url(self, url: str, what: str) -> None:
         """Raise unless `url` is https, or http on a loopback host, or insecure http is allowed."""
@@ -106,11 +125,9 @@ class ApiContext:
     def check_credential_transport(self, url: str) -> None:
         """Raise InsecureTransportException before a request carrying a credential goes over
         plain http to a non-loopback host (RFC 6750 §5.3), unless insecure http is allowed."""
+        if self.allow_insecure_http or _secure_for_credentials(url):
+            return
         parts = urlsplit(url)
-        if parts.scheme.lower() == "https" or self.allow_insecure_http:
-            return
-        if is_loopback_host(parts.hostname):
-            return
         raise InsecureTransportException(
             f"refusing to send credentials over {parts.scheme}:// to {parts.hostname}; "
             "use an https URL, or set allow_insecure_http=True in the Configuration "

@@ -1,7 +1,7 @@
 """Controllers: one per tag of the API."""
 
-from .base_controller import BaseController
 from .authentication_controller import AuthenticationController
+from .base_controller import BaseController
 
 __all__ = [
     "AuthenticationController",

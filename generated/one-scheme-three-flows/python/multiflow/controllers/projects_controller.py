@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from ..models._helpers import list_of
-from ..models.project import Project
 from ..http.http_response import ApiResponse
 from ..http.retry import RequestOptions
+from ..models._helpers import list_of
+from ..models.project import Project
 from .base_controller import (
     AsyncBaseController,
     BaseController,

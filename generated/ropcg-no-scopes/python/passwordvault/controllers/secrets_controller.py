@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from ..models._helpers import list_of, to_json
-from ..models.secret import Secret
 from ..http.http_response import ApiResponse
 from ..http.retry import RequestOptions
+from ..models._helpers import list_of, to_json
+from ..models.secret import Secret
 from .base_controller import (
     AsyncBaseController,
     BaseController,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from ..models._helpers import list_of, to_json
-from ..models.note import Note
 from ..http.http_response import ApiResponse
 from ..http.retry import RequestOptions
+from ..models._helpers import list_of, to_json
+from ..models.note import Note
 from .base_controller import (
     AsyncBaseController,
     BaseController,

@@ -101,7 +101,9 @@ class CredentialsBase:
     __str__ = __repr__
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+        if not isinstance(other, CredentialsBase) or type(other) is not type(self):
+            return False
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         return id(self)
