@@ -325,6 +325,14 @@ class AsyncOAuthGrantBase(AsyncAuthorizer):
         self._core._notify(new_token)
         return new_token
 
+    async def revoke_token(self) -> None:
+        """Async twin of `revoke_token` (RFC 7009 sign out), run in a worker thread."""
+        await _in_thread(self._core.revoke_token)
+
+    async def authorization_server_metadata(self) -> Any:
+        """Async twin of `authorization_server_metadata` (RFC 8414), run in a worker thread."""
+        return await _in_thread(self._core.authorization_server_metadata)
+
     # ---- AsyncAuthorizer ----------------------------------------------------------------------
 
     async def authorize(self, target: AuthTarget) -> None:
@@ -404,6 +412,22 @@ class AsyncAuthorizationCodeGrant(AsyncOAuthGrantBase):
     ) -> str:
         """The URL of the authorization page (no I/O)."""
         return self._acg.get_authorization_url(state, additional_params)
+
+    async def authorize_with_loopback(
+        self,
+        open_browser: Optional[Callable[[str], Any]] = None,
+        timeout: float = 300,
+        port: int = 0,
+        path: str = "/callback",
+        additional_params: Optional[Mapping[str, Any]] = None,
+    ) -> OAuthToken:
+        """Async twin of `authorize_with_loopback` (RFC 8252): the one-shot listener runs in a
+        worker thread, so the event loop keeps running while the user signs in."""
+        return await _in_thread(
+            lambda: self._acg.authorize_with_loopback(
+                open_browser, timeout, port, path, additional_params
+            )
+        )
 
     async def fetch_token(
         self,
