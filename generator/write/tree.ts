@@ -120,8 +120,12 @@ function safeRel(rel: string): boolean {
   );
 }
 
-/** Every file under `dir` (relative, `/`-separated), not following symlinks, without `.grantgen/`. */
-export async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Every file under `dir` (relative, `/`-separated), not following symlinks, without `.grantgen/`.
+ * A folder for which `descend` says no (one holding no generated file, e.g. `node_modules`) is
+ * listed once as `folder/` instead of file by file.
+ */
+export async function listFiles(dir: string, descend: (relDir: string) => boolean = () => true): Promise<string[]> {
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     let entries;
@@ -133,8 +137,10 @@ export async function listFiles(dir: string): Promise<string[]> {
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (r === '.grantgen') continue;
-      if (e.isDirectory()) await walk(r);
-      else out.push(r);
+      if (e.isDirectory()) {
+        if (descend(r)) await walk(r);
+        else out.push(`${r}/`);
+      } else out.push(r);
     }
   };
   await walk('');
@@ -177,7 +183,13 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
     });
   }
   const old = await readTree(dir);
-  const present = top === 'dir' ? await listFiles(dir) : [];
+  // Only folders that hold (or held) generated files are listed file by file.
+  const generatedDirs = new Set<string>();
+  for (const rel of [...files.keys(), ...old.owned.keys()]) {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) generatedDirs.add(parts.slice(0, i).join('/'));
+  }
+  const present = top === 'dir' ? await listFiles(dir, (d) => generatedDirs.has(d)) : [];
   if (!old.hasManifest && present.length > 0) {
     throw GrantgenError.one({
       code: 'out-not-grantgen',

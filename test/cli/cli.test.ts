@@ -144,7 +144,7 @@ describe("output folders keep the user's files", () => {
     const g = await runCli(['generate', SPEC, '-t', 'docs', '-o', out], cwd);
     expect(g.code).toBe(0);
     expect(g.stderr).toMatch(/overwritten \(edited by hand\): README\.md/);
-    expect(g.stderr).toMatch(/kept \(not generated\): LICENSE, notes\/todo\.md/);
+    expect(g.stderr).toMatch(/kept \(not generated\): LICENSE, notes\//);
     expect(await readFile(readme, 'utf8')).toBe(original);
     expect(await readFile(path.join(out, 'LICENSE'), 'utf8')).toBe('mine');
     expect(await readFile(path.join(out, 'notes', 'todo.md'), 'utf8')).toBe('mine too');

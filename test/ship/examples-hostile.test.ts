@@ -52,6 +52,13 @@ describe('examples of hostile specs', () => {
     expect(tsExamples.size).toBe(pyExamples.size);
   });
 
+  it('file names stay short and plain, whatever the scheme names', () => {
+    for (const key of [...pyExamples.keys(), ...tsExamples.keys()]) {
+      const file = key.slice(key.indexOf(':examples/') + ':examples/'.length);
+      expect(file).toMatch(/^[a-z0-9_]{1,56}\.(py|ts)$/);
+    }
+  });
+
   it('python: every example parses and calls nothing the payloads aim for', async () => {
     const dir = await tempDir('ship-hostile-py-');
     const files: string[] = [];

@@ -91,3 +91,41 @@ describe('the packed tarball installed globally', () => {
     expect(diff.stdout).toContain('bump: major');
   }, 120_000);
 });
+
+describe('a fresh clone', () => {
+  it('`npm install && npm link` (the README way) puts a working grantgen on PATH', async () => {
+    const tmp = await tmpDir('grantgen-clone-');
+    const clone = path.join(tmp, 'grantgen');
+    const c = await sh('git', ['clone', '-q', ROOT, clone], tmp);
+    expect(c.code, c.stderr).toBe(0);
+    const install = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], clone);
+    expect(install.code, install.stderr).toBe(0);
+    const linkPrefix = path.join(tmp, 'prefix');
+    const link = await sh('npm', ['link', '--no-audit', '--no-fund'], clone, {
+      ...process.env,
+      npm_config_prefix: linkPrefix,
+    });
+    expect(link.code, link.stderr).toBe(0);
+    const linked = { ...process.env, PATH: `${path.join(linkPrefix, 'bin')}:${process.env['PATH'] ?? ''}` };
+    const work = await tmpDir('grantgen-clone-user-');
+    await copyFile(path.join(ROOT, 'specs', 'ropcg-no-scopes.json'), path.join(work, 'api.json'));
+    const gen = await sh(
+      'grantgen',
+      ['generate', 'api.json', '--target', 'python', '--out', 'sdk', '-q'],
+      work,
+      linked,
+    );
+    expect(gen.code, gen.stderr).toBe(0);
+    expect(await readdir(path.join(work, 'sdk'))).toContain('pyproject.toml');
+  }, 300_000);
+
+  it('without TypeScript installed, prepare says what to run instead of failing on `tsc: not found`', async () => {
+    const tmp = await tmpDir('grantgen-prep-');
+    await sh('mkdir', ['-p', path.join(tmp, 'scripts')], tmp);
+    await copyFile(path.join(ROOT, 'scripts', 'prepare.mjs'), path.join(tmp, 'scripts', 'prepare.mjs'));
+    const r = await sh(process.execPath, [path.join(tmp, 'scripts', 'prepare.mjs')], tmp);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('npm install && npm link');
+    expect(r.stderr).not.toContain('tsc: not found');
+  });
+});

@@ -132,7 +132,7 @@ describe('files grantgen did not write', () => {
     const stats = await writeTree(out, files({ 'pkg/a.py': 'a2\n', 'README.md': 'r\n', 'pkg/new.py': 'n\n' }));
     expect(stats).toMatchObject({
       removed: 1,
-      kept: ['LICENSE', 'pkg/mine.py', 'tests/test_a.py'],
+      kept: ['LICENSE', 'pkg/mine.py', 'tests/'],
       overwrittenEdits: [],
     });
     const after = await snapshot(out);
@@ -142,6 +142,15 @@ describe('files grantgen did not write', () => {
     expect(after['pkg/old.py']).toBeUndefined();
     expect(after['pkg/a.py']?.content).toBe('a2\n');
     expect([...parseManifest(after[MANIFEST]?.content ?? '').keys()]).toEqual(['README.md', 'pkg/a.py', 'pkg/new.py']);
+  });
+
+  it('a folder without generated files (node_modules, dist) is reported once, not file by file', async () => {
+    await writeTree(out, files({ 'src/a.ts': 'a\n' }));
+    await mkdir(path.join(out, 'node_modules', 'typescript', 'lib'), { recursive: true });
+    await writeFile(path.join(out, 'node_modules', 'typescript', 'lib', 'tsc.js'), 'x');
+    await writeFile(path.join(out, 'src', 'local.ts'), 'mine');
+    const stats = await writeTree(out, files({ 'src/a.ts': 'a\n' }));
+    expect(stats.kept).toEqual(['node_modules/', 'src/local.ts']);
   });
 
   it('a planned file where a file grantgen did not write is: exit-2 error, nothing changes', async () => {

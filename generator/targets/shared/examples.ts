@@ -85,7 +85,13 @@ export function examplePlans(ir: IrApi, contract: AuthContract): ExamplePlan[] {
   return contract.flows.map((unit) => {
     const base = KIND_SLUG[unit.kind] ?? snakeCase(unit.kind);
     const wanted = (perKind.get(unit.kind) ?? 0) > 1 ? `${base}_${snakeCase(unit.scheme.wireName) || 'scheme'}` : base;
-    const slug = slugs.claim(`${unit.kind}\0${unit.namingKey}`, wanted.replace(/[^a-z0-9_]/g, '_'));
+    // File names stay short (a 500-character scheme name must not make an unwritable path).
+    const safe =
+      wanted
+        .replace(/[^a-z0-9_]/g, '_')
+        .slice(0, 48)
+        .replace(/_+$/, '') || base;
+    const slug = slugs.claim(`${unit.kind}\0${unit.namingKey}`, safe);
     const fields = credentialFields(unit.kind, unit.flow.scopes.length > 0);
     return {
       unit,
