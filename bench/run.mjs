@@ -2,7 +2,7 @@
 /**
  * grantgen benchmark (`npm run bench`; issue 7). Prints one consolidated table and target checks,
  * writes bench/results.json. Flags: --quick (1 run instead of 5), --only <section>
- * (generation|scaling|incremental|runtime, or 1-4), --runs N.
+ * (generation|scaling|incremental|runtime|startup, or 1-5), --runs N.
  * Scratch space: bench/.work (git-ignored; competitors are installed there).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,14 +16,15 @@ import { generationSection } from './sections/generation.mjs';
 import { incrementalSection } from './sections/incremental.mjs';
 import { runtimeSection } from './sections/runtime.mjs';
 import { scalingSection } from './sections/scaling.mjs';
+import { STARTUP_TARGET_RATIO, startupRows, startupSection } from './sections/startup.mjs';
 
-const SECTIONS = ['generation', 'scaling', 'incremental', 'runtime'];
+const SECTIONS = ['generation', 'scaling', 'incremental', 'runtime', 'startup'];
 
 function options() {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, runs: { type: 'string' } }, strict: true });
   let only = values.only ?? null;
-  if (only && /^[1-4]$/.test(only)) only = SECTIONS[Number(only) - 1];
-  if (only && !SECTIONS.includes(only)) throw new Error(`--only must be one of ${SECTIONS.join(', ')} (or 1-4)`);
+  if (only && /^[1-5]$/.test(only)) only = SECTIONS[Number(only) - 1];
+  if (only && !SECTIONS.includes(only)) throw new Error(`--only must be one of ${SECTIONS.join(', ')} (or 1-5)`);
   const runs = values.runs ? Number(values.runs) : values.quick ? 1 : 5;
   return { quick: values.quick, only, runs };
 }
@@ -66,9 +67,16 @@ async function main() {
   await section('scaling', scalingSection, scalingRows);
   await section('incremental', incrementalSection, incrementalRows);
   await section('runtime', runtimeSection, runtimeRows);
+  await section('startup', startupSection, startupRows);
   res.machine.loadAverageAtEnd = os.loadavg().map((x) => +x.toFixed(2));
   res.rows = rows;
   res.targets = targetChecks(res);
+  if (res.startup)
+    res.targets.push({
+      name: `cold generate, sample spec, all targets, existing output ≤ ${STARTUP_TARGET_RATIO}× bare node`,
+      met: res.startup.ratio <= STARTUP_TARGET_RATIO,
+      figure: `${res.startup.ratio.toFixed(2)}× (${res.startup.generateMs.median.toFixed(0)} ms vs ${res.startup.bareMs.median.toFixed(0)} ms)`,
+    });
   writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(res, null, 2) + '\n');
   const m = res.machine;
   console.log(`\ngrantgen benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.python ?? 'no python'}, ${m.java ?? 'no java'}; load avg ${m.loadAverageAtStart[0]} → ${m.loadAverageAtEnd[0]}; ${opts.runs} run(s) per figure (median, min, max)\n`);

@@ -83,14 +83,9 @@ Examples:
   grantgen init api.yaml                               write grantgen.config.yaml for your spec
   grantgen generate                                    regenerate every spec in grantgen.config.yaml
   grantgen generate api.yaml --target python --out sdk/python
-<<<<<<< HEAD
   grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/go, sdk/docs
-  grantgen check                                       exit 1 with a diff when generated/ is stale
-=======
-  grantgen generate api.yaml --target all --out sdk    writes sdk/python, sdk/typescript, sdk/docs
   grantgen check                                       exit 1 with a diff when the output is stale
   grantgen diff old.yaml new.yaml                      SDK-level changes and the semver bump they need
->>>>>>> main
   grantgen validate api.yaml                           list every problem, write nothing
   grantgen ir api.yaml > ir.json                       print the intermediate model
   grantgen watch                                       regenerate on every spec or template change

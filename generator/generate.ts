@@ -47,6 +47,8 @@ export interface TargetResult {
   files: Map<string, string>;
   stats: WriteStats | null;
   warnings: string[];
+  /** The template folders this target rendered from (built-in and `--templates` overlays). */
+  templateRoots: string[];
 }
 
 export interface GenerateResult {
@@ -102,6 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       files: withManifest(files),
       stats: null,
       warnings: plan.warnings,
+      templateRoots: templates.roots,
     });
     step(`${job.target}: render + format`);
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type FSWatcher, watch as chokidarWatch } from 'chokidar';
 import { type Io, type OutputOptions, type SpecSelection, processIo, selectSpecs, summarize } from './commands.js';
 import type { SpecEntry } from './config.js';
+import type { TargetName } from './targets/target.js';
 import { formatProblem, GrantgenError } from './errors.js';
 import { generate } from './generate.js';
 
@@ -20,20 +21,25 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
   let watcher: FSWatcher | null = null;
   const watched = new Set<string>();
   const specFiles = new Map<string, Set<string>>(); // spec → files it reads
+  const templateRootsOf = new Map<TargetName, Set<string>>(); // target → its template folders
   let entries: SpecEntry[] = [];
   let queue = Promise.resolve();
 
-  const run = async (entry: SpecEntry, reason: string): Promise<void> => {
+  const run = async (entry: SpecEntry, reason: string, only: ReadonlySet<TargetName> | null = null): Promise<void> => {
     const t0 = performance.now();
+    const jobs = only ? entry.jobs.filter((j) => only.has(j.target)) : entry.jobs;
+    if (jobs.length === 0) return;
     try {
       const r = await generate({
         spec: entry.spec,
-        jobs: entry.jobs,
+        jobs,
         packageName: sel.packageName ?? entry.packageName,
         metadata: entry.metadata,
         templates: sel.templates,
       });
       specFiles.set(entry.spec, new Set(r.loaded.files));
+      for (const t of r.targets)
+        templateRootsOf.set(t.target, new Set([...(templateRootsOf.get(t.target) ?? []), ...t.templateRoots]));
       const fresh = [...r.loaded.files, ...r.templateRoots].filter((f) => !watched.has(f));
       for (const f of fresh) watched.add(f);
       if (watcher && fresh.length > 0) watcher.add(fresh);
@@ -72,8 +78,17 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
     const abs = path.resolve(changed);
     const affected = entries.filter((e) => specFiles.get(e.spec)?.has(abs) ?? true);
     const isTemplate = !entries.some((e) => specFiles.get(e.spec)?.has(abs));
-    const targets = isTemplate ? entries : affected;
-    for (const e of targets) queue = queue.then(() => run(e, `${path.relative(process.cwd(), abs)} changed`));
+    const reason = `${path.relative(process.cwd(), abs)} changed`;
+    if (!isTemplate) {
+      for (const e of affected) queue = queue.then(() => run(e, reason));
+      return;
+    }
+    // A template re-renders only the targets whose template folders hold it.
+    const using = new Set(
+      [...templateRootsOf].filter(([, roots]) => [...roots].some((r) => abs.startsWith(r + path.sep))).map(([t]) => t),
+    );
+    const only = using.size > 0 ? using : null;
+    for (const e of entries) queue = queue.then(() => run(e, reason, only));
   }
 
   return {

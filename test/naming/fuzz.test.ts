@@ -89,7 +89,3 @@ function shuffle<T>(xs: T[], seed: number): T[] {
   }
   return out;
 }
-
-it('fuzz arbitrary covers at least 10,000 strings per target', () => {
-  expect(RUNS).toBeGreaterThanOrEqual(10_000);
-});

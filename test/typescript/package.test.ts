@@ -72,15 +72,15 @@ describe('generated TypeScript packages', () => {
     await run(TSC, ['-p', consumer]);
   });
 
-  it('pass publint and attw (when installed)', async () => {
+  it('pass publint and attw (devDependencies: a missing one fails the test)', async () => {
     const publint = path.join(REPO, 'node_modules/.bin/publint');
     const attw = path.join(REPO, 'node_modules/.bin/attw');
+    expect(existsSync(publint), 'node_modules/.bin/publint (npm install)').toBe(true);
+    expect(existsSync(attw), 'node_modules/.bin/attw (npm install)').toBe(true);
     for (const sdk of sdks) {
-      if (existsSync(publint)) {
-        const { stdout } = await run(publint, ['--strict', sdk.dir]);
-        expect(stdout, sdk.packageName).not.toMatch(/error|warning/i);
-      }
-      if (existsSync(attw)) await run(attw, [sdk.tarball, '--profile', 'esm-only']);
+      const { stdout } = await run(publint, ['--strict', sdk.dir]);
+      expect(stdout, sdk.packageName).not.toMatch(/error|warning/i);
+      await run(attw, [sdk.tarball, '--profile', 'esm-only']);
     }
   });
 });

@@ -65,4 +65,27 @@ describe('grantgen watch', () => {
     await c.waitFor(/README\.md\.hbs changed: .* regenerated, 1 file\(s\) written in \d+ ms/);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain('## Where it runs');
   });
+
+  it('a template save re-renders only the targets whose template folders hold it', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'grantgen-watch-'));
+    const spec = path.join(dir, 'api.yaml');
+    cpSync(path.join(ROOT, 'specs/multiauth-sample.yaml'), spec);
+    const overlay = path.join(dir, 'overlay');
+    mkdirSync(path.join(overlay, 'docs'), { recursive: true });
+    const template = path.join(overlay, 'docs/README.md.hbs');
+    cpSync(path.join(ROOT, 'templates/docs/README.md.hbs'), template);
+    const c = collector();
+    handle = runWatch(
+      { specs: [spec], target: 'all', out: path.join(dir, 'out'), packageName: null, templates: [overlay] },
+      { quiet: false, json: true },
+      c.io,
+    );
+    await handle.ready;
+    const start = JSON.parse(await c.waitFor(/"reason":"start"/, 120_000)) as { targets: { target: string }[] };
+    expect(start.targets.map((t) => t.target)).toEqual(expect.arrayContaining(['python', 'typescript', 'docs']));
+
+    writeFileSync(template, readFileSync(template, 'utf8').replace('## Environments', '## Where it runs'));
+    const event = JSON.parse(await c.waitFor(/README\.md\.hbs changed/, 60_000)) as { targets: { target: string }[] };
+    expect(event.targets.map((t) => t.target)).toEqual(['docs']);
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-/** Files of templates/python/static/, copied verbatim into the package (kept in sync by test/python/static-files.test.ts). */
+/** Files of templates/python/static/, copied verbatim into the package (kept in sync by test/python/runtime.test.ts). */
 export const STATIC_FILES: readonly string[] = [
   'controllers/base_controller.py',
   'exceptions/__init__.py',

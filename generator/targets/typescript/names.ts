@@ -14,7 +14,7 @@ import {
   tsName,
 } from '../../naming/index.js';
 
-/** Names exported by `src/runtime/index.ts` (kept in sync by test/typescript/view.test.ts). */
+/** Names exported by `src/runtime/index.ts` (kept in sync by test/targets/runtime-exports.test.ts). */
 export const RUNTIME_EXPORTS = [
   'AbortError',
   'ApiError',
@@ -25,6 +25,7 @@ export const RUNTIME_EXPORTS = [
   'NetworkError',
   'OAuthCallbackError',
   'OAuthProviderError',
+  'RetryWaitTooLongError',
   'SdkError',
   'StateMismatchError',
   'TimeoutError',
@@ -42,6 +43,24 @@ export const RUNTIME_EXPORTS = [
   'OAuthContext',
   'RefreshTokenOptions',
   'TokenCallOptions',
+  'DeviceAuthorizationManager',
+  'DeviceAuthorization',
+  'StartDeviceAuthorizationOptions',
+  'WaitForDeviceTokenOptions',
+  'AuthorizationDeniedError',
+  'AuthorizationServerMetadataError',
+  'DeviceAccessDeniedError',
+  'DeviceAuthorizationError',
+  'DeviceCodeExpiredError',
+  'IssuerMismatchError',
+  'SignInTimeoutError',
+  'TokenRevocationError',
+  'AuthorizationServerMetadata',
+  'DiscoveryMode',
+  'registerLoopbackListener',
+  'LoopbackListener',
+  'LoopbackOptions',
+  'LoopbackServer',
   'InMemoryTokenStore',
   'TokenStore',
   'oAuthTokenFromJSON',
@@ -54,7 +73,6 @@ export const RUNTIME_EXPORTS = [
   'Logger',
   'FetchLike',
   'RequestOptions',
-  'RetryWaitTooLongError',
   'APIPromise',
   'WithResponse',
 ] as const;

@@ -16,7 +16,10 @@ def test_device_example_prints_the_code_waits_and_calls_the_api(srv: Server) -> 
         pytest.fail("GRANTGEN_BEYOND_PY_DIR is not set (run through beyond.test.ts)")
     srv.settings(deviceInterval=0.2)
     proc = subprocess.Popen(
-        [sys.executable, os.path.join(folder, "examples", "device_authorization_tv.py")],
+        [
+            sys.executable,
+            os.path.join(folder, "examples", "device_authorization_tv.py"),
+        ],
         env={
             **os.environ,
             "API_BASE_URL": srv.url,

@@ -426,6 +426,6 @@ def test_issue_12_async_twins_of_sign_out_and_metadata(srv: TestServer) -> None:
             with pytest.raises(multiauthsample.SdkException):
                 await client.o_auth_ropcg.revoke_token()
             assert client.o_auth_ropcg.token is None
-            assert await client.o_auth_ropcg.authorization_server_metadata() is None
+            assert await client.o_auth_ropcg.discover() is None
 
     asyncio.run(main())

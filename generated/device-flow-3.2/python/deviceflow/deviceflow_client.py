@@ -10,8 +10,8 @@ from .configuration import Configuration, Environment, Server
 from .controllers.account_controller import AccountController, AsyncAccountController
 from .http._async import (
     AsyncAuthorizationCodeGrant,
+    AsyncDeviceAuthorizationGrant,
     AsyncFlowChoice,
-    AsyncStaticAuthorizer,
 )
 from .http.api_context import ApiContext, AsyncApiContext
 from .http.auth._security import FlowChoice
@@ -283,16 +283,16 @@ class AsyncDeviceflowClient:
             ),
             self._context,
         )
-        self._oauth2_device_authorization = Oauth2DeviceAuthorization(
-            config.oauth2_device_authorization_credentials,
+        self._oauth2_device_authorization = AsyncDeviceAuthorizationGrant(
+            Oauth2DeviceAuthorization(
+                config.oauth2_device_authorization_credentials,
+                self._context,
+            ),
             self._context,
         )
         self._context.async_authorizers["oauth2"] = AsyncFlowChoice(
             "oauth2",
-            (
-                self._oauth2_authorization_code,
-                AsyncStaticAuthorizer(self._oauth2_device_authorization),
-            ),
+            (self._oauth2_authorization_code, self._oauth2_device_authorization),
         )
         self._sso_authorization_code = AsyncAuthorizationCodeGrant(
             SsoAuthorizationCode(
@@ -301,19 +301,22 @@ class AsyncDeviceflowClient:
             ),
             self._context,
         )
-        self._sso_device_authorization = SsoDeviceAuthorization(
-            config.sso_device_authorization_credentials,
+        self._sso_device_authorization = AsyncDeviceAuthorizationGrant(
+            SsoDeviceAuthorization(
+                config.sso_device_authorization_credentials,
+                self._context,
+            ),
             self._context,
         )
         self._context.async_authorizers["sso"] = AsyncFlowChoice(
             "sso",
-            (
-                self._sso_authorization_code,
-                AsyncStaticAuthorizer(self._sso_device_authorization),
-            ),
+            (self._sso_authorization_code, self._sso_device_authorization),
         )
-        self._tv = Tv(config.tv_credentials, self._context)
-        self._context.async_authorizers["tv"] = AsyncStaticAuthorizer(self._tv)
+        self._tv = AsyncDeviceAuthorizationGrant(
+            Tv(config.tv_credentials, self._context),
+            self._context,
+        )
+        self._context.async_authorizers["tv"] = self._tv
         self._account = AsyncAccountController(self._context)
 
     def _server_url(self, name: str) -> str:
@@ -330,8 +333,8 @@ class AsyncDeviceflowClient:
         return self._oauth2_authorization_code
 
     @property
-    def oauth2_device_authorization(self) -> Oauth2DeviceAuthorization:
-        """The oauth2 deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+    def oauth2_device_authorization(self) -> AsyncDeviceAuthorizationGrant:
+        """The oauth2 deviceAuthorization manager (OAuth 2 Device Authorization Grant), async: await its fetch and refresh methods."""
         return self._oauth2_device_authorization
 
     @property
@@ -340,13 +343,13 @@ class AsyncDeviceflowClient:
         return self._sso_authorization_code
 
     @property
-    def sso_device_authorization(self) -> SsoDeviceAuthorization:
-        """The sso deviceAuthorization manager (OAuth 2 Device Authorization Grant)."""
+    def sso_device_authorization(self) -> AsyncDeviceAuthorizationGrant:
+        """The sso deviceAuthorization manager (OAuth 2 Device Authorization Grant), async: await its fetch and refresh methods."""
         return self._sso_device_authorization
 
     @property
-    def tv(self) -> Tv:
-        """The tv manager (OAuth 2 Device Authorization Grant)."""
+    def tv(self) -> AsyncDeviceAuthorizationGrant:
+        """The tv manager (OAuth 2 Device Authorization Grant), async: await its fetch and refresh methods."""
         return self._tv
 
     @property

@@ -17,6 +17,7 @@ const ASYNC_OAUTH: Partial<Record<AuthKind, string>> = {
   authorizationCode: 'AsyncAuthorizationCodeGrant',
   password: 'AsyncPasswordGrant',
   clientCredentials: 'AsyncClientCredentialsGrant',
+  deviceAuthorization: 'AsyncDeviceAuthorizationGrant',
 };
 
 export interface AsyncClientSchemeView {

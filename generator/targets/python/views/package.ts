@@ -82,7 +82,7 @@ export function controllersInitView(controllers: ControllerView[]): SubpackageIn
 }
 
 /** Exceptions the package root re-exports from the static runtime. */
-const ROOT_EXCEPTIONS = [
+export const ROOT_EXCEPTIONS = [
   'APIException',
   'AuthConflictException',
   'AuthRequiredException',

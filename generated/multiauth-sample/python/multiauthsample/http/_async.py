@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import threading
 import time
@@ -48,6 +49,17 @@ from .auth._grants import (
     _check_additional,
     normalize_scopes,
 )
+from ..exceptions.network_exception import NetworkException
+from ..exceptions.o_auth_provider_exception import OAuthProviderException
+from ..exceptions.sdk_exception import ConfigurationException
+from .auth._device import (
+    MAX_DEVICE_RESPONSE_BYTES,
+    DeviceAuthorization,
+    DeviceAuthorizationGrant,
+)
+from .auth._loopback import LoopbackSession, _default_open_browser
+from .auth._metadata import AuthorizationServerMetadata
+from .auth._revoke import MAX_REVOCATION_RESPONSE_BYTES
 from .auth._security import Authorizer, AuthTarget
 from .auth.token_store import InMemoryTokenStore, TokenStore
 from .http_response import HttpResponse
@@ -255,9 +267,45 @@ class AsyncOAuthGrantBase(AsyncAuthorizer):
         else:
             await _in_thread(lambda: store.save(token))
 
+    async def discover(self) -> Optional[AuthorizationServerMetadata]:
+        """The scheme's RFC 8414 metadata, fetched once per client (async), or None: no metadata
+        URL in the spec, discovery pinned to "static", or (in "auto" mode) the fetch failed.
+        Raises IssuerMismatchException for a wrong issuer (RFC 8414 section 3.3)."""
+        return await self._core._authorization_server_metadata_async()
+
+    async def revoke_token(self) -> None:
+        """Async twin of `revoke_token` (RFC 7009): the token is removed here first (under the
+        store lock), then revoked at the server; TokenRevocationException (after the local
+        sign-out) when the server cannot confirm."""
+        core = self._core
+        async with self._locked():
+            token = await self._load()
+            await self._save(None)
+        if token is None:
+            return
+        await self.discover()
+        target = core._revocation_target()
+        failure = None
+        for hint, headers, body in core._revocation_requests(token):
+            try:
+                response = await self._context.async_transport.send(
+                    "POST",
+                    target,
+                    headers=headers,
+                    data=body,
+                    follow_redirects=False,
+                    max_bytes=MAX_REVOCATION_RESPONSE_BYTES,
+                )
+            except NetworkException as exc:
+                raise core._unreachable(exc) from exc
+            failure = failure or core._refused(hint, response)
+        if failure is not None:
+            raise failure
+
     async def _token_request(
         self, url: str, form: Dict[str, str], extra: Dict[str, str]
     ) -> OAuthToken:
+        await self.discover()  # the endpoint is then known without blocking I/O
         target, headers, body = self._core._token_request_args(url, form, extra)
         sent_at = time.time()
         response = await self._context.async_transport.send(
@@ -324,14 +372,6 @@ class AsyncOAuthGrantBase(AsyncAuthorizer):
             await self._save(new_token)
         self._core._notify(new_token)
         return new_token
-
-    async def revoke_token(self) -> None:
-        """Async twin of `revoke_token` (RFC 7009 sign out), run in a worker thread."""
-        await _in_thread(self._core.revoke_token)
-
-    async def authorization_server_metadata(self) -> Any:
-        """Async twin of `authorization_server_metadata` (RFC 8414), run in a worker thread."""
-        return await _in_thread(self._core.authorization_server_metadata)
 
     # ---- AsyncAuthorizer ----------------------------------------------------------------------
 
@@ -402,16 +442,15 @@ class AsyncAuthorizationCodeGrant(AsyncOAuthGrantBase):
         state: Optional[str] = None,
         additional_params: Optional[Mapping[str, Any]] = None,
     ) -> AuthorizationRequest:
-        """The URL to send the user to, with `state` and a PKCE verifier (no I/O)."""
+        """The URL to send the user to, with `state` and a PKCE verifier (no I/O; with RFC 8414
+        metadata, `await discover()` first)."""
+        if self._acg._metadata_needed():
+            raise ConfigurationException(
+                f"{self.scheme_name}: the endpoints come from the authorization server "
+                "metadata; call `await manager.discover()` once before building an "
+                "authorization URL"
+            )
         return self._acg.authorization_request(state, additional_params)
-
-    def get_authorization_url(
-        self,
-        state: Optional[str] = None,
-        additional_params: Optional[Mapping[str, Any]] = None,
-    ) -> str:
-        """The URL of the authorization page (no I/O)."""
-        return self._acg.get_authorization_url(state, additional_params)
 
     async def authorize_with_loopback(
         self,
@@ -421,13 +460,31 @@ class AsyncAuthorizationCodeGrant(AsyncOAuthGrantBase):
         path: str = "/callback",
         additional_params: Optional[Mapping[str, Any]] = None,
     ) -> OAuthToken:
-        """Async twin of `authorize_with_loopback` (RFC 8252): the one-shot listener runs in a
-        worker thread, so the event loop keeps running while the user signs in."""
-        return await _in_thread(
-            lambda: self._acg.authorize_with_loopback(
-                open_browser, timeout, port, path, additional_params
-            )
+        """Async twin of `authorize_with_loopback` (RFC 8252): `open_browser` may be a coroutine
+        function; the event loop stays free while the browser signs in."""
+        await self.discover()
+        session = LoopbackSession(self._acg, timeout, port, path, additional_params)
+        loop = asyncio.get_running_loop()
+        try:
+            url = session.start()
+            opened = (open_browser or _default_open_browser)(url)
+            if inspect.isawaitable(opened):
+                await opened
+            await loop.run_in_executor(None, session.wait)
+        finally:
+            await loop.run_in_executor(None, session.close)
+        token = await self._token_request(
+            self._acg.TOKEN_URL, session.token_form(), session.extra
         )
+        return await self._save_new(token)
+
+    def get_authorization_url(
+        self,
+        state: Optional[str] = None,
+        additional_params: Optional[Mapping[str, Any]] = None,
+    ) -> str:
+        """The URL of the authorization page (no I/O)."""
+        return self._acg.get_authorization_url(state, additional_params)
 
     async def fetch_token(
         self,
@@ -447,11 +504,64 @@ class AsyncAuthorizationCodeGrant(AsyncOAuthGrantBase):
         code_verifier: Optional[str] = None,
         additional_params: Optional[Mapping[str, Any]] = None,
     ) -> OAuthToken:
-        """Check the redirect back (before any I/O), then exchange its code."""
+        """Check the redirect back (before any I/O but the RFC 8414 metadata, when the
+        discovered issuer is not known yet), then exchange its code."""
+        if self._acg._metadata_needed():
+            await self.discover()
         code, verifier = self._acg._check_callback(
             callback_url, expected_state, code_verifier
         )
         return await self.fetch_token(code, additional_params, code_verifier=verifier)
+
+
+class AsyncDeviceAuthorizationGrant(AsyncOAuthGrantBase):
+    """Async twin of `DeviceAuthorizationGrant` (RFC 8628)."""
+
+    def __init__(
+        self, core: DeviceAuthorizationGrant, context: AsyncApiContext
+    ) -> None:
+        super().__init__(core, context)
+        self._device = core
+
+    async def start_device_authorization(
+        self,
+        scopes: Optional[Iterable[ScopeValue]] = None,
+        additional_params: Optional[Mapping[str, Any]] = None,
+    ) -> DeviceAuthorization:
+        """Ask for a device code and a user code; show `verification_uri` and `user_code`."""
+        await self.discover()
+        target, headers, body = self._device._start_request(scopes, additional_params)
+        sent_at = time.time()
+        response = await self._context.async_transport.send(
+            "POST",
+            target,
+            headers=headers,
+            data=body,
+            follow_redirects=False,
+            max_bytes=MAX_DEVICE_RESPONSE_BYTES,
+        )
+        return self._device._start_response(response, sent_at)
+
+    async def wait_for_device_token(
+        self,
+        authorization: DeviceAuthorization,
+        additional_params: Optional[Mapping[str, Any]] = None,
+    ) -> OAuthToken:
+        """Poll (awaiting `interval` seconds, 5 more after each `slow_down`) until the user
+        approves; raises DeviceAccessDeniedException / DeviceCodeExpiredException like the sync
+        manager. Cancel the task to stop waiting."""
+        core = self._device
+        form = core._poll_form(authorization)
+        extra = _check_additional(additional_params)
+        interval = authorization.interval
+        while True:
+            await asyncio.sleep(core._next_wait(authorization, interval))
+            try:
+                token = await self._token_request(core.TOKEN_URL, form, extra)
+            except OAuthProviderException as error:
+                interval = core._after_poll_error(error, interval)
+                continue
+            return await self._save_new(token)
 
 
 class AsyncPasswordGrant(AsyncOAuthGrantBase):

@@ -27,6 +27,7 @@ from ...exceptions.o_auth_provider_exception import OAuthProviderException
 from ...models.o_auth_token import OAuthToken
 from .._redact import redact
 from ..api_context import ApiContext
+from ..http_response import HttpResponse
 from ._grants import (
     _COMMON_FIELDS,
     DEFAULT_CLOCK_SKEW,
@@ -216,6 +217,24 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
         Show the user `verification_uri` and `user_code`, then call `wait_for_device_token`.
         `scopes` default to the credentials' `o_auth_scopes`.
         """
+        target, headers, body = self._start_request(scopes, additional_params)
+        sent_at = time.time()
+        response = self._context.transport.send(
+            "POST",
+            target,
+            headers=headers,
+            data=body,
+            follow_redirects=False,
+            max_bytes=MAX_DEVICE_RESPONSE_BYTES,
+        )
+        return self._start_response(response, sent_at)
+
+    def _start_request(
+        self,
+        scopes: Optional[Iterable[ScopeValue]],
+        additional_params: Optional[Mapping[str, Any]],
+    ) -> Tuple[str, Dict[str, str], Dict[str, str]]:
+        """URL, headers and form of a device authorization request (no I/O once discovered)."""
         creds = self._require_credentials()
         extra = _check_additional(additional_params)
         wanted = (
@@ -241,15 +260,12 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
             self.SCHEME_NAME, self._client_auth_mode(), creds, headers, body
         )
         body.update(extra)
-        sent_at = time.time()
-        response = self._context.transport.send(
-            "POST",
-            target,
-            headers=headers,
-            data=body,
-            follow_redirects=False,
-            max_bytes=MAX_DEVICE_RESPONSE_BYTES,
-        )
+        return target, headers, body
+
+    def _start_response(
+        self, response: HttpResponse, sent_at: float
+    ) -> DeviceAuthorization:
+        """Validate a device authorization response (RFC 8628 section 3.2)."""
         data = self._device_response(response.content, response.too_large)
         if not response.is_success():
             if isinstance(data, dict) and isinstance(data.get("error"), str):
@@ -322,17 +338,56 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
         except (ValueError, UnicodeDecodeError):
             return None
 
-    def _poll_once(
-        self, authorization: DeviceAuthorization, extra: Dict[str, str]
-    ) -> Tuple[Optional[OAuthToken], Optional[OAuthProviderException]]:
-        form = {
+    def _poll_form(self, authorization: DeviceAuthorization) -> Dict[str, str]:
+        if not isinstance(authorization, DeviceAuthorization):
+            raise TypeError("authorization must come from start_device_authorization()")
+        return {
             "grant_type": DEVICE_CODE_GRANT,
             "device_code": authorization.device_code,
         }
-        try:
-            return self._token_request(self.TOKEN_URL, form, extra), None
-        except OAuthProviderException as exc:
-            return None, exc
+
+    def _next_wait(self, authorization: DeviceAuthorization, interval: float) -> float:
+        """Seconds to wait before the next poll; raises when the device code has expired."""
+        remaining = authorization.expires_at - time.time()
+        if remaining <= 0:
+            raise DeviceCodeExpiredException(
+                f"{self.SCHEME_NAME}: the device code expired before the user approved",
+                None,
+                "expired_token",
+            )
+        return min(interval, remaining)
+
+    def _after_poll_error(
+        self, error: OAuthProviderException, interval: float
+    ) -> float:
+        """The interval to go on with after an error answer (RFC 8628 section 3.5), or raise."""
+        code = error.error_code
+        if code == "authorization_pending":
+            return interval
+        if code == "slow_down":
+            _LOGGER.info(
+                "%s: slow_down; polling every %s s",
+                self.SCHEME_NAME,
+                interval + SLOW_DOWN_SECONDS,
+            )
+            return interval + SLOW_DOWN_SECONDS
+        if code == "access_denied":
+            raise DeviceAccessDeniedException(
+                f"{self.SCHEME_NAME}: the user declined the device authorization",
+                error.response,
+                code,
+                error.error_description,
+                error.error_uri,
+            ) from None
+        if code == "expired_token":
+            raise DeviceCodeExpiredException(
+                f"{self.SCHEME_NAME}: the device code expired; start again",
+                error.response,
+                code,
+                error.error_description,
+                error.error_uri,
+            ) from None
+        raise error
 
     def wait_for_device_token(
         self,
@@ -345,47 +400,15 @@ class DeviceAuthorizationGrant(OAuthGrantBase):
         DeviceAccessDeniedException when the user declines, DeviceCodeExpiredException when the
         code expires first, OAuthProviderException for any other error of the server.
         """
-        if not isinstance(authorization, DeviceAuthorization):
-            raise TypeError("authorization must come from start_device_authorization()")
+        form = self._poll_form(authorization)
         extra = _check_additional(additional_params)
         interval = authorization.interval
         while True:
-            remaining = authorization.expires_at - time.time()
-            if remaining <= 0:
-                raise DeviceCodeExpiredException(
-                    f"{self.SCHEME_NAME}: the device code expired before the user approved",
-                    None,
-                    "expired_token",
-                )
-            self._sleep(min(interval, remaining))
-            token, error = self._poll_once(authorization, extra)
-            if token is not None:
-                _LOGGER.info("%s: the device was approved", self.SCHEME_NAME)
-                return self._save_new(token)
-            assert error is not None
-            code = error.error_code
-            if code == "authorization_pending":
+            self._sleep(self._next_wait(authorization, interval))
+            try:
+                token = self._token_request(self.TOKEN_URL, form, extra)
+            except OAuthProviderException as error:
+                interval = self._after_poll_error(error, interval)
                 continue
-            if code == "slow_down":
-                interval += SLOW_DOWN_SECONDS
-                _LOGGER.info(
-                    "%s: slow_down; polling every %s s", self.SCHEME_NAME, interval
-                )
-                continue
-            if code == "access_denied":
-                raise DeviceAccessDeniedException(
-                    f"{self.SCHEME_NAME}: the user declined the device authorization",
-                    error.response,
-                    code,
-                    error.error_description,
-                    error.error_uri,
-                ) from None
-            if code == "expired_token":
-                raise DeviceCodeExpiredException(
-                    f"{self.SCHEME_NAME}: the device code expired; start again",
-                    error.response,
-                    code,
-                    error.error_description,
-                    error.error_uri,
-                ) from None
-            raise error
+            _LOGGER.info("%s: the device was approved", self.SCHEME_NAME)
+            return self._save_new(token)

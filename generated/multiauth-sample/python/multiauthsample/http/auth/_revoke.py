@@ -24,6 +24,8 @@ from ._metadata import MetadataMixin
 from .token_store import TokenStore
 
 if TYPE_CHECKING:
+    from ...models.o_auth_token import OAuthToken
+    from ..http_response import HttpResponse
     from ._grants import OAuthCredentialsBase
 
 _LOGGER = logging.getLogger(__name__)
@@ -99,30 +101,9 @@ class RevocationMixin(MetadataMixin):
         if token is None:
             return
         _LOGGER.info("%s: token removed; revoking it at the server", self.SCHEME_NAME)
-        pending: List[Tuple[str, str]] = []
-        if token.refresh_token:
-            pending.append((token.refresh_token, "refresh_token"))
-        pending.append((token.access_token, "access_token"))
-        try:
-            url = self._endpoint_url("revocation_endpoint", self.REVOCATION_URL)
-        except ConfigurationException:
-            raise TokenRevocationException(
-                f"{self.SCHEME_NAME}: signed out locally, but the API has no revocation "
-                "endpoint; the server still accepts the token until it expires"
-            ) from None
-        target = self._context.resolve_url(url, self.SERVER_NAME)
-        self._context.check_secure_url(target, f"{self.SCHEME_NAME} revocation URL")
-        creds = self._credentials
-        if creds is None:
-            raise ConfigurationException(
-                f"{self.SCHEME_NAME}: no credentials configured for this scheme"
-            )
+        target = self._revocation_target()
         failure: Optional[TokenRevocationException] = None
-        for value, hint in pending:
-            headers = {"content-type": "application/x-www-form-urlencoded"}
-            body = {"token": value, "token_type_hint": hint}
-            mode = creds.o_auth_client_auth or self.DEFAULT_CLIENT_AUTH
-            client_auth_request(self.SCHEME_NAME, mode, creds, headers, body)
+        for hint, headers, body in self._revocation_requests(token):
             try:
                 response = self._context.transport.send(
                     "POST",
@@ -133,21 +114,64 @@ class RevocationMixin(MetadataMixin):
                     max_bytes=MAX_REVOCATION_RESPONSE_BYTES,
                 )
             except NetworkException as exc:
-                raise TokenRevocationException(
-                    f"{self.SCHEME_NAME}: signed out locally, but the revocation endpoint "
-                    f"could not be reached ({type(exc).__name__}); the server may still "
-                    "accept the token until it expires"
-                ) from exc
-            if response.status_code == 200:
-                continue
-            error = revocation_error(response.content)
-            failure = failure or TokenRevocationException(
-                f"{self.SCHEME_NAME}: signed out locally, but the server refused to revoke "
-                f"the {hint.replace('_', ' ')} (HTTP {response.status_code}"
-                + (f", {redact_text(error)}" if error else "")
-                + ")",
-                error,
-                response.status_code,
-            )
+                raise self._unreachable(exc) from exc
+            failure = failure or self._refused(hint, response)
         if failure is not None:
             raise failure
+
+    def _revocation_target(self) -> str:
+        """The revocation endpoint (raises TokenRevocationException when there is none)."""
+        try:
+            url = self._endpoint_url("revocation_endpoint", self.REVOCATION_URL)
+        except ConfigurationException:
+            raise TokenRevocationException(
+                f"{self.SCHEME_NAME}: signed out locally, but the API has no revocation "
+                "endpoint; the server still accepts the token until it expires"
+            ) from None
+        target = self._context.resolve_url(url, self.SERVER_NAME)
+        self._context.check_secure_url(target, f"{self.SCHEME_NAME} revocation URL")
+        return target
+
+    def _revocation_requests(
+        self, token: OAuthToken
+    ) -> List[Tuple[str, Dict[str, str], Dict[str, str]]]:
+        """(hint, headers, form) of each revocation: the refresh token first, then the access token."""
+        creds = self._credentials
+        if creds is None:
+            raise ConfigurationException(
+                f"{self.SCHEME_NAME}: no credentials configured for this scheme"
+            )
+        pending: List[Tuple[str, str]] = []
+        if token.refresh_token:
+            pending.append((token.refresh_token, "refresh_token"))
+        pending.append((token.access_token, "access_token"))
+        out: List[Tuple[str, Dict[str, str], Dict[str, str]]] = []
+        for value, hint in pending:
+            headers = {"content-type": "application/x-www-form-urlencoded"}
+            body = {"token": value, "token_type_hint": hint}
+            mode = creds.o_auth_client_auth or self.DEFAULT_CLIENT_AUTH
+            client_auth_request(self.SCHEME_NAME, mode, creds, headers, body)
+            out.append((hint, headers, body))
+        return out
+
+    def _unreachable(self, exc: Exception) -> TokenRevocationException:
+        return TokenRevocationException(
+            f"{self.SCHEME_NAME}: signed out locally, but the revocation endpoint "
+            f"could not be reached ({type(exc).__name__}); the server may still "
+            "accept the token until it expires"
+        )
+
+    def _refused(
+        self, hint: str, response: HttpResponse
+    ) -> Optional[TokenRevocationException]:
+        if response.status_code == 200:
+            return None
+        error = revocation_error(response.content)
+        return TokenRevocationException(
+            f"{self.SCHEME_NAME}: signed out locally, but the server refused to revoke "
+            f"the {hint.replace('_', ' ')} (HTTP {response.status_code}"
+            + (f", {redact_text(error)}" if error else "")
+            + ")",
+            error,
+            response.status_code,
+        )

@@ -10,9 +10,11 @@ made from (RFC 8414 section 3.3) is refused in every mode: its content could be 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
+import time
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit, urlunsplit
@@ -30,11 +32,15 @@ from .._redact import redact_text
 from ..api_context import ApiContext
 
 if TYPE_CHECKING:
+    from ..api_context import AsyncApiContext
+    from ..http_response import HttpResponse
     from ._grants import OAuthCredentialsBase
 
 _LOGGER = logging.getLogger(__name__)
 
 MAX_METADATA_BYTES = 256 * 1024
+#: After a failed fetch, "auto" discovery uses the static URLs this long before trying again.
+RETRY_AFTER_FAILURE = 30.0
 DISCOVERY_MODES = ("auto", "metadata", "static")
 WELL_KNOWN_SUFFIXES = (
     "/.well-known/oauth-authorization-server",
@@ -142,6 +148,9 @@ class _ClientCache:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.documents: Dict[str, AuthorizationServerMetadata] = {}
+        #: url → when a fetch failed ("auto" mode then uses the static URLs for a while)
+        self.failed: Dict[str, float] = {}
+        self.async_locks: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]" = weakref.WeakKeyDictionary()
 
 
 _CACHES: "weakref.WeakKeyDictionary[ApiContext, _ClientCache]" = (
@@ -184,22 +193,53 @@ def fetch_metadata(
             return found
         context.check_secure_url(url, f"{what} metadata URL")
         _LOGGER.debug("%s: fetching authorization server metadata", what)
-        response = context.transport.send(
-            "GET",
-            url,
-            headers={"accept": "application/json"},
-            follow_redirects=False,
-            max_bytes=MAX_METADATA_BYTES,
+        response = context.transport.send("GET", url, **_FETCH_OPTIONS)
+        metadata = _metadata_from(context, url, response, what)
+        cache.documents[url] = metadata
+        return metadata
+
+
+_FETCH_OPTIONS: Dict[str, Any] = {
+    "headers": {"accept": "application/json"},
+    "follow_redirects": False,
+    "max_bytes": MAX_METADATA_BYTES,
+}
+
+
+def _metadata_from(
+    context: ApiContext, url: str, response: "HttpResponse", what: str
+) -> AuthorizationServerMetadata:
+    if response.too_large:
+        raise AuthorizationServerMetadataException(
+            f"{what}: the authorization server metadata exceeds {MAX_METADATA_BYTES} bytes"
         )
-        if response.too_large:
-            raise AuthorizationServerMetadataException(
-                f"{what}: the authorization server metadata exceeds {MAX_METADATA_BYTES} bytes"
-            )
-        if response.status_code != 200:
-            raise AuthorizationServerMetadataException(
-                f"{what}: the metadata URL answered HTTP {response.status_code}"
-            )
-        metadata = parse_metadata(context, url, response.content, what)
+    if response.status_code != 200:
+        raise AuthorizationServerMetadataException(
+            f"{what}: the metadata URL answered HTTP {response.status_code}"
+        )
+    return parse_metadata(context, url, response.content, what)
+
+
+async def fetch_metadata_async(
+    context: "AsyncApiContext", url: str, what: str
+) -> AuthorizationServerMetadata:
+    """`fetch_metadata` for async clients (the same per-client cache; one fetch per loop)."""
+    cache = _cache_of(context)
+    found = cache.documents.get(url)
+    if found is not None:
+        return found
+    loop = asyncio.get_running_loop()
+    lock = cache.async_locks.get(loop)
+    if lock is None:
+        lock = asyncio.Lock()
+        cache.async_locks[loop] = lock
+    async with lock:
+        found = cache.documents.get(url)
+        if found is not None:
+            return found
+        context.check_secure_url(url, f"{what} metadata URL")
+        response = await context.async_transport.send("GET", url, **_FETCH_OPTIONS)
+        metadata = _metadata_from(context, url, response, what)
         cache.documents[url] = metadata
         return metadata
 
@@ -234,30 +274,70 @@ class MetadataMixin:
         mode = getattr(self._credentials, "o_auth_discovery", None)
         return mode if isinstance(mode, str) and mode in DISCOVERY_MODES else "auto"
 
+    def _metadata_location(self) -> Optional[str]:
+        """The resolved metadata URL, or None when nothing is to be fetched."""
+        if self.METADATA_URL is None or self._discovery_mode() == "static":
+            return None
+        return self._context.resolve_url(self.METADATA_URL, self.METADATA_SERVER_NAME)
+
+    def _metadata_needed(self) -> bool:
+        """True when a fetch would happen now (not cached, no recent failure in "auto")."""
+        url = self._metadata_location()
+        if url is None:
+            return False
+        cache = _cache_of(self._context)
+        if url in cache.documents:
+            return False
+        failed = cache.failed.get(url)
+        recent = failed is not None and time.monotonic() - failed < RETRY_AFTER_FAILURE
+        return not (recent and self._discovery_mode() == "auto")
+
+    def _metadata_failed(self, url: str, exc: Exception) -> None:
+        """Raise for a failure that must not fall back; else remember it and log (→ static)."""
+        if isinstance(exc, (IssuerMismatchException, InsecureTransportException)):
+            raise exc
+        if self._discovery_mode() == "metadata":
+            if isinstance(exc, AuthorizationServerMetadataException):
+                raise exc
+            raise AuthorizationServerMetadataException(
+                f"{self.SCHEME_NAME}: the authorization server metadata could not be fetched"
+            ) from exc
+        _cache_of(self._context).failed[url] = time.monotonic()
+        _LOGGER.warning(
+            "%s: authorization server metadata unavailable (%s); using the spec's URLs",
+            self.SCHEME_NAME,
+            type(exc).__name__,
+        )
+
     def authorization_server_metadata(self) -> Optional[AuthorizationServerMetadata]:
         """The scheme's RFC 8414 metadata (fetched once per client), or None when the spec has no
         metadata URL, discovery is pinned to "static", or (in "auto" mode) the fetch failed."""
-        if self.METADATA_URL is None or self._discovery_mode() == "static":
+        url = self._metadata_location()
+        if url is None:
             return None
-        url = self._context.resolve_url(self.METADATA_URL, self.METADATA_SERVER_NAME)
+        cached = cached_metadata(self._context, url)
+        if cached is not None or not self._metadata_needed():
+            return cached
         try:
             return fetch_metadata(self._context, url, self.SCHEME_NAME)
-        except IssuerMismatchException:
-            raise
-        except InsecureTransportException:
-            raise
         except (AuthorizationServerMetadataException, NetworkException) as exc:
-            if self._discovery_mode() == "metadata":
-                if isinstance(exc, AuthorizationServerMetadataException):
-                    raise
-                raise AuthorizationServerMetadataException(
-                    f"{self.SCHEME_NAME}: the authorization server metadata could not be fetched"
-                ) from exc
-            _LOGGER.warning(
-                "%s: authorization server metadata unavailable (%s); using the spec's URLs",
-                self.SCHEME_NAME,
-                type(exc).__name__,
-            )
+            self._metadata_failed(url, exc)
+            return None
+
+    async def _authorization_server_metadata_async(
+        self,
+    ) -> Optional[AuthorizationServerMetadata]:
+        """The same for async clients (their context has the async transport)."""
+        url = self._metadata_location()
+        if url is None:
+            return None
+        cached = cached_metadata(self._context, url)
+        if cached is not None or not self._metadata_needed():
+            return cached
+        try:
+            return await fetch_metadata_async(self._context, url, self.SCHEME_NAME)  # type: ignore[arg-type]
+        except (AuthorizationServerMetadataException, NetworkException) as exc:
+            self._metadata_failed(url, exc)
             return None
 
     def _endpoint_url(self, field: str, static_url: Optional[str]) -> str:

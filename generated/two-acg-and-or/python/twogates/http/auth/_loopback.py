@@ -113,6 +113,183 @@ def _default_open_browser(url: str) -> None:
         print(f"Open this URL in your browser to sign in:\n{url}", file=sys.stderr)
 
 
+class LoopbackSession:
+    """One loopback sign-in: listener, authorization URL, callback checks (sync and async use it)."""
+
+    def __init__(
+        self,
+        manager: "AuthorizationCodeGrant",
+        timeout: float,
+        port: int,
+        path: str,
+        additional_params: Optional[Mapping[str, Any]],
+    ) -> None:
+        from ._grants import _check_additional, new_code_verifier
+
+        name = manager.SCHEME_NAME
+        if (
+            not isinstance(path, str)
+            or not path.startswith("/")
+            or "?" in path
+            or "#" in path
+        ):
+            raise ConfigurationException(
+                "path must start with '/' and have no query or fragment"
+            )
+        if (
+            isinstance(port, bool)
+            or not isinstance(port, int)
+            or not 0 <= port <= 65535
+        ):
+            raise ConfigurationException("port must be an integer from 0 to 65535")
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or timeout <= 0
+        ):
+            raise ConfigurationException("timeout must be a positive number of seconds")
+        creds = manager.credentials
+        if creds is None or not creds.o_auth_client_id:
+            raise ConfigurationException(f"{name}: o_auth_client_id is not set")
+        self.manager = manager
+        self.client_id: str = creds.o_auth_client_id
+        self.extra = _check_additional(additional_params)
+        use_pkce = manager._use_pkce()
+        if manager._client_auth_mode() == "none" and not use_pkce:
+            raise ConfigurationException(
+                f"{name}: a public client (o_auth_client_auth='none') requires PKCE"
+            )
+        self.timeout = float(timeout)
+        self.port = port
+        self.path = path
+        self.state = secrets.token_urlsafe(32)
+        self.verifier = new_code_verifier() if use_pkce else None
+        self.callback = _Callback(path, self.state)
+        self.redirect_uri = ""
+        self._server: Optional[http.server.HTTPServer] = None
+        self._thread: Optional[threading.Thread] = None
+
+    def start(self) -> str:
+        """Listen on 127.0.0.1 and return the authorization URL to open."""
+        from ._grants import code_challenge_s256
+
+        manager = self.manager
+        authorize_url = manager._context.resolve_url(
+            manager._authorization_url(), manager.SERVER_NAME
+        )
+        manager._context.check_secure_url(
+            authorize_url, f"{manager.SCHEME_NAME} authorization URL"
+        )
+        server = http.server.HTTPServer(
+            (LOOPBACK_HOST, self.port), _handler_for(self.callback)
+        )
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        self.redirect_uri = (
+            f"http://{LOOPBACK_HOST}:{server.server_address[1]}{self.path}"
+        )
+        params: List[Tuple[str, str]] = [
+            ("response_type", "code"),
+            ("client_id", self.client_id),
+            ("redirect_uri", self.redirect_uri),
+        ]
+        scopes = manager._scopes()
+        if scopes:
+            params.append(("scope", " ".join(scopes)))
+        params.append(("state", self.state))
+        if self.verifier is not None:
+            params.append(("code_challenge", code_challenge_s256(self.verifier)))
+            params.append(("code_challenge_method", "S256"))
+        params.extend(self.extra.items())
+        separator = "&" if urlsplit(authorize_url).query else "?"
+        _LOGGER.info(
+            "%s: waiting for the browser on %s", manager.SCHEME_NAME, self.redirect_uri
+        )
+        return authorize_url + separator + urlencode(params, quote_via=quote, safe="")
+
+    def wait(self) -> None:
+        """Block until the callback arrives; SignInTimeoutException after the timeout."""
+        if not self.callback.arrived.wait(self.timeout) or self.callback.params is None:
+            raise SignInTimeoutException(
+                f"{self.manager.SCHEME_NAME}: no sign-in arrived at {self.redirect_uri} "
+                f"within {self.timeout:g} s"
+            )
+
+    def close(self) -> None:
+        """Stop listening (idempotent); a waiting `wait()` returns at once."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        self.callback.arrived.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+    def token_form(self) -> Dict[str, str]:
+        """Check the callback (state, error, iss, code); the token request's form."""
+        name = self.manager.SCHEME_NAME
+        got: Dict[str, str] = self.callback.params or {}
+        returned_state = got.get("state")
+        if returned_state is None or not hmac.compare_digest(
+            returned_state.encode("utf-8"), self.state.encode("utf-8")
+        ):
+            raise StateMismatchException(
+                f"{name}: the callback's state is "
+                + (
+                    "missing"
+                    if returned_state is None
+                    else "different from the expected one"
+                ),
+                got.get("error", ""),
+                got.get("error_description"),
+                got.get("error_uri"),
+                returned_state,
+            )
+        issuer = self.manager._issuer()
+        if issuer is not None and got.get("iss") != issuer:
+            raise OAuthCallbackException(
+                f"{name}: the callback's iss does not match the expected issuer",
+                "invalid_issuer",
+                None,
+                None,
+                returned_state,
+            )
+        error = got.get("error")
+        if error is not None:
+            kind = (
+                AuthorizationDeniedException
+                if error == "access_denied"
+                else OAuthCallbackException
+            )
+            raise kind(
+                f"{name}: authorization failed: {error}",
+                error,
+                got.get("error_description"),
+                got.get("error_uri"),
+                returned_state,
+            )
+        code = got.get("code")
+        if not code:
+            raise OAuthCallbackException(
+                f"{name}: the callback has no code",
+                "invalid_request",
+                None,
+                None,
+                returned_state,
+            )
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": self.redirect_uri,
+        }
+        if self.verifier is not None:
+            form["code_verifier"] = self.verifier
+        return form
+
+
 def run_loopback_sign_in(
     manager: "AuthorizationCodeGrant",
     open_browser: Optional[Callable[[str], Any]],
@@ -122,125 +299,14 @@ def run_loopback_sign_in(
     additional_params: Optional[Mapping[str, Any]],
 ) -> OAuthToken:
     """The body of `AuthorizationCodeGrant.authorize_with_loopback` (see there)."""
-    from ._grants import _check_additional, code_challenge_s256, new_code_verifier
-
-    name = manager.SCHEME_NAME
-    if not path.startswith("/") or "?" in path or "#" in path:
-        raise ConfigurationException(
-            "path must start with '/' and have no query or fragment"
-        )
-    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
-        raise ConfigurationException("port must be an integer from 0 to 65535")
-    if (
-        isinstance(timeout, bool)
-        or not isinstance(timeout, (int, float))
-        or timeout <= 0
-    ):
-        raise ConfigurationException("timeout must be a positive number of seconds")
-    creds = manager.credentials
-    if creds is None or not creds.o_auth_client_id:
-        raise ConfigurationException(f"{name}: o_auth_client_id is not set")
-    extra = _check_additional(additional_params)
-    use_pkce = manager._use_pkce()
-    if manager._client_auth_mode() == "none" and not use_pkce:
-        raise ConfigurationException(
-            f"{name}: a public client (o_auth_client_auth='none') requires PKCE"
-        )
-    authorize_url = manager._context.resolve_url(
-        manager._authorization_url(), manager.SERVER_NAME
-    )
-    manager._context.check_secure_url(authorize_url, f"{name} authorization URL")
-
-    state = secrets.token_urlsafe(32)
-    verifier = new_code_verifier() if use_pkce else None
-    callback = _Callback(path, state)
-    server = http.server.HTTPServer((LOOPBACK_HOST, port), _handler_for(callback))
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
+    session = LoopbackSession(manager, timeout, port, path, additional_params)
     try:
-        thread.start()
-        redirect_uri = f"http://{LOOPBACK_HOST}:{server.server_address[1]}{path}"
-        params: List[Tuple[str, str]] = [
-            ("response_type", "code"),
-            ("client_id", creds.o_auth_client_id),
-            ("redirect_uri", redirect_uri),
-        ]
-        scopes = manager._scopes()
-        if scopes:
-            params.append(("scope", " ".join(scopes)))
-        params.append(("state", state))
-        if verifier is not None:
-            params.append(("code_challenge", code_challenge_s256(verifier)))
-            params.append(("code_challenge_method", "S256"))
-        params.extend(extra.items())
-        separator = "&" if urlsplit(authorize_url).query else "?"
-        url = authorize_url + separator + urlencode(params, quote_via=quote, safe="")
-        _LOGGER.info("%s: waiting for the browser on %s", name, redirect_uri)
+        url = session.start()
         (open_browser or _default_open_browser)(url)
-        if not callback.arrived.wait(timeout):
-            raise SignInTimeoutException(
-                f"{name}: no sign-in arrived at {redirect_uri} within {timeout:g} s"
-            )
+        session.wait()
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
-    got: Dict[str, str] = callback.params or {}
-    returned_state = got.get("state")
-    if returned_state is None or not hmac.compare_digest(
-        returned_state.encode("utf-8"), state.encode("utf-8")
-    ):
-        raise StateMismatchException(
-            f"{name}: the callback's state is "
-            + (
-                "missing"
-                if returned_state is None
-                else "different from the expected one"
-            ),
-            got.get("error", ""),
-            got.get("error_description"),
-            got.get("error_uri"),
-            returned_state,
-        )
-    error = got.get("error")
-    if error is not None:
-        kind = (
-            AuthorizationDeniedException
-            if error == "access_denied"
-            else OAuthCallbackException
-        )
-        raise kind(
-            f"{name}: authorization failed: {error}",
-            error,
-            got.get("error_description"),
-            got.get("error_uri"),
-            returned_state,
-        )
-    issuer = manager._issuer()
-    if issuer is not None and got.get("iss") != issuer:
-        raise OAuthCallbackException(
-            f"{name}: the callback's iss does not match the expected issuer",
-            "invalid_issuer",
-            None,
-            None,
-            returned_state,
-        )
-    code = got.get("code")
-    if not code:
-        raise OAuthCallbackException(
-            f"{name}: the callback has no code",
-            "invalid_request",
-            None,
-            None,
-            returned_state,
-        )
-    form = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "redirect_uri": redirect_uri,
-    }
-    if verifier is not None:
-        form["code_verifier"] = verifier
-    token = manager._token_request(manager.TOKEN_URL, form, extra)
+        session.close()
+    token = manager._token_request(
+        manager.TOKEN_URL, session.token_form(), session.extra
+    )
     return manager._save_new(token)

@@ -1,0 +1,75 @@
+/** Python target views: managers per flow, FlowChoice, operation servers, imports from use. */
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../../generator/targets/python/plan.js';
+import { authContract } from '../../../generator/targets/shared/contract.js';
+import { multiFlowIr, passwordAndBearerIr, viewAt } from '../fixtures.js';
+
+const options = { packageName: 'pkg', specName: 'inline' };
+
+describe('python views', () => {
+  it('a multi-flow scheme gets <scheme>_<flow> managers, credentials and keywords', () => {
+    const plan = buildPlan(multiFlowIr(), options);
+    const paths = plan.files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['pkg/http/auth/oauth2_authorization_code.py', 'pkg/http/auth/oauth2_password.py']),
+    );
+    const client = viewAt(plan, 'pkg/pkg_client.py');
+    const schemes = client['schemes'] as { accessor: string; credentialsClass: string; kwarg: string }[];
+    expect(schemes.map((s) => [s.accessor, s.credentialsClass, s.kwarg])).toEqual([
+      ['oauth2_authorization_code', 'Oauth2AuthorizationCodeCredentials', 'oauth2_authorization_code_credentials'],
+      ['oauth2_password', 'Oauth2PasswordCredentials', 'oauth2_password_credentials'],
+    ]);
+  });
+
+  it('registers the flows of one scheme under its wire name as one FlowChoice, after the last flow', () => {
+    const client = viewAt(buildPlan(multiFlowIr(), options), 'pkg/pkg_client.py');
+    const schemes = client['schemes'] as { authorizer: string; hasAuthorizer: boolean }[];
+    expect(schemes.map((s) => s.hasAuthorizer)).toEqual([false, true]);
+    expect(schemes[1]?.authorizer).toContain('self._context.authorizers["oauth2"] = FlowChoice(');
+    expect(client['imports']).toContain('from .http.auth._security import FlowChoice');
+  });
+
+  it('a single-flow scheme is registered directly and FlowChoice is not imported', () => {
+    const client = viewAt(buildPlan(passwordAndBearerIr(), options), 'pkg/pkg_client.py');
+    const schemes = client['schemes'] as { authorizer: string }[];
+    expect(schemes.map((s) => s.authorizer.trim())).toEqual([
+      'self._context.authorizers["pw"] = self._pw',
+      'self._context.authorizers["token"] = self._token',
+    ]);
+    expect(client['imports']).not.toContain('FlowChoice');
+  });
+
+  it('each operation names its own server (path-level servers here)', () => {
+    const plan = buildPlan(multiFlowIr(), options);
+    const files = viewAt(plan, 'pkg/controllers/files_controller.py');
+    const users = viewAt(plan, 'pkg/controllers/users_controller.py');
+    const execute = (v: Record<string, unknown>): string =>
+      (v['operations'] as { execute: string }[])[0]?.execute ?? '';
+    expect(execute(files)).toContain('"files",');
+    expect(execute(users)).toContain('"default",');
+  });
+
+  it('imports only what the module uses: a text-only controller imports no models and no model_body', () => {
+    const users = viewAt(buildPlan(passwordAndBearerIr(), options), 'pkg/controllers/users_controller.py');
+    const imports = users['imports'] as string;
+    expect(imports).toMatch(/from \.base_controller import .*json_body/);
+    expect(imports).not.toContain('model_body');
+    expect(imports).not.toContain('..models.');
+    expect(imports).not.toContain('List');
+  });
+
+  it('auth doc pages for every manager, titles from the contract', () => {
+    const ir = passwordAndBearerIr();
+    const plan = buildPlan(ir, options);
+    const docs = plan.files.filter((f) => f.path.startsWith('doc/auth/')).map((f) => f.path);
+    expect(docs).toEqual(authContract(ir).units.map((u) => `doc/auth/${u.docSlug}.md`));
+  });
+
+  it('passes the contract warnings on (implicit flow)', () => {
+    const plan = buildPlan(
+      multiFlowIr({ implicit: { authorizationUrl: 'https://auth.example/authorize', scopes: {} } }),
+      options,
+    );
+    expect(plan.warnings.join('\n')).toContain('RFC 9700');
+  });
+});
