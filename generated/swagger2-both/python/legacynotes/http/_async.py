@@ -37,7 +37,15 @@ from ..exceptions.auth_required_exception import (
     AuthRequiredException,
     MissingRefreshTokenException,
 )
+from ..exceptions.network_exception import NetworkException
+from ..exceptions.o_auth_provider_exception import OAuthProviderException
+from ..exceptions.sdk_exception import ConfigurationException
 from ..models.o_auth_token import OAuthToken
+from .auth._device import (
+    MAX_DEVICE_RESPONSE_BYTES,
+    DeviceAuthorization,
+    DeviceAuthorizationGrant,
+)
 from .auth._grants import (
     MAX_TOKEN_RESPONSE_BYTES,
     AuthorizationCodeGrant,
@@ -48,14 +56,6 @@ from .auth._grants import (
     ScopeValue,
     _check_additional,
     normalize_scopes,
-)
-from ..exceptions.network_exception import NetworkException
-from ..exceptions.o_auth_provider_exception import OAuthProviderException
-from ..exceptions.sdk_exception import ConfigurationException
-from .auth._device import (
-    MAX_DEVICE_RESPONSE_BYTES,
-    DeviceAuthorization,
-    DeviceAuthorizationGrant,
 )
 from .auth._loopback import LoopbackSession, _default_open_browser
 from .auth._metadata import AuthorizationServerMetadata
