@@ -203,7 +203,7 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
   // Conflicts: a planned file where a file grantgen did not write, or a folder, already is.
   const conflicts: string[] = [];
   for (const rel of files.keys()) {
-    if (rel === MANIFEST) continue;
+    if (rel === MANIFEST || old.files.has(rel)) continue; // a generated file read a moment ago
     const k = await kind(path.join(dir, rel));
     if (k === 'dir') conflicts.push(`${rel} (a folder)`);
     else if (k === 'file' && !old.owned.has(rel)) {

@@ -50,6 +50,7 @@ func (s *AuthenticationService) MultipleAuthCombination(ctx context.Context, opt
 // NoAuth: GET /auth/noAuth.
 // No Auth
 // This endpoint does not use auth.
+//
 // Deprecated: the API marks this operation as deprecated.
 func (s *AuthenticationService) NoAuth(ctx context.Context, opts ...RequestOption) (string, error) {
 	op := &core.Operation{Method: "GET", Server: "default", Path: "/auth/noAuth", Security: [][]string{}, Accept: "text/plain"}

@@ -18,7 +18,17 @@ import {
   TimeoutError,
   type MultiauthsampleClientOptions,
 } from '../../../generated/multiauth-sample/typescript/src/index.js';
-import { BearerTokenScheme } from '../../../templates/typescript/static/src/runtime/auth.js';
+import {
+  ApiKeyScheme,
+  applySecurity,
+  applySecuritySync,
+  BasicScheme,
+  BearerTokenScheme,
+  OAuthScheme,
+  type AuthScheme,
+  type AuthTarget,
+} from '../../../templates/typescript/static/src/runtime/auth.js';
+import { PasswordManager } from '../../../templates/typescript/static/src/runtime/oauth.js';
 import {
   backoffMs,
   execute,
@@ -468,6 +478,68 @@ describe('issue 12 §4 hot path (TypeScript)', () => {
       }
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('issue 12 §4: the synchronous security path applies exactly what the asynchronous one does, and defers when it cannot tell', async () => {
+    const context = {
+      http: {
+        fetch: () => Promise.reject(new Error('no network')),
+        timeoutMs: 1000,
+        logger: memoryLogger(),
+        maxResponseBytes: 1024,
+      },
+      serverUrl: () => 'http://127.0.0.1:9',
+      allowInsecureHttp: false,
+    };
+    const flow = {
+      schemeName: 'oauth',
+      tokenUrl: '/t',
+      refreshUrl: null,
+      serverName: 'default',
+      clientAuth: 'none' as const,
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const valid = new PasswordManager(flow, context, {
+      clientId: 'c',
+      token: { accessToken: 'valid-token-123456', tokenType: 'Bearer', expiry: now + 3600 },
+    });
+    const expired = new PasswordManager({ ...flow, schemeName: 'old' }, context, {
+      clientId: 'c',
+      token: { accessToken: 'old-token-123456', tokenType: 'Bearer', expiry: now - 10, refreshToken: 'r' },
+    });
+    const none = new PasswordManager({ ...flow, schemeName: 'none' }, context, { clientId: 'c' });
+    const schemes: Record<string, AuthScheme> = {
+      oauth: new OAuthScheme(valid),
+      old: new OAuthScheme(expired),
+      none: new OAuthScheme(none),
+      bearer: new BearerTokenScheme('bearer', 'static-bearer-token'),
+      emptyBearer: new BearerTokenScheme('emptyBearer', undefined),
+      basic: new BasicScheme('basic', 'u', 'p'),
+      key: new ApiKeyScheme('key', 'query', 'api-key', 'k-value'),
+      cookieKey: new ApiKeyScheme('cookieKey', 'cookie', 'sid', 'c-value'),
+    };
+    const fresh = (): AuthTarget => ({ headers: {}, query: [], cookies: [], oauth: [] });
+    const strip = (t: AuthTarget) => ({ ...t, oauth: t.oauth.map((o) => o.accessToken) });
+    const cases: Array<{ req: string[][]; sync: boolean }> = [
+      { req: [['oauth']], sync: true },
+      { req: [['none'], ['oauth']], sync: true },
+      { req: [['emptyBearer'], ['basic', 'key', 'cookieKey']], sync: true },
+      { req: [['bearer']], sync: true },
+      { req: [['old']], sync: false }, // needs a refresh
+      { req: [['none']], sync: false }, // no usable alternative: the async path raises
+      { req: [['missing'], ['bearer']], sync: false }, // unknown scheme: the async path decides
+    ];
+    for (const { req, sync } of cases) {
+      const a = fresh();
+      expect(applySecuritySync(req, schemes, a), JSON.stringify(req)).toBe(sync);
+      if (!sync) {
+        expect(a).toEqual(fresh());
+        continue;
+      }
+      const b = fresh();
+      await applySecurity(req, schemes, b);
+      expect(strip(a)).toEqual(strip(b));
     }
   });
 });

@@ -107,12 +107,11 @@ export function operationView(
     paramsType,
     paramsDoc: goDoc(`${paramsType} are the parameters of ${serviceType}.${method}.`),
     fields,
-    doc: goDoc(
-      `${method}: ${op.method.toUpperCase()} ${op.path}.`,
-      op.summary,
-      op.description,
-      op.deprecated ? 'Deprecated: the API marks this operation as deprecated.' : '',
-    ),
+    // Full comment lines: "Deprecated:" must open a paragraph of its own for Go tools to see it.
+    docComment: [
+      ...goDoc(`${method}: ${op.method.toUpperCase()} ${op.path}.`, op.summary, op.description).map((l) => `// ${l}`),
+      ...(op.deprecated ? ['//', '// Deprecated: the API marks this operation as deprecated.'] : []),
+    ],
     operation: `&core.Operation{${opFields.join(', ')}}`,
     statements,
     isJson: response.kind === 'json',

@@ -8,6 +8,7 @@ import { mdCell, mdCode, mdParagraph, mdText } from '../../shared/markdown.js';
 import { credentialFields, hasMetadata, type CredentialValue } from '../../shared/contract.js';
 import { controllerDocSlug, credentialKeyword, type ModelNames, type PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
+import { PY_VERSION_FLOOR } from './package.js';
 import { unitLabel, type SchemeView } from './scheme.js';
 
 /** `doc/auth-acg.md.hbs` and `doc/auth-ropcg.md.hbs`. */
@@ -93,6 +94,8 @@ export interface PackageDocView {
 
 /** `README.md.hbs`. */
 export interface ReadmeView {
+  /** The oldest Python the package supports (PY_VERSION_FLOOR). */
+  pythonFloor: string;
   title: string;
   hasDescription: boolean;
   description: string;
@@ -305,6 +308,7 @@ export function docViews(
     });
   }
   const readme: ReadmeView = {
+    pythonFloor: PY_VERSION_FLOOR,
     title: mdText(ir.title),
     hasDescription: ir.description.trim() !== '',
     description: mdParagraph(ir.description),

@@ -44,6 +44,9 @@ export interface PyprojectView {
   repository: string;
   /** hatchling floor: 1.27 reads PEP 639 license expressions. */
   hatchling: string;
+  /** `3.9` (PY_VERSION_FLOOR) and ruff's spelling of it, `py39`. */
+  pythonFloor: string;
+  ruffTarget: string;
 }
 
 /** Model classes the package exports: the runtime's, the scope enums and the spec's models, by module. */
@@ -146,6 +149,8 @@ export function pyprojectView(ir: IrApi, names: PyNames, meta: ResolvedMetadata)
     (a) => `{ name = ${tomlStr(a.name)}${a.email ? `, email = ${tomlStr(a.email)}` : ''} }`,
   );
   return {
+    pythonFloor: PY_VERSION_FLOOR,
+    ruffTarget: `py${PY_VERSION_FLOOR.replace('.', '')}`,
     name: tomlStr(pkg),
     version: tomlStr(meta.version),
     description: tomlStr(ir.description.replace(/\s+/g, ' ').trim() || `SDK for ${ir.title}`),

@@ -30,6 +30,11 @@ export interface AuthScheme {
    */
   prepare?(): Promise<{ reason: string | null; prepared?: unknown }>;
   apply(target: AuthTarget, signal?: AbortSignal, prepared?: unknown): Promise<void>;
+  /**
+   * Optional synchronous path: `'applied'` (credentials put on `target`), `'unavailable'` (this
+   * scheme cannot be used now), or `'async'` (cannot tell without waiting: use the async path).
+   */
+  applySync?(target: AuthTarget): 'applied' | 'unavailable' | 'async';
   /** Log-safe description. */
   toJSON(): Record<string, unknown>;
 }
@@ -57,6 +62,11 @@ export class BearerTokenScheme implements AuthScheme {
   apply(target: AuthTarget): Promise<void> {
     setHeader(target, this.name, 'authorization', `Bearer ${this.accessToken ?? ''}`);
     return Promise.resolve();
+  }
+  applySync(target: AuthTarget): 'applied' | 'unavailable' {
+    if (!this.accessToken) return 'unavailable';
+    setHeader(target, this.name, 'authorization', `Bearer ${this.accessToken}`);
+    return 'applied';
   }
   toJSON(): Record<string, unknown> {
     return { scheme: this.name, accessToken: redact(this.accessToken) };
@@ -86,6 +96,11 @@ export class BasicScheme implements AuthScheme {
     );
     return Promise.resolve();
   }
+  applySync(target: AuthTarget): 'applied' | 'unavailable' {
+    if (this.username === undefined || this.password === undefined) return 'unavailable';
+    setHeader(target, this.name, 'authorization', basicCredentials(this.username, this.password));
+    return 'applied';
+  }
   toJSON(): Record<string, unknown> {
     return { scheme: this.name, username: this.username, password: redact(this.password) };
   }
@@ -108,6 +123,11 @@ export class ApiKeyScheme implements AuthScheme {
     else if (this.location === 'query') target.query.push([this.paramName, value]);
     else target.cookies.push([this.paramName, value]);
     return Promise.resolve();
+  }
+  applySync(target: AuthTarget): 'applied' | 'unavailable' {
+    if (!this.value) return 'unavailable';
+    void this.apply(target);
+    return 'applied';
   }
   toJSON(): Record<string, unknown> {
     return {
@@ -153,6 +173,19 @@ export class OAuthScheme implements AuthScheme {
     setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
     target.oauth.push({ manager: ready.manager, accessToken: token.accessToken });
   }
+  applySync(target: AuthTarget): 'applied' | 'unavailable' | 'async' {
+    for (const manager of this.managers) {
+      const token = manager.peekToken();
+      if (token === undefined) return 'async';
+      if (manager.reasonFor(token) !== null) continue;
+      // the first usable manager: only a token valid now is applied here (a refresh is async)
+      if (token === null || manager.isTokenExpired(token)) return 'async';
+      setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
+      target.oauth.push({ manager, accessToken: token.accessToken });
+      return 'applied';
+    }
+    return 'unavailable';
+  }
   toJSON(): Record<string, unknown> {
     return { scheme: this.name };
   }
@@ -162,6 +195,40 @@ interface PreparedOAuth {
   manager: OAuthManager;
   /** The token read by `prepare` (undefined: read it again). */
   token: OAuthToken | null | undefined;
+}
+
+/**
+ * `applySecurity` without waiting, when every scheme it looks at can answer synchronously (static
+ * credentials, OAuth tokens valid now in an in-memory store). Returns false, with `target`
+ * untouched, when the asynchronous path is needed (refresh, async store, no usable alternative).
+ */
+export function applySecuritySync(
+  requirement: SecurityRequirement,
+  schemes: Readonly<Record<string, AuthScheme | undefined>>,
+  target: AuthTarget,
+): boolean {
+  for (const alternative of requirement) {
+    if (alternative.length === 0) continue;
+    // a scratch target per alternative: a half-applied alternative leaves no trace
+    const scratch: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
+    let usable = true;
+    for (const name of alternative) {
+      const scheme = schemes[name];
+      const outcome = scheme?.applySync?.(scratch) ?? 'async';
+      if (outcome === 'async') return false;
+      if (outcome === 'unavailable') {
+        usable = false;
+        break;
+      }
+    }
+    if (!usable) continue;
+    Object.assign(target.headers, scratch.headers);
+    target.query.push(...scratch.query);
+    target.cookies.push(...scratch.cookies);
+    target.oauth.push(...scratch.oauth);
+    return true;
+  }
+  return false;
 }
 
 /** Apply the first usable alternative of `requirement`, or throw `AuthRequiredError` (nothing sent). */

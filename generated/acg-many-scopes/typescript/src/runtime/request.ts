@@ -5,6 +5,7 @@
  */
 import {
   applySecurity,
+  applySecuritySync,
   type AuthScheme,
   type AuthTarget,
   type SecurityRequirement,
@@ -16,7 +17,6 @@ import {
   InsecureTransportError,
   NetworkError,
   RetryWaitTooLongError,
-  SdkError,
   TimeoutError,
 } from './errors.js';
 import { formEncode } from './form.js';
@@ -179,11 +179,6 @@ function parsedBase(raw: string): ParsedBase {
   return parsed;
 }
 
-/** Why an attempt failed before it had a response (network or per-request timeout). */
-class SendFailure {
-  constructor(readonly error: SdkError) {}
-}
-
 function finiteCount(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0
     ? Math.floor(value)
@@ -266,9 +261,13 @@ async function attempts<T>(
     ? finiteCount(options.maxRetries, finiteCount(core.http.maxRetries, DEFAULT_MAX_RETRIES))
     : 0;
 
-  const attempt = async (): Promise<{ response: RawResponse; target: AuthTarget }> => {
+  let refreshed = false;
+  let retries = 0;
+  for (;;) {
     const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
-    if (op.security.length > 0) await applySecurity(op.security, core.schemes, target, signal);
+    // credentials: synchronously when every scheme can (tokens in memory), else the full path
+    if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
+      await applySecurity(op.security, core.schemes, target, signal);
     // the URL is parsed once per base (cached); with query parameters it is built per attempt
     const base = parsedBase(baseUrl);
     let url: URL | string = base.href;
@@ -333,49 +332,15 @@ async function attempts<T>(
         tooLarge: responseTooLarge,
       });
     } catch (error) {
-      // only transport failures of the API request itself may be retried (never a token request)
-      if (error instanceof NetworkError || error instanceof TimeoutError)
-        throw new SendFailure(error);
-      throw error;
-    }
-    return { response, target };
-  };
-
-  /** Wait before retry `n` (or give up at once when the wait passes the call's deadline). */
-  const waitBeforeRetry = async (n: number, waitMs: number, reason: unknown): Promise<void> => {
-    if (deadline !== undefined && Date.now() + waitMs >= deadline) {
-      const timeout = options.timeout ?? 0;
-      throw new TimeoutError(
-        `the call timed out after ${timeout} ms (the next retry would start after it)`,
-        timeout,
-      );
-    }
-    core.http.logger.info('retrying the request', {
-      method: op.method,
-      path: op.path,
-      attempt: n + 1,
-      waitMs,
-      reason,
-    });
-    await sleep(waitMs, signal);
-  };
-
-  let refreshed = false;
-  let retries = 0;
-  for (;;) {
-    let result: { response: RawResponse; target: AuthTarget };
-    try {
-      result = await attempt();
-    } catch (error) {
-      if (!(error instanceof SendFailure)) throw error;
-      if (signal?.aborted || retries >= maxRetries) throw error.error;
+      // only transport failures of the API request itself are retried (never a token request)
+      if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
+      if (signal?.aborted || retries >= maxRetries) throw error;
       retries++;
-      await waitBeforeRetry(retries, backoffMs(retries), error.error.name);
+      await waitBeforeRetry(core, op, options, deadline, retries, backoffMs(retries), error.name);
       continue;
     }
-    const { response, target } = result;
     // the refresh-once-on-401 rule: separate from the retries, never counted against them
-    if (!refreshed && isInvalidToken(response) && target.oauth.length > 0) {
+    if (!refreshed && target.oauth.length > 0 && isInvalidToken(response)) {
       refreshed = true;
       let recovered = false;
       for (const { manager, accessToken } of target.oauth) {
@@ -389,7 +354,7 @@ async function attempts<T>(
         continue;
       }
     }
-    if (RETRY_STATUSES.has(response.status) && retries < maxRetries) {
+    if (retries < maxRetries && RETRY_STATUSES.has(response.status)) {
       const asked = retryAfterMs(response.headers);
       const maxWait = finiteCount(core.http.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS);
       if (asked !== undefined && asked > maxWait) {
@@ -404,11 +369,46 @@ async function attempts<T>(
         );
       }
       retries++;
-      await waitBeforeRetry(retries, asked ?? backoffMs(retries), response.status);
+      await waitBeforeRetry(
+        core,
+        op,
+        options,
+        deadline,
+        retries,
+        asked ?? backoffMs(retries),
+        response.status,
+      );
       continue;
     }
     return { data: parse<T>(op, response), response: response.response };
   }
+}
+
+/** Wait before retry `n` (or give up at once when the wait passes the call's deadline). */
+async function waitBeforeRetry(
+  core: ClientCore,
+  op: OperationRequest,
+  options: RequestOptions,
+  deadline: number | undefined,
+  n: number,
+  waitMs: number,
+  reason: unknown,
+): Promise<void> {
+  if (deadline !== undefined && Date.now() + waitMs >= deadline) {
+    const timeout = options.timeout ?? 0;
+    throw new TimeoutError(
+      `the call timed out after ${timeout} ms (the next retry would start after it)`,
+      timeout,
+    );
+  }
+  core.http.logger.info('retrying the request', {
+    method: op.method,
+    path: op.path,
+    attempt: n + 1,
+    waitMs,
+    reason,
+  });
+  await sleep(waitMs, options.signal);
 }
 
 function parse<T>(op: OperationRequest, response: RawResponse): T {

@@ -231,25 +231,42 @@ async function transfer(
 }
 
 /** Read the body as UTF-8 text, giving up (and cancelling the stream) past `limit` bytes. */
-async function readCapped(
+function readCapped(
   response: Response,
   limit: number,
   tooLarge: (status: number, limit: number) => SdkError,
 ): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel();
-    throw tooLarge(response.status, limit);
-  }
-  if (!response.body) return '';
+  const length = response.headers.get('content-length');
+  const declared = length === null ? NaN : Number(length);
+  if (declared > limit) return cancelTooLarge(response, limit, tooLarge);
+  if (!response.body) return Promise.resolve('');
   // A declared length within the cap and no content coding: the platform enforces the length (a
   // longer body is an error), so the native reader is safe and faster than reading chunk by chunk.
   // With a content coding (gzip, br, deflate) the length counts compressed bytes, so the decoded
   // bytes are counted below while they stream (a small gzip body can decode to gigabytes).
-  const coding = response.headers.get('content-encoding');
-  if (Number.isFinite(declared) && (coding === null || /^\s*identity\s*$/i.test(coding)))
-    return response.text();
-  const reader = response.body.getReader();
+  if (Number.isFinite(declared)) {
+    const coding = response.headers.get('content-encoding');
+    if (coding === null || /^\s*identity\s*$/i.test(coding)) return response.text();
+  }
+  return readStream(response, response.body, limit, tooLarge);
+}
+
+async function cancelTooLarge(
+  response: Response,
+  limit: number,
+  tooLarge: (status: number, limit: number) => SdkError,
+): Promise<never> {
+  await response.body?.cancel();
+  throw tooLarge(response.status, limit);
+}
+
+async function readStream(
+  response: Response,
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  tooLarge: (status: number, limit: number) => SdkError,
+): Promise<string> {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';

@@ -10,6 +10,11 @@ export interface TokenStore {
   save(key: string, token: OAuthToken | null): Promise<void>;
   /** Run `fn` while holding the lock for `key` (other holders wait). */
   lock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: `load` without waiting, for stores that hold their tokens in memory (lets a call
+   * whose token is valid skip the asynchronous path). Must return what `load` would resolve to.
+   */
+  peek?(key: string): OAuthToken | null;
 }
 
 /** The default store: one process, in memory. */
@@ -23,6 +28,10 @@ export class InMemoryTokenStore implements TokenStore {
 
   load(key: string): Promise<OAuthToken | null> {
     return Promise.resolve(this.tokens.get(key) ?? null);
+  }
+
+  peek(key: string): OAuthToken | null {
+    return this.tokens.get(key) ?? null;
   }
 
   save(key: string, token: OAuthToken | null): Promise<void> {

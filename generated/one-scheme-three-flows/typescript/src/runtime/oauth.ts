@@ -220,7 +220,20 @@ export abstract class OAuthManager {
 
   /** Read the current token from the token store (the store is the truth; see `setToken`). */
   async loadToken(): Promise<OAuthToken | null> {
-    const stored = await this.store.load(this.schemeName);
+    return this.adopt(await this.store.load(this.schemeName));
+  }
+
+  /**
+   * `loadToken` without waiting, when the store can answer synchronously (`TokenStore.peek`, e.g.
+   * the default in-memory store); undefined otherwise.
+   */
+  peekToken(): OAuthToken | null | undefined {
+    const peek = this.store.peek;
+    if (peek === undefined) return undefined;
+    return this.adopt(peek.call(this.store, this.schemeName));
+  }
+
+  private adopt(stored: OAuthToken | null): OAuthToken | null {
     if (stored === null && this.seed !== null) return this.seed;
     this.seed = null;
     this.cached = stored;
