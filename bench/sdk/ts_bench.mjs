@@ -8,6 +8,7 @@ const URL_ = process.env.BENCH_URL.replace(/\/$/, '');
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
+const BLOCK = Number(process.env.BENCH_BLOCK ?? 50);
 const OP_PATH = '/oauth2/non-auth-server/user';
 const ROPCG = { oAuthClientId: 'ropcg-client', oAuthClientSecret: 'ropcg-secret', oAuthUsername: 'alice', oAuthPassword: 'alice-password' };
 
@@ -65,16 +66,25 @@ async function sequential() {
     await raw();
     await call();
   }
+  // Each round makes CALLS calls of each kind in interleaved blocks of BLOCK (alternating which
+  // goes first), so both see the same machine load even when it changes within a round.
   const sdkUs = [];
   const rawUs = [];
   for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      rawUs.push(await perCallUs(raw, CALLS));
-      sdkUs.push(await perCallUs(call, CALLS));
-    } else {
-      sdkUs.push(await perCallUs(call, CALLS));
-      rawUs.push(await perCallUs(raw, CALLS));
+    let sdkTotal = 0;
+    let rawTotal = 0;
+    for (let done = 0, b = 0; done < CALLS; done += BLOCK, b++) {
+      const n = Math.min(BLOCK, CALLS - done);
+      if ((i + b) % 2 === 0) {
+        rawTotal += (await perCallUs(raw, n)) * n;
+        sdkTotal += (await perCallUs(call, n)) * n;
+      } else {
+        sdkTotal += (await perCallUs(call, n)) * n;
+        rawTotal += (await perCallUs(raw, n)) * n;
+      }
     }
+    sdkUs.push(sdkTotal / CALLS);
+    rawUs.push(rawTotal / CALLS);
   }
   return { sdkUs, rawUs, calls: CALLS };
 }
