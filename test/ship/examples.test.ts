@@ -137,6 +137,28 @@ describe('examples', () => {
   }, 240_000);
 });
 
+describe('the TypeScript examples of every golden spec', () => {
+  it('type-check with the package tsconfig (strict, noUnusedLocals) after the package builds', async () => {
+    const { cp, symlink } = await import('node:fs/promises');
+    const goldens = (await readdir(path.join(REPO, 'generated'))).sort();
+    const tsc = path.join(REPO, 'node_modules', '.bin', 'tsc');
+    let checked = 0;
+    for (const g of goldens) {
+      const src = path.join(REPO, 'generated', g, 'typescript');
+      if (!existsSync(path.join(src, 'examples'))) continue;
+      const dir = path.join(root, 'golden-ts', g);
+      await cp(src, dir, { recursive: true });
+      await symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+      for (const project of ['tsconfig.json', 'examples/tsconfig.json']) {
+        const r = await sh(tsc, ['-p', project], dir);
+        expect(r.code, `${g} ${project}: ${r.stdout}${r.stderr}`).toBe(0);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  }, 300_000);
+});
+
 describe('package metadata', () => {
   it('every target declares the same version, the license, authors and repository given', async () => {
     const pyproject = await readFile(path.join(py, 'pyproject.toml'), 'utf8');

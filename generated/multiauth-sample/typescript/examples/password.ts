@@ -11,10 +11,6 @@ function env(name: string): string {
   return process.env[name] ?? '';
 }
 
-function words(value: string): string[] {
-  return value.split(/\s+/).filter((word) => word !== '');
-}
-
 const baseUrl = env('API_BASE_URL');
 const client = new MultiauthsampleClient({
   ...(baseUrl ? { baseUrls: { ['default']: baseUrl } } : {}),

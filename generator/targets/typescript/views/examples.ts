@@ -20,6 +20,8 @@ export interface TsExampleView {
   optionName: string;
   /** `oAuthClientId: env('OAUTH_CLIENT_ID'),` lines. */
   credentialLines: string[];
+  /** The OAUTH_SCOPES helper is emitted only when used (the package tsconfig has noUnusedLocals). */
+  hasScopes: boolean;
   baseUrlEnv: string;
   defaultServer: string;
   accessor: string;
@@ -75,6 +77,7 @@ export function tsExampleView(
     clientName: names.clientName,
     optionName: f.optionName,
     credentialLines,
+    hasScopes: credentialLines.some((l) => l.includes('words(')),
     baseUrlEnv: tsStr(BASE_URL_ENV),
     defaultServer: tsStr(ir.serverNames[0] ?? 'default'),
     accessor: f.accessor,
