@@ -128,11 +128,11 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.Oauth2AuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", RevocationURL: "/oauth2/revoke", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.Oauth2AuthorizationCodeCredentials.settings())
 	c.Oauth2DeviceAuthorization = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", RevocationURL: "/oauth2/revoke", DeviceAuthorizationURL: "/oauth2/device_authorization"}, cc, cfg.Oauth2DeviceAuthorizationCredentials.settings())
-	c.SsoAuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/static/authorize", PKCE: true, Issuer: ""}, cc, cfg.SsoAuthorizationCodeCredentials.settings())
-	c.SsoDeviceAuthorization = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", DeviceAuthorizationURL: "/static/device_authorization"}, cc, cfg.SsoDeviceAuthorizationCredentials.settings())
+	c.SsoAuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", MetadataURL: "/.well-known/oauth-authorization-server", AuthorizationURL: "/static/authorize", PKCE: true, Issuer: ""}, cc, cfg.SsoAuthorizationCodeCredentials.settings())
+	c.SsoDeviceAuthorization = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", MetadataURL: "/.well-known/oauth-authorization-server", DeviceAuthorizationURL: "/static/device_authorization"}, cc, cfg.SsoDeviceAuthorizationCredentials.settings())
 	c.Tv = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "tv", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "none", RevocationURL: "/oauth2/revoke", DeviceAuthorizationURL: "/oauth2/device_authorization"}, cc, cfg.TvCredentials.settings())
 	schemes := map[string]core.Scheme{}
 	schemes["oauth2"] = core.NewOAuthScheme("oauth2", c.Oauth2AuthorizationCode, c.Oauth2DeviceAuthorization)

@@ -251,6 +251,11 @@ export const FIXED_PACKAGE_NAMES = [
   'DeviceCodeExpiredError',
   'DeviceAuthorization',
   'TokenRevocationError',
+  'AuthorizationServerMetadataError',
+  'DiscoveryMode',
+  'DiscoveryAuto',
+  'DiscoveryMetadata',
+  'DiscoveryStatic',
   'Bool',
   'String',
 ];

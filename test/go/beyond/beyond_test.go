@@ -374,3 +374,105 @@ func TestRevokeWhenTheServerIsUnreachableClearsLocallyAndSaysSo(t *testing.T) {
 		t.Fatalf("want AuthRequiredError, got %v", err)
 	}
 }
+
+func ssoDevice(mode sdk.DiscoveryMode) *sdk.SsoDeviceAuthorizationCredentials {
+	return &sdk.SsoDeviceAuthorizationCredentials{OAuthClientID: "device-client", OAuthClientSecret: "device-secret",
+		OAuthScopes: []sdk.SsoDeviceAuthorizationScope{sdk.SsoDeviceAuthorizationScopeFileRequestsRead}, OAuthDiscovery: mode}
+}
+
+func paths(t *testing.T) []string {
+	var out []string
+	for _, e := range serverLog(t) {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
+func TestDiscoveryFindsTheRealEndpointsOncePerClient(t *testing.T) {
+	setup(t, map[string]any{"deviceInterval": 0})
+	c := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(""),
+		SsoAuthorizationCodeCredentials: &sdk.SsoAuthorizationCodeCredentials{OAuthClientID: "device-client", OAuthClientSecret: "device-secret", OAuthRedirectURI: "http://127.0.0.1:9/cb"}})
+	ctx := context.Background()
+	if _, err := c.SsoAuthorizationCode.AuthorizationRequest(); !errors.As(err, new(*sdk.ConfigurationError)) || !strings.Contains(err.Error(), "Discover") {
+		t.Fatalf("authorization URL before discovery: %v", err)
+	}
+	auth, err := c.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approve(t, auth.UserCode, "allow")
+	if _, err := c.SsoDeviceAuthorization.WaitForDeviceToken(ctx, auth); err != nil {
+		t.Fatal(err)
+	}
+	if me, err := c.Account.GetMe(ctx); err != nil || me.Name != "alice" {
+		t.Fatalf("me: %v %v", me, err)
+	}
+	meta, err := c.SsoAuthorizationCode.Discover(ctx)
+	if err != nil || meta == nil || meta.Issuer != server(t) {
+		t.Fatalf("discover: %v %v", meta, err)
+	}
+	req, err := c.SsoAuthorizationCode.AuthorizationRequest()
+	if err != nil || !strings.HasPrefix(req.URL, server(t)+"/oauth/authorize?") {
+		t.Fatalf("authorization URL: %v %v", req, err)
+	}
+	n := 0
+	for _, p := range paths(t) {
+		if strings.HasPrefix(p, "/static/") {
+			t.Fatalf("a static (wrong) URL was used: %s", p)
+		}
+		if p == "/.well-known/oauth-authorization-server" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("metadata fetched %d times, want 1", n)
+	}
+}
+
+// notFound: the static (wrong) URL's 404 answer.
+func notFound(err error) bool {
+	var api *sdk.APIError
+	var p *sdk.OAuthProviderError
+	return errors.As(err, &api) && api.StatusCode == 404 || errors.As(err, &p) && p.StatusCode == 404
+}
+
+func TestDiscoveryFallbackAndPinning(t *testing.T) {
+	setup(t, nil)
+	control(t, "/__control/fault", map[string]any{"target": "metadata", "kind": "500"})
+	ctx := context.Background()
+	auto := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryAuto)})
+	_, err := auto.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil)
+	if !notFound(err) {
+		t.Fatalf("auto with metadata down: want the static URL's 404, got %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(paths(t)), "/static/device_authorization") {
+		t.Fatalf("auto did not fall back: %v", paths(t))
+	}
+	control(t, "/__control/fault", map[string]any{"target": "metadata", "kind": "500"})
+	pinned := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryMetadata)})
+	if _, err := pinned.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil); !errors.As(err, new(*sdk.AuthorizationServerMetadataError)) {
+		t.Fatalf("pinned metadata: %v", err)
+	}
+	setup(t, nil)
+	static := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryStatic)})
+	if _, err := static.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil); !notFound(err) {
+		t.Fatalf("static: %v", err)
+	}
+	if fmt.Sprint(paths(t)) != "[/static/device_authorization]" {
+		t.Fatalf("static mode requested %v", paths(t))
+	}
+}
+
+func TestDiscoveryIssuerMismatchIsRefusedInEveryMode(t *testing.T) {
+	for _, mode := range []sdk.DiscoveryMode{sdk.DiscoveryAuto, sdk.DiscoveryMetadata} {
+		setup(t, map[string]any{"metadataIssuer": "https://attacker.example"})
+		c := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(mode)})
+		_, err := c.SsoDeviceAuthorization.StartDeviceAuthorization(context.Background(), nil)
+		if !errors.As(err, new(*sdk.AuthorizationServerMetadataError)) || !strings.Contains(err.Error(), "issuer") {
+			t.Fatalf("mode %q: want an issuer error, got %v", mode, err)
+		}
+		if fmt.Sprint(paths(t)) != "[/.well-known/oauth-authorization-server]" {
+			t.Fatalf("mode %q: requested more than the metadata: %v", mode, paths(t))
+		}
+	}
+}

@@ -59,11 +59,15 @@ func (m *Manager) RevokeToken(ctx context.Context) error {
 	m.log().Info("token removed; revoking it at the server", "scheme", m.def.SchemeName)
 	ctx, cancel := withTimeout(ctx, m.ctx.HTTP.timeout())
 	defer cancel()
-	if m.def.RevocationURL == "" {
+	raw, err := m.endpoint(ctx, "revocation_endpoint", m.def.RevocationURL)
+	if err != nil {
+		return &TokenRevocationError{Message: m.def.SchemeName + ": signed out locally, but the revocation endpoint is unknown (the metadata was refused)", LocalTokenCleared: true, Err: err}
+	}
+	if raw == "" {
 		return &TokenRevocationError{Message: m.def.SchemeName + ": signed out locally, but the API has no revocation endpoint; the server still accepts the token until it expires",
 			LocalTokenCleared: true}
 	}
-	u, err := m.resolve(m.def.RevocationURL, "revocation URL")
+	u, err := m.resolve(raw, "revocation URL")
 	if err != nil {
 		return err
 	}
