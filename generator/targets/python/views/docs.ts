@@ -172,9 +172,13 @@ function credentialLines(s: SchemeView, indent: number): string {
 /** The construction example of a manager's credentials. */
 function initSnippet(s: SchemeView, clientClass: string): string {
   const n = s.names;
-  return [`client = ${clientClass}(`, `    ${n.kwarg}=${n.credentialsClass}(`, credentialLines(s, 8), '    )', ')'].join(
-    '\n',
-  );
+  return [
+    `client = ${clientClass}(`,
+    `    ${n.kwarg}=${n.credentialsClass}(`,
+    credentialLines(s, 8),
+    '    )',
+    ')',
+  ].join('\n');
 }
 
 /**
@@ -215,10 +219,7 @@ function asyncSnippet(ir: IrApi, names: PyNames, s: SchemeView, controllers: Con
   const pkgImports = [asyncClient];
   const body: string[] = [];
   const call = exampleCall(ir, s, controllers);
-  const callLines =
-    call === null
-      ? []
-      : [`response = await ${call}`, 'print(response.status_code)'];
+  const callLines = call === null ? [] : [`response = await ${call}`, 'print(response.status_code)'];
   const tryFetch = (fetch: string, ok: string[]): string[] => [
     'try:',
     `    token = await ${fetch}`,
