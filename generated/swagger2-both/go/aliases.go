@@ -110,6 +110,8 @@ type (
 	DeviceAccessDeniedError = core.DeviceAccessDeniedError
 	// DeviceCodeExpiredError: the device code expired before the user approved (RFC 8628 expired_token).
 	DeviceCodeExpiredError = core.DeviceCodeExpiredError
+	// TokenRevocationError: RevokeToken cleared the local token but could not revoke it at the server.
+	TokenRevocationError = core.TokenRevocationError
 )
 
 // Bool returns a pointer to v (for optional fields).

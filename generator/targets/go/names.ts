@@ -250,6 +250,7 @@ export const FIXED_PACKAGE_NAMES = [
   'DeviceAccessDeniedError',
   'DeviceCodeExpiredError',
   'DeviceAuthorization',
+  'TokenRevocationError',
   'Bool',
   'String',
 ];

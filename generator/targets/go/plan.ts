@@ -18,6 +18,7 @@ export const RUNTIME_FILES = [
   'pkce.go',
   'redact.go',
   'request.go',
+  'revoke.go',
   'store.go',
   'token.go',
   'url.go',

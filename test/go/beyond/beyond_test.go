@@ -283,3 +283,94 @@ func TestDeviceMultiFlowConfidentialClientAndRedaction(t *testing.T) {
 		t.Fatalf("printed authorization: %s", s)
 	}
 }
+
+// signIn runs the device flow of the tv scheme to a token.
+func signIn(t *testing.T, c *sdk.Client) *sdk.Token {
+	t.Helper()
+	ctx := context.Background()
+	auth, err := c.Tv.StartDeviceAuthorization(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approve(t, auth.UserCode, "allow")
+	tok, err := c.Tv.WaitForDeviceToken(ctx, auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func TestRevokeThenCallNeedsAuthAndTheServerRefusesTheOldTokens(t *testing.T) {
+	setup(t, map[string]any{"deviceInterval": 0})
+	store := sdk.NewFileTokenStore(t.TempDir() + "/tokens.json")
+	c := newClient(t, sdk.Config{TvCredentials: &sdk.TvCredentials{OAuthClientID: "tv-client", OAuthTokenStore: store}})
+	ctx := context.Background()
+	tok := signIn(t, c)
+	if tok.RefreshToken == "" {
+		t.Fatal("the device token has no refresh token")
+	}
+	if err := c.Tv.RevokeToken(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Account.GetMe(ctx); !errors.As(err, new(*sdk.AuthRequiredError)) {
+		t.Fatalf("after revoke: want AuthRequiredError, got %v", err)
+	}
+	if stored, _ := store.Load(ctx, "tv"); stored != nil {
+		t.Fatal("the token store still holds the token")
+	}
+	req, _ := http.NewRequest("GET", server(t)+"/device/me", nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Fatalf("old access token: HTTP %d, want 401", resp.StatusCode)
+	}
+	resp, err = http.PostForm(server(t)+"/oauth2/non-auth-server/token", url.Values{"grant_type": {"refresh_token"}, "refresh_token": {tok.RefreshToken}, "client_id": {"tv-client"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != 400 {
+		t.Fatalf("old refresh token: HTTP %d, want 400", resp.StatusCode)
+	}
+	var hints []string
+	for _, e := range serverLog(t) {
+		if e.Path == "/oauth2/revoke" {
+			hints = append(hints, fmt.Sprint(e.Status))
+		}
+	}
+	if fmt.Sprint(hints) != "[200 200]" {
+		t.Fatalf("revocation requests: %v (want refresh then access token)", hints)
+	}
+	if err := c.Tv.RevokeToken(ctx); err != nil {
+		t.Fatalf("revoking without a token: %v", err)
+	}
+}
+
+func TestRevokeWhenTheServerIsUnreachableClearsLocallyAndSaysSo(t *testing.T) {
+	c, err := sdk.NewClient(sdk.Config{BaseURLs: map[sdk.ServerName]string{sdk.ServerDefault: "http://127.0.0.1:9"},
+		MaxRetries: -1,
+		TvCredentials: &sdk.TvCredentials{OAuthClientID: "tv-client",
+			OAuthToken: &sdk.Token{AccessToken: "at-unreachable-SECRET", TokenType: "Bearer", RefreshToken: "rt-unreachable-SECRET"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err = c.Tv.RevokeToken(ctx)
+	var re *sdk.TokenRevocationError
+	if !errors.As(err, &re) || !re.LocalTokenCleared || !strings.Contains(err.Error(), "signed out locally") || !errors.As(err, new(*sdk.NetworkError)) {
+		t.Fatalf("want TokenRevocationError wrapping a NetworkError, got %#v", err)
+	}
+	if strings.Contains(fmt.Sprintf("%v %+v %#v", err, err, err), "SECRET") {
+		t.Fatalf("the error shows a token: %v", err)
+	}
+	if tok, _ := c.Tv.LoadToken(ctx); tok != nil {
+		t.Fatal("the local token survived")
+	}
+	if _, err := c.Account.GetMe(ctx); !errors.As(err, new(*sdk.AuthRequiredError)) {
+		t.Fatalf("want AuthRequiredError, got %v", err)
+	}
+}

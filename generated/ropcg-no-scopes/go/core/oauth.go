@@ -42,6 +42,8 @@ type FlowDefinition struct {
 	AuthorizationURL string
 	PKCE             bool
 	Issuer           string
+	// RevocationURL is the RFC 7009 endpoint (x-revocation-url; "" when the spec has none).
+	RevocationURL string
 	// Device authorization flows only (RFC 8628).
 	DeviceAuthorizationURL string
 }

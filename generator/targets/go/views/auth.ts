@@ -90,6 +90,7 @@ export function flowView(f: GoFlowNames) {
     `RefreshURL: ${goStr(flow.refreshUrl ?? '')}`,
     `ServerName: ${goStr(flow.serverName)}`,
     `ClientAuth: ${goStr(flow.clientAuth)}`,
+    ...(flow.revocationUrl ? [`RevocationURL: ${goStr(flow.revocationUrl)}`] : []),
     ...(isAcg
       ? [
           `AuthorizationURL: ${goStr(flow.authorizationUrl)}`,
