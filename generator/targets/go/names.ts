@@ -247,6 +247,10 @@ export const FIXED_PACKAGE_NAMES = [
   'InvalidTokenResponseError',
   'NetworkError',
   'TimeoutError',
+  'DeviceAccessDeniedError',
+  'DeviceCodeExpiredError',
+  'DeviceAuthorization',
+  'TokenRevocationError',
   'Bool',
   'String',
 ];
