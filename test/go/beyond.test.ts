@@ -4,7 +4,8 @@
  * with the server's URL in GRANTGEN_SERVER (RFC 8628 device flow approved / denied / expired /
  * slow_down / cancelled, a multi-flow confidential device client) and RFC 7009 revocation (then a call
  * → AuthRequiredError, the old tokens refused by the server; an unreachable server), RFC 8414 discovery
- * (static URLs wrong, fetched once, fallback, pinning, issuer mismatch refused).
+ * (static URLs wrong, fetched once, fallback, pinning, issuer mismatch refused) and RFC 8252 loopback
+ * sign-in driven by a plain HTTP client (PKCE, state, iss, denial, timeout, listener closed).
  */
 import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) and discovery (RFC 8414) against the test server', () => {
+describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) discovery (RFC 8414) and loopback sign-in (RFC 8252) against the test server', () => {
   it('passes every beyond_test.go test under the race detector', async () => {
     const { stdout } = await go(['test', '-race', '-count=1', '-v', '.'], dir, 600_000, {
       GRANTGEN_SERVER: server.url,
@@ -49,6 +50,8 @@ describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) an
       'TestDiscoveryFindsTheRealEndpointsOncePerClient',
       'TestDiscoveryFallbackAndPinning',
       'TestDiscoveryIssuerMismatchIsRefusedInEveryMode',
+      'TestLoopbackSignInWithAPlainHTTPClient',
+      'TestLoopbackWrongIssuerDenialAndTimeout',
     ]) {
       expect(stdout).toContain(`--- PASS: ${name} `);
     }

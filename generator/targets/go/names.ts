@@ -256,6 +256,8 @@ export const FIXED_PACKAGE_NAMES = [
   'DiscoveryAuto',
   'DiscoveryMetadata',
   'DiscoveryStatic',
+  'LoopbackTimeoutError',
+  'LoopbackOptions',
   'Bool',
   'String',
 ];

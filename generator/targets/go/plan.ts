@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   'flock_other.go',
   'flock_unix.go',
   'http.go',
+  'loopback.go',
   'metadata.go',
   'oauth.go',
   'pkce.go',

@@ -476,3 +476,131 @@ func TestDiscoveryIssuerMismatchIsRefusedInEveryMode(t *testing.T) {
 		}
 	}
 }
+
+// consent answers the test server's consent page like a browser without JavaScript would and
+// follows the redirect back to the loopback listener; it returns the redirect URI and the page.
+func consent(t *testing.T, authURL, decision string, page *string, redirect *string) error {
+	u, err := url.Parse(authURL)
+	if err != nil {
+		return err
+	}
+	*redirect = u.Query().Get("redirect_uri")
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.PostForm(authURL, url.Values{"username": {"alice"}, "password": {"alice-password"}, "decision": {decision}})
+	if err != nil {
+		return err
+	}
+	_ = resp.Body.Close()
+	back, err := http.Get(resp.Header.Get("Location"))
+	if err != nil {
+		return err
+	}
+	defer back.Body.Close()
+	b := new(strings.Builder)
+	buf := make([]byte, 4096)
+	for {
+		n, rerr := back.Body.Read(buf)
+		b.Write(buf[:n])
+		if rerr != nil {
+			break
+		}
+	}
+	*page = b.String()
+	return nil
+}
+
+func stillListening(redirect string) bool {
+	u, err := url.Parse(redirect)
+	if err != nil {
+		return false
+	}
+	resp, err := http.Get("http://" + u.Host + "/")
+	if err == nil {
+		_ = resp.Body.Close()
+		return true
+	}
+	return false
+}
+
+func loopbackClient(t *testing.T) *sdk.Client {
+	return newClient(t, sdk.Config{SsoAuthorizationCodeCredentials: &sdk.SsoAuthorizationCodeCredentials{
+		OAuthClientID: "device-client", OAuthClientSecret: "device-secret",
+		OAuthScopes: []sdk.SsoAuthorizationCodeScope{sdk.SsoAuthorizationCodeScopeFileRequestsRead}}})
+}
+
+func TestLoopbackSignInWithAPlainHTTPClient(t *testing.T) {
+	setup(t, map[string]any{"issuer": server(t)})
+	c := loopbackClient(t)
+	var page, redirect, authURL string
+	browsed := make(chan error, 1)
+	tok, err := c.SsoAuthorizationCode.AuthorizeWithLoopback(context.Background(), sdk.LoopbackOptions{
+		OpenBrowser: func(u string) error {
+			authURL = u
+			err := consent(t, u, "allow", &page, &redirect)
+			browsed <- err
+			return err
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-browsed; err != nil {
+		t.Fatal(err)
+	}
+	q, _ := url.Parse(authURL)
+	if q.Query().Get("code_challenge_method") != "S256" || q.Query().Get("state") == "" || !strings.HasPrefix(authURL, server(t)+"/oauth/authorize?") {
+		t.Fatalf("authorization URL: %s", authURL)
+	}
+	if !strings.HasPrefix(redirect, "http://127.0.0.1:") || strings.HasPrefix(redirect, "http://127.0.0.1:0/") || !strings.HasSuffix(redirect, "/callback") {
+		t.Fatalf("redirect URI: %s", redirect)
+	}
+	if !strings.Contains(page, "You can close this window") {
+		t.Fatalf("browser page: %s", page)
+	}
+	if me, err := c.Account.GetMe(context.Background()); err != nil || me.Name != "alice" || tok.AccessToken == "" {
+		t.Fatalf("me: %v %v", me, err)
+	}
+	if stillListening(redirect) {
+		t.Fatal("the loopback listener is still open")
+	}
+}
+
+func TestLoopbackWrongIssuerDenialAndTimeout(t *testing.T) {
+	setup(t, map[string]any{"issuer": "https://attacker.example"})
+	c := loopbackClient(t)
+	var page, redirect string
+	browsed := make(chan error, 1)
+	_, err := c.SsoAuthorizationCode.AuthorizeWithLoopback(context.Background(), sdk.LoopbackOptions{
+		OpenBrowser: func(u string) error { err := consent(t, u, "allow", &page, &redirect); browsed <- err; return err }})
+	<-browsed
+	var cb *sdk.OAuthCallbackError
+	if !errors.As(err, &cb) || cb.ErrorCode != "issuer_mismatch" {
+		t.Fatalf("wrong iss: %v", err)
+	}
+	setup(t, nil)
+	c = loopbackClient(t)
+	_, err = c.SsoAuthorizationCode.AuthorizeWithLoopback(context.Background(), sdk.LoopbackOptions{
+		OpenBrowser: func(u string) error { err := consent(t, u, "deny", &page, &redirect); browsed <- err; return err }})
+	<-browsed
+	if !errors.As(err, &cb) || cb.ErrorCode != "access_denied" {
+		t.Fatalf("denied: %v", err)
+	}
+	if stillListening(redirect) {
+		t.Fatal("the loopback listener is still open after a denial")
+	}
+	t0 := time.Now()
+	openedCh := make(chan string, 1)
+	_, err = c.SsoAuthorizationCode.AuthorizeWithLoopback(context.Background(), sdk.LoopbackOptions{Timeout: 300 * time.Millisecond,
+		OpenBrowser: func(u string) error { openedCh <- u; return nil }})
+	opened := <-openedCh
+	if !errors.As(err, new(*sdk.LoopbackTimeoutError)) || !errors.Is(err, context.DeadlineExceeded) || time.Since(t0) > 3*time.Second {
+		t.Fatalf("timeout: %v after %s", err, time.Since(t0))
+	}
+	ou, _ := url.Parse(opened)
+	if stillListening(ou.Query().Get("redirect_uri")) {
+		t.Fatal("the loopback listener is still open after the timeout")
+	}
+	if tok, _ := c.SsoAuthorizationCode.LoadToken(context.Background()); tok != nil {
+		t.Fatal("a token was stored")
+	}
+}
