@@ -58,6 +58,9 @@ const (
 	DiscoveryStatic = core.DiscoveryStatic
 )
 
+// LoopbackOptions adjust AuthorizeWithLoopback (RFC 8252 sign-in for CLIs and desktop apps).
+type LoopbackOptions = core.LoopbackOptions
+
 // AuthorizationOption adjusts an authorization URL.
 type AuthorizationOption = core.AuthorizationOption
 
@@ -125,6 +128,8 @@ type (
 	DeviceCodeExpiredError = core.DeviceCodeExpiredError
 	// AuthorizationServerMetadataError: the RFC 8414 metadata could not be fetched or was refused.
 	AuthorizationServerMetadataError = core.AuthorizationServerMetadataError
+	// LoopbackTimeoutError: the browser did not come back before the loopback sign-in's timeout.
+	LoopbackTimeoutError = core.LoopbackTimeoutError
 	// TokenRevocationError: RevokeToken cleared the local token but could not revoke it at the server.
 	TokenRevocationError = core.TokenRevocationError
 )

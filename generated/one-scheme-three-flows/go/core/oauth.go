@@ -698,6 +698,10 @@ func (m *AuthorizationCodeManager) issuer() string {
 
 // AuthorizationRequest builds the consent page URL with state (and PKCE) and returns the values to keep.
 func (m *AuthorizationCodeManager) AuthorizationRequest(opts ...AuthorizationOption) (*AuthorizationRequest, error) {
+	return m.authorizationRequest(m.settings.RedirectURI, opts)
+}
+
+func (m *AuthorizationCodeManager) authorizationRequest(redirectURI string, opts []AuthorizationOption) (*AuthorizationRequest, error) {
 	var o authorizationOptions
 	for _, f := range opts {
 		if f != nil {
@@ -719,7 +723,7 @@ func (m *AuthorizationCodeManager) AuthorizationRequest(opts ...AuthorizationOpt
 	if err != nil {
 		return nil, err
 	}
-	redirect, err := m.require(m.settings.RedirectURI, "the redirect URI")
+	redirect, err := m.require(redirectURI, "the redirect URI")
 	if err != nil {
 		return nil, err
 	}
@@ -771,6 +775,10 @@ func (m *AuthorizationCodeManager) AuthorizationURL(opts ...AuthorizationOption)
 
 // FetchToken exchanges an authorization code for a token (held by the client and returned).
 func (m *AuthorizationCodeManager) FetchToken(ctx context.Context, code string, opts ...TokenOption) (*Token, error) {
+	return m.fetchToken(ctx, code, m.settings.RedirectURI, opts)
+}
+
+func (m *AuthorizationCodeManager) fetchToken(ctx context.Context, code, redirectURI string, opts []TokenOption) (*Token, error) {
 	if code == "" {
 		return nil, &ConfigurationError{Message: "the authorization code is empty"}
 	}
@@ -786,7 +794,7 @@ func (m *AuthorizationCodeManager) FetchToken(ctx context.Context, code string, 
 	if verifier != "" && !validCodeVerifier(verifier) {
 		return nil, &ConfigurationError{Message: "the code verifier must be 43-128 unreserved characters (RFC 7636)"}
 	}
-	redirect, err := m.require(m.settings.RedirectURI, "the redirect URI")
+	redirect, err := m.require(redirectURI, "the redirect URI")
 	if err != nil {
 		return nil, err
 	}
@@ -797,6 +805,10 @@ func (m *AuthorizationCodeManager) FetchToken(ctx context.Context, code string, 
 // iss when an issuer is configured) before any network call, returns the provider's error as
 // *OAuthCallbackError, then exchanges the code.
 func (m *AuthorizationCodeManager) FetchTokenFromCallback(ctx context.Context, callbackURL, expectedState string, opts ...TokenOption) (*Token, error) {
+	return m.fetchFromCallback(ctx, callbackURL, expectedState, m.settings.RedirectURI, opts)
+}
+
+func (m *AuthorizationCodeManager) fetchFromCallback(ctx context.Context, callbackURL, expectedState, redirectURI string, opts []TokenOption) (*Token, error) {
 	u, err := url.Parse(callbackURL)
 	if err != nil {
 		return nil, &OAuthCallbackError{ErrorCode: "invalid_request", Description: "the callback URL is not a valid URL"}
@@ -827,7 +839,7 @@ func (m *AuthorizationCodeManager) FetchTokenFromCallback(ctx context.Context, c
 	}
 	delete(m.pending, state[0])
 	m.pendingMu.Unlock()
-	return m.FetchToken(ctx, code, WithCodeVerifier(o.verifier), WithTokenParams(o.params))
+	return m.fetchToken(ctx, code, redirectURI, []TokenOption{WithCodeVerifier(o.verifier), WithTokenParams(o.params)})
 }
 
 // ---- Password ----
