@@ -17,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readCachedYaml, writeCachedYaml, yamlLib } from './load/yaml-cache.js';
 import { GrantgenError } from './errors.js';
 import type { TargetJob } from './generate.js';
 import { TARGET_NAMES } from './targets/index.js';
@@ -127,7 +127,11 @@ export async function readConfig(cwd = process.cwd()): Promise<SpecEntry[]> {
   }
   let doc: unknown;
   try {
-    doc = parse(text) as unknown;
+    doc = readCachedYaml('config', text);
+    if (doc === undefined) {
+      doc = yamlLib().parse(text) as unknown;
+      writeCachedYaml('config', text, doc);
+    }
   } catch (e) {
     throw bad(
       CONFIG_FILE,

@@ -4,9 +4,10 @@
  * first depends on the extension, then on sniffing the first character.
  */
 import { extname } from 'node:path';
-import { isPair, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import { GrantgenError, pointerJoin, type SpecProblem } from '../errors.js';
 import { offsetToPos, problem } from './problem.js';
+import { readCachedYaml, writeCachedYaml, yamlLib } from './yaml-cache.js';
 
 export type SourceFormat = 'json' | 'yaml';
 
@@ -91,9 +92,17 @@ function checkJsonNesting(text: string, file: string): void {
 type YamlResult = { ok: true; value: unknown } | { ok: false; problems: SpecProblem[] };
 
 function tryYaml(text: string, file: string): YamlResult {
+  const cached = readCachedYaml('spec', text);
+  if (cached !== undefined) return { ok: true, value: cached };
+  const r = parseYaml(text, file);
+  if (r.ok) writeCachedYaml('spec', text, r.value);
+  return r;
+}
+
+function parseYaml(text: string, file: string): YamlResult {
   let doc: Document;
   try {
-    doc = parseDocument(text, YAML_OPTIONS);
+    doc = yamlLib().parseDocument(text, YAML_OPTIONS);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return {
@@ -172,6 +181,7 @@ function yamlProblem(e: YAMLError, doc: Document, file: string): SpecProblem {
 function pointerAtKeyOffset(doc: Document, offset: number): { pointer: string; key: string } {
   let found = '';
   let last = '';
+  const { isPair, isScalar, visit } = yamlLib();
   visit(doc, {
     Pair(_key, pair, path) {
       if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;

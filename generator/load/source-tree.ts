@@ -3,7 +3,8 @@
  * get the line/column of a node. JSON is scanned directly (fast on multi-megabyte specs); YAML is
  * re-parsed with a `LineCounter`. Built lazily, only when a location is asked for.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from './yaml-cache.js';
 import { offsetToPos } from './problem.js';
 import type { SourceFormat } from './parse.js';
 import { YAML_OPTIONS } from './parse.js';
@@ -136,11 +137,12 @@ interface YamlNode extends TreeNode {
 }
 
 class YamlTree implements SourceTree {
-  private readonly lc = new LineCounter();
+  private readonly y = yamlLib();
+  private readonly lc: LineCounter = new this.y.LineCounter();
   private readonly doc: Document;
 
   constructor(text: string) {
-    this.doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: this.lc });
+    this.doc = this.y.parseDocument(text, { ...YAML_OPTIONS, lineCounter: this.lc });
   }
 
   root(): YamlNode | undefined {
@@ -150,6 +152,7 @@ class YamlTree implements SourceTree {
 
   child(node: TreeNode, token: string): YamlNode | undefined {
     const n = (node as YamlNode).node;
+    const { isMap, isScalar, isSeq } = this.y;
     if (isMap(n)) {
       for (const pair of n.items) {
         const k = pair.key;
@@ -170,7 +173,7 @@ class YamlTree implements SourceTree {
 
   ref(node: TreeNode): string | undefined {
     const c = this.child(node, '$ref');
-    return c && isScalar(c.node) && typeof c.node.value === 'string' ? c.node.value : undefined;
+    return c && this.y.isScalar(c.node) && typeof c.node.value === 'string' ? c.node.value : undefined;
   }
 
   position(node: TreeNode): { line: number; column: number } {
@@ -180,7 +183,7 @@ class YamlTree implements SourceTree {
 
   private deref(n: Node | null | undefined): Node | null {
     let cur: Node | null | undefined = n;
-    for (let i = 0; i < 50 && cur && isAlias(cur); i++) cur = cur.resolve(this.doc);
+    for (let i = 0; i < 50 && cur && this.y.isAlias(cur); i++) cur = cur.resolve(this.doc);
     return cur ?? null;
   }
 }

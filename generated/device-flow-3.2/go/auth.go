@@ -87,6 +87,74 @@ func (c *Oauth2AuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	return s
 }
 
+// Oauth2DeviceAuthorizationScope is a scope of the oauth2 security scheme (OAuth 2 Device Authorization Grant).
+type Oauth2DeviceAuthorizationScope string
+
+const (
+	// Oauth2DeviceAuthorizationScopeFileRequestsRead is the scope "file_requests.read".
+	// Read the user's file requests
+	Oauth2DeviceAuthorizationScopeFileRequestsRead Oauth2DeviceAuthorizationScope = "file_requests.read"
+)
+
+// Oauth2DeviceAuthorizationCredentials are the credentials of the oauth2 security scheme (OAuth 2 Device Authorization Grant).
+// Static endpoints; revocation through `x-revocation-url`.
+// Printing them never shows the secret, the password or the token.
+type Oauth2DeviceAuthorizationCredentials struct {
+	// OAuth 2 Client ID
+	OAuthClientID string
+	// OAuth 2 Client Secret Never printed.
+	OAuthClientSecret string
+	// List of scopes that apply to the OAuth token
+	OAuthScopes []Oauth2DeviceAuthorizationScope
+	// Object for storing information about the OAuth token
+	OAuthToken *Token
+	// Called once with every new token the SDK obtains (fetch or refresh)
+	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
+	// How long before expiry a token counts as expired (0: 60 s; negative: none).
+	OAuthClockSkew time.Duration
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
+	OAuthClientAuth ClientAuthMethod
+	// Where the token is kept (default: in memory)
+	OAuthTokenStore TokenStore
+	// Accepted token_type values, case-insensitive (default bearer)
+	OAuthAcceptedTokenTypes []string
+}
+
+// String shows the credentials with every secret redacted.
+func (c Oauth2DeviceAuthorizationCredentials) String() string {
+	return core.Describe("Oauth2DeviceAuthorizationCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret))
+}
+
+// GoString is String, for %#v.
+func (c Oauth2DeviceAuthorizationCredentials) GoString() string {
+	return c.String()
+}
+
+// Format prints String for every verb.
+func (c Oauth2DeviceAuthorizationCredentials) Format(f fmt.State, verb rune) {
+	_, _ = f.Write([]byte(c.String()))
+}
+
+// settings maps the credentials onto the runtime's (nil: none configured).
+func (c *Oauth2DeviceAuthorizationCredentials) settings() *core.OAuthSettings {
+	s := &core.OAuthSettings{}
+	if c == nil {
+		return s
+	}
+	s.ClientID = c.OAuthClientID
+	s.ClientSecret = c.OAuthClientSecret
+	for _, v := range c.OAuthScopes {
+		s.Scopes = append(s.Scopes, string(v))
+	}
+	s.Token = c.OAuthToken
+	s.OnTokenUpdate = c.OAuthOnTokenUpdate
+	s.ClockSkew = c.OAuthClockSkew
+	s.ClientAuth = c.OAuthClientAuth
+	s.TokenStore = c.OAuthTokenStore
+	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
+	return s
+}
+
 // SsoAuthorizationCodeScope is a scope of the sso security scheme (OAuth 2 Authorization Code Grant).
 type SsoAuthorizationCodeScope string
 
@@ -161,5 +229,141 @@ func (c *SsoAuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
 	s.PKCE = c.OAuthPKCE
 	s.Issuer = c.OAuthIssuer
+	return s
+}
+
+// SsoDeviceAuthorizationScope is a scope of the sso security scheme (OAuth 2 Device Authorization Grant).
+type SsoDeviceAuthorizationScope string
+
+const (
+	// SsoDeviceAuthorizationScopeFileRequestsRead is the scope "file_requests.read".
+	// Read the user's file requests
+	SsoDeviceAuthorizationScopeFileRequestsRead SsoDeviceAuthorizationScope = "file_requests.read"
+)
+
+// SsoDeviceAuthorizationCredentials are the credentials of the sso security scheme (OAuth 2 Device Authorization Grant).
+// Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
+// Printing them never shows the secret, the password or the token.
+type SsoDeviceAuthorizationCredentials struct {
+	// OAuth 2 Client ID
+	OAuthClientID string
+	// OAuth 2 Client Secret Never printed.
+	OAuthClientSecret string
+	// List of scopes that apply to the OAuth token
+	OAuthScopes []SsoDeviceAuthorizationScope
+	// Object for storing information about the OAuth token
+	OAuthToken *Token
+	// Called once with every new token the SDK obtains (fetch or refresh)
+	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
+	// How long before expiry a token counts as expired (0: 60 s; negative: none).
+	OAuthClockSkew time.Duration
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
+	OAuthClientAuth ClientAuthMethod
+	// Where the token is kept (default: in memory)
+	OAuthTokenStore TokenStore
+	// Accepted token_type values, case-insensitive (default bearer)
+	OAuthAcceptedTokenTypes []string
+}
+
+// String shows the credentials with every secret redacted.
+func (c SsoDeviceAuthorizationCredentials) String() string {
+	return core.Describe("SsoDeviceAuthorizationCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret))
+}
+
+// GoString is String, for %#v.
+func (c SsoDeviceAuthorizationCredentials) GoString() string {
+	return c.String()
+}
+
+// Format prints String for every verb.
+func (c SsoDeviceAuthorizationCredentials) Format(f fmt.State, verb rune) {
+	_, _ = f.Write([]byte(c.String()))
+}
+
+// settings maps the credentials onto the runtime's (nil: none configured).
+func (c *SsoDeviceAuthorizationCredentials) settings() *core.OAuthSettings {
+	s := &core.OAuthSettings{}
+	if c == nil {
+		return s
+	}
+	s.ClientID = c.OAuthClientID
+	s.ClientSecret = c.OAuthClientSecret
+	for _, v := range c.OAuthScopes {
+		s.Scopes = append(s.Scopes, string(v))
+	}
+	s.Token = c.OAuthToken
+	s.OnTokenUpdate = c.OAuthOnTokenUpdate
+	s.ClockSkew = c.OAuthClockSkew
+	s.ClientAuth = c.OAuthClientAuth
+	s.TokenStore = c.OAuthTokenStore
+	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
+	return s
+}
+
+// TvScope is a scope of the tv security scheme (OAuth 2 Device Authorization Grant).
+type TvScope string
+
+const (
+	// TvScopeFileRequestsRead is the scope "file_requests.read".
+	// Read the user's file requests
+	TvScopeFileRequestsRead TvScope = "file_requests.read"
+)
+
+// TvCredentials are the credentials of the tv security scheme (OAuth 2 Device Authorization Grant).
+// A TV app signing in on another device (public client).
+// Printing them never shows the secret, the password or the token.
+type TvCredentials struct {
+	// OAuth 2 Client ID
+	OAuthClientID string
+	// OAuth 2 Client Secret Never printed.
+	OAuthClientSecret string
+	// List of scopes that apply to the OAuth token
+	OAuthScopes []TvScope
+	// Object for storing information about the OAuth token
+	OAuthToken *Token
+	// Called once with every new token the SDK obtains (fetch or refresh)
+	OAuthOnTokenUpdate func(ctx context.Context, token Token) error
+	// How long before expiry a token counts as expired (0: 60 s; negative: none).
+	OAuthClockSkew time.Duration
+	// Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec's).
+	OAuthClientAuth ClientAuthMethod
+	// Where the token is kept (default: in memory)
+	OAuthTokenStore TokenStore
+	// Accepted token_type values, case-insensitive (default bearer)
+	OAuthAcceptedTokenTypes []string
+}
+
+// String shows the credentials with every secret redacted.
+func (c TvCredentials) String() string {
+	return core.Describe("TvCredentials", "OAuthClientID", core.Quote(c.OAuthClientID), "OAuthClientSecret", core.RedactSet(c.OAuthClientSecret))
+}
+
+// GoString is String, for %#v.
+func (c TvCredentials) GoString() string {
+	return c.String()
+}
+
+// Format prints String for every verb.
+func (c TvCredentials) Format(f fmt.State, verb rune) {
+	_, _ = f.Write([]byte(c.String()))
+}
+
+// settings maps the credentials onto the runtime's (nil: none configured).
+func (c *TvCredentials) settings() *core.OAuthSettings {
+	s := &core.OAuthSettings{}
+	if c == nil {
+		return s
+	}
+	s.ClientID = c.OAuthClientID
+	s.ClientSecret = c.OAuthClientSecret
+	for _, v := range c.OAuthScopes {
+		s.Scopes = append(s.Scopes, string(v))
+	}
+	s.Token = c.OAuthToken
+	s.OnTokenUpdate = c.OAuthOnTokenUpdate
+	s.ClockSkew = c.OAuthClockSkew
+	s.ClientAuth = c.OAuthClientAuth
+	s.TokenStore = c.OAuthTokenStore
+	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
 	return s
 }

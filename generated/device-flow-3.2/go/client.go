@@ -68,18 +68,36 @@ type Config struct {
 	// Static endpoints; revocation through `x-revocation-url`.
 	// Printing them never shows the secret, the password or the token.
 	Oauth2AuthorizationCodeCredentials *Oauth2AuthorizationCodeCredentials
+	// Oauth2DeviceAuthorizationCredentials are the credentials of the oauth2 security scheme (OAuth 2 Device Authorization Grant).
+	// Static endpoints; revocation through `x-revocation-url`.
+	// Printing them never shows the secret, the password or the token.
+	Oauth2DeviceAuthorizationCredentials *Oauth2DeviceAuthorizationCredentials
 	// SsoAuthorizationCodeCredentials are the credentials of the sso security scheme (OAuth 2 Authorization Code Grant).
 	// Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
 	// Printing them never shows the secret, the password or the token.
 	SsoAuthorizationCodeCredentials *SsoAuthorizationCodeCredentials
+	// SsoDeviceAuthorizationCredentials are the credentials of the sso security scheme (OAuth 2 Device Authorization Grant).
+	// Endpoints discovered from RFC 8414 metadata; the static ones are only a fallback.
+	// Printing them never shows the secret, the password or the token.
+	SsoDeviceAuthorizationCredentials *SsoDeviceAuthorizationCredentials
+	// TvCredentials are the credentials of the tv security scheme (OAuth 2 Device Authorization Grant).
+	// A TV app signing in on another device (public client).
+	// Printing them never shows the secret, the password or the token.
+	TvCredentials *TvCredentials
 }
 
 // Client is the API client. It is safe for concurrent use; printing it shows no secret.
 type Client struct {
 	// Oauth2AuthorizationCode runs the OAuth 2 Authorization Code Grant of the oauth2 security scheme.
 	Oauth2AuthorizationCode *core.AuthorizationCodeManager
+	// Oauth2DeviceAuthorization runs the OAuth 2 Device Authorization Grant of the oauth2 security scheme.
+	Oauth2DeviceAuthorization *core.DeviceAuthorizationManager
 	// SsoAuthorizationCode runs the OAuth 2 Authorization Code Grant of the sso security scheme.
 	SsoAuthorizationCode *core.AuthorizationCodeManager
+	// SsoDeviceAuthorization runs the OAuth 2 Device Authorization Grant of the sso security scheme.
+	SsoDeviceAuthorization *core.DeviceAuthorizationManager
+	// Tv runs the OAuth 2 Device Authorization Grant of the tv security scheme.
+	Tv *core.DeviceAuthorizationManager
 	// Account holds the operations tagged "account".
 	Account *AccountService
 	// core runs the operations.
@@ -112,10 +130,14 @@ func NewClient(cfg Config) (*Client, error) {
 	c := &Client{config: cfg}
 	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
 	c.Oauth2AuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.Oauth2AuthorizationCodeCredentials.settings())
+	c.Oauth2DeviceAuthorization = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", DeviceAuthorizationURL: "/oauth2/device_authorization"}, cc, cfg.Oauth2DeviceAuthorizationCredentials.settings())
 	c.SsoAuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/static/authorize", PKCE: true, Issuer: ""}, cc, cfg.SsoAuthorizationCodeCredentials.settings())
+	c.SsoDeviceAuthorization = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "sso", TokenURL: "/static/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", DeviceAuthorizationURL: "/static/device_authorization"}, cc, cfg.SsoDeviceAuthorizationCredentials.settings())
+	c.Tv = core.NewDeviceAuthorizationManager(core.FlowDefinition{SchemeName: "tv", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "default", ClientAuth: "none", DeviceAuthorizationURL: "/oauth2/device_authorization"}, cc, cfg.TvCredentials.settings())
 	schemes := map[string]core.Scheme{}
-	schemes["oauth2"] = core.NewOAuthScheme("oauth2", c.Oauth2AuthorizationCode)
-	schemes["sso"] = core.NewOAuthScheme("sso", c.SsoAuthorizationCode)
+	schemes["oauth2"] = core.NewOAuthScheme("oauth2", c.Oauth2AuthorizationCode, c.Oauth2DeviceAuthorization)
+	schemes["sso"] = core.NewOAuthScheme("sso", c.SsoAuthorizationCode, c.SsoDeviceAuthorization)
+	schemes["tv"] = core.NewOAuthScheme("tv", c.Tv)
 	origins := map[string]bool{}
 	for _, name := range []ServerName{ServerDefault} {
 		raw, err := c.ServerURL(string(name))

@@ -42,6 +42,9 @@ const (
 // AuthorizationRequest is a consent page URL with the state and PKCE verifier to keep.
 type AuthorizationRequest = core.AuthorizationRequest
 
+// DeviceAuthorization is a started device authorization (RFC 8628); printing it never shows the device code.
+type DeviceAuthorization = core.DeviceAuthorization
+
 // AuthorizationOption adjusts an authorization URL.
 type AuthorizationOption = core.AuthorizationOption
 
@@ -103,6 +106,10 @@ type (
 	NetworkError = core.NetworkError
 	// TimeoutError: the call did not finish in time.
 	TimeoutError = core.TimeoutError
+	// DeviceAccessDeniedError: the user declined the device authorization (RFC 8628 access_denied).
+	DeviceAccessDeniedError = core.DeviceAccessDeniedError
+	// DeviceCodeExpiredError: the device code expired before the user approved (RFC 8628 expired_token).
+	DeviceCodeExpiredError = core.DeviceCodeExpiredError
 )
 
 // Bool returns a pointer to v (for optional fields).

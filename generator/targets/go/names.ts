@@ -247,6 +247,9 @@ export const FIXED_PACKAGE_NAMES = [
   'InvalidTokenResponseError',
   'NetworkError',
   'TimeoutError',
+  'DeviceAccessDeniedError',
+  'DeviceCodeExpiredError',
+  'DeviceAuthorization',
   'Bool',
   'String',
 ];

@@ -53,11 +53,11 @@ function docText(line: string): string {
 }
 
 /**
- * A complete docstring block at `indent` spaces, e.g. `    """Summary."""`. `paragraphs` are raw
- * spec texts (empty ones skipped), separated by blank lines. Returns '' when there is no text.
+ * The escaped lines of a docstring's text (no indentation, no quotes): `paragraphs` are raw spec
+ * texts (empty ones skipped), separated by blank lines; the first line is safe right after `"""`.
+ * Empty when there is no text.
  */
-export function pyDocstring(paragraphs: string[], indent: number): string {
-  const pad = ' '.repeat(indent);
+export function pyDocLines(paragraphs: string[]): string[] {
   const lines: string[] = [];
   for (const p of paragraphs) {
     const ls = textLines(p);
@@ -65,13 +65,29 @@ export function pyDocstring(paragraphs: string[], indent: number): string {
     if (lines.length > 0) lines.push('');
     lines.push(...ls);
   }
-  if (lines.length === 0) return '';
+  if (lines.length === 0) return [];
   const body = lines.map(docText);
   // The first line must not start with a space or a quote right after `"""`.
   body[0] = (body[0] ?? '').trimStart();
   if (body[0].startsWith('"')) body[0] = '\\' + body[0];
+  return body;
+}
+
+/** One docstring line from raw text: line breaks become spaces, escaped like `pyDocLines`. */
+export function pyDocLine(raw: string): string {
+  return docText(textLines(raw.replace(/\s*\n\s*/g, ' ')).join(' '));
+}
+
+/**
+ * A complete docstring block at `indent` spaces, e.g. `    """Summary."""`. `paragraphs` are raw
+ * spec texts (empty ones skipped), separated by blank lines. Returns '' when there is no text.
+ */
+export function pyDocstring(paragraphs: string[], indent: number): string {
+  const pad = ' '.repeat(indent);
+  const body = pyDocLines(paragraphs);
+  if (body.length === 0) return '';
   if (body.length === 1) {
-    let only = body[0];
+    let only = body[0] as string;
     if (only.endsWith('"')) only += ' ';
     return `${pad}"""${only}"""`;
   }

@@ -413,3 +413,19 @@ def test_issue_12_retry_after_date_parsing() -> None:
     assert retry_after_seconds({"retry-after": "7"}) == 7
     assert retry_after_seconds({"retry-after": "soon"}) is None
     assert retry_after_seconds({"retry-after-ms": "250", "retry-after": "9"}) == 0.25
+
+
+def test_issue_12_async_twins_of_sign_out_and_metadata(srv: TestServer) -> None:
+    import multiauthsample
+
+    async def main() -> None:
+        async with async_ropcg(srv, []) as client:
+            await client.o_auth_ropcg.fetch_token()
+            assert client.o_auth_ropcg.token is not None
+            # the sample spec has no revocation endpoint: signed out locally, then a typed error
+            with pytest.raises(multiauthsample.SdkException):
+                await client.o_auth_ropcg.revoke_token()
+            assert client.o_auth_ropcg.token is None
+            assert await client.o_auth_ropcg.discover() is None
+
+    asyncio.run(main())

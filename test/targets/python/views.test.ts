@@ -43,10 +43,10 @@ describe('python views', () => {
     const plan = buildPlan(multiFlowIr(), options);
     const files = viewAt(plan, 'pkg/controllers/files_controller.py');
     const users = viewAt(plan, 'pkg/controllers/users_controller.py');
-    const execute = (v: Record<string, unknown>): string =>
-      (v['operations'] as { execute: string }[])[0]?.execute ?? '';
-    expect(execute(files)).toContain('"files",');
-    expect(execute(users)).toContain('"default",');
+    const server = (v: Record<string, unknown>): string =>
+      (v['operations'] as { serverLiteral: string }[])[0]?.serverLiteral ?? '';
+    expect(server(files)).toBe('"files"');
+    expect(server(users)).toBe('"default"');
   });
 
   it('imports only what the module uses: a text-only controller imports no models and no model_body', () => {

@@ -42,6 +42,8 @@ type FlowDefinition struct {
 	AuthorizationURL string
 	PKCE             bool
 	Issuer           string
+	// Device authorization flows only (RFC 8628).
+	DeviceAuthorizationURL string
 }
 
 // ClientContext is what a manager needs from its client.
@@ -489,6 +491,31 @@ func basicAuthorization(id, secret string) string {
 	return "Basic " + base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(id)+":"+url.QueryEscape(secret)))
 }
 
+// applyClientAuth adds the flow's client authentication (RFC 6749 §2.3) to a form request.
+func (m *Manager) applyClientAuth(h http.Header, pairs [][2]string) ([][2]string, error) {
+	id, err := m.require(m.settings.ClientID, "the client id")
+	if err != nil {
+		return nil, err
+	}
+	switch m.clientAuth() {
+	case ClientSecretBasic:
+		secret, err := m.require(m.settings.ClientSecret, "the client secret")
+		if err != nil {
+			return nil, err
+		}
+		h.Set("Authorization", basicAuthorization(id, secret))
+	case ClientSecretPost:
+		secret, err := m.require(m.settings.ClientSecret, "the client secret")
+		if err != nil {
+			return nil, err
+		}
+		pairs = append(pairs, [2]string{"client_id", id}, [2]string{"client_secret", secret})
+	default:
+		pairs = append(pairs, [2]string{"client_id", id})
+	}
+	return pairs, nil
+}
+
 // requestToken POSTs a token request and parses the answer. It never retries and never follows
 // redirects; it does not change the held token.
 func (m *Manager) requestToken(ctx context.Context, refresh bool, grant [][2]string, params map[string]string) (*Token, error) {
@@ -513,25 +540,9 @@ func (m *Manager) requestToken(ctx context.Context, refresh bool, grant [][2]str
 			secrets = append(secrets, p[1])
 		}
 	}
-	id, err := m.require(m.settings.ClientID, "the client id")
+	pairs, err = m.applyClientAuth(h, pairs)
 	if err != nil {
 		return nil, err
-	}
-	switch m.clientAuth() {
-	case ClientSecretBasic:
-		secret, err := m.require(m.settings.ClientSecret, "the client secret")
-		if err != nil {
-			return nil, err
-		}
-		h.Set("Authorization", basicAuthorization(id, secret))
-	case ClientSecretPost:
-		secret, err := m.require(m.settings.ClientSecret, "the client secret")
-		if err != nil {
-			return nil, err
-		}
-		pairs = append(pairs, [2]string{"client_id", id}, [2]string{"client_secret", secret})
-	default:
-		pairs = append(pairs, [2]string{"client_id", id})
 	}
 	for _, k := range sortedKeys(params) {
 		pairs = append(pairs, [2]string{k, params[k]})

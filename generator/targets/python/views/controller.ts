@@ -1,6 +1,6 @@
 /** Views of `controllers/<tag>.py` (`controller.py.hbs`): one class per tag, one method per operation. */
 import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
-import { pyDocstring, pyStr } from '../escape.js';
+import { pyDocLine, pyDocLines, pyDocstring, pyStr } from '../escape.js';
 import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
 import { successResponse } from '../../shared/contract.js';
@@ -16,15 +16,42 @@ import {
   type TypeContext,
 } from '../types.js';
 
-/** One method of a controller. */
+/** One parameter of an operation method (`partials/py_params.hbs`), required ones first. */
+export interface ParamView {
+  name: string;
+  /** Python annotation, already `Optional[...]` for an optional parameter. */
+  annotation: string;
+  required: boolean;
+}
+
+/** A method docstring (`partials/py_method_doc.hbs`): every text already escaped for a docstring. */
+export interface MethodDocView {
+  /** First line (safe right after the opening quotes). */
+  first: string;
+  /** Further lines of summary/description/deprecation ('' = blank line), no indentation. */
+  rest: string[];
+  /** One `name: text` line per documented argument. */
+  args: string[];
+  /** What the method returns, one line. */
+  returns: string;
+}
+
+/**
+ * One method of a controller. The templates lay out the method (`partials/py_method.hbs`); the view
+ * supplies names, types and escaped literals. `specArgs`/`deserializer` are single expressions
+ * already wrapped the way `ruff format` keeps them (layout.ts) at their indentation, with the comma.
+ */
 export interface OperationView {
-  signature: string;
-  doc: string;
-  execute: string;
-  /** The `async def` twin (AsyncBaseController), laid out from the same parts. */
-  asyncSignature: string;
-  asyncExecute: string;
   methodName: string;
+  params: ParamView[];
+  doc: MethodDocView;
+  /** `RequestSpec(...)` arguments: method, server and path literals, then keyword lines. */
+  methodLiteral: string;
+  serverLiteral: string;
+  pathLiteral: string;
+  specArgs: string[];
+  deserializer: string;
+  server: string;
   wireId: string;
   method: string;
   path: string;
@@ -68,7 +95,7 @@ function operationView(
   deserializers: Set<Deserializer>,
 ): OperationView {
   const paramNames = operationParamNames(op);
-  const sigParams: { line: string; required: boolean }[] = [];
+  const sigParams: ParamView[] = [];
   const groups: Record<string, PyExpr[]> = { path: [], query: [], header: [], cookie: [] };
   const argDocs: string[] = [];
   for (const p of op.parameters) {
@@ -76,11 +103,8 @@ function operationView(
     const info = paramInfo(ctx, p.schema, p.required);
     const value = info.constant ?? name;
     if (info.constant === null) {
-      sigParams.push({
-        line: layout(`${name}: ${info.annotation}${p.required ? '' : ' = None'}`, 8, '', ','),
-        required: p.required,
-      });
-      argDocs.push(`${name}: ${p.description || `The \`${p.wireName}\` ${p.in} parameter.`}`);
+      sigParams.push({ name, annotation: info.annotation, required: p.required });
+      argDocs.push(pyDocLine(`${name}: ${p.description || `The \`${p.wireName}\` ${p.in} parameter.`}`));
     }
     (groups[p.in] as PyExpr[]).push(tuple([pyStr(p.wireName), value]));
   }
@@ -89,11 +113,8 @@ function operationView(
     const name = paramNames.get('body:') as string;
     const info = pyType(ctx, op.requestBody.schema);
     const annotation = op.requestBody.required ? info : optionalOf(ctx, info);
-    sigParams.push({
-      line: layout(`${name}: ${annotation}${op.requestBody.required ? '' : ' = None'}`, 8, '', ','),
-      required: op.requestBody.required,
-    });
-    argDocs.push(`${name}: ${op.requestBody.description || 'The request body.'}`);
+    sigParams.push({ name, annotation, required: op.requestBody.required });
+    argDocs.push(pyDocLine(`${name}: ${op.requestBody.description || 'The request body.'}`));
     const isForm = /x-www-form-urlencoded/.test(op.requestBody.contentType);
     bodyArg = isForm
       ? [kw('form', helper(ctx, 'to_json', [name]))]
@@ -103,11 +124,7 @@ function operationView(
         ];
   }
   sigParams.sort((a, b) => Number(b.required) - Number(a.required));
-  // issue 12: per-call options, keyword-only, on every operation
-  sigParams.push(
-    { line: '        *,', required: false },
-    { line: '        request_options: Optional[RequestOptions] = None,', required: false },
-  );
+  // issue 12: per-call options, keyword-only, on every operation (printed by the template)
   argDocs.push('request_options: Per-call options: timeout, max_retries, headers, idempotency_key.');
   ctx.typing.add('Optional');
   const success = successResponse(op);
@@ -135,7 +152,7 @@ function operationView(
     op.security.alternatives.map((a) => list(a.schemes.map((s) => pyStr(s.wireName)))),
     false,
   );
-  const specArgs: PyExpr[] = [pyStr(op.method.toUpperCase()), pyStr(op.server), pyStr(op.path)];
+  const specArgs: PyExpr[] = [];
   if ((groups.path as PyExpr[]).length) specArgs.push(kw('path_params', call('dict', [list(groups.path as PyExpr[])])));
   if ((groups.query as PyExpr[]).length) specArgs.push(kw('query', list(groups.query as PyExpr[])));
   if ((groups.header as PyExpr[]).length) specArgs.push(kw('headers', call('dict', [list(groups.header as PyExpr[])])));
@@ -145,31 +162,26 @@ function operationView(
   specArgs.push(...bodyArg);
   specArgs.push(kw('security', security));
   if (accept) specArgs.push(kw('accept', pyStr(accept)));
-  const executeCall = call(
-    'self._execute',
-    [call('RequestSpec', specArgs, true), deserializer, 'request_options'],
-    true,
-  );
-  const annotationReturn = `ApiResponse[${returnType}]`;
-  const paramLines = sigParams.map((p) => p.line);
-  const signatureOf = (def: string): string => {
-    const oneLine = `    ${def} ${methodName}(self) -> ${annotationReturn}:`;
-    return paramLines.length === 0 && oneLine.length <= 88
-      ? oneLine
-      : [`    ${def} ${methodName}(`, '        self,', ...paramLines, `    ) -> ${annotationReturn}:`].join('\n');
-  };
-  const signature = signatureOf('def');
-  const execute = layout(executeCall, 8, 'return ');
-  const docParts = [op.summary || `${op.method.toUpperCase()} ${op.path}`, op.description];
+  const fallback = `${op.method.toUpperCase()} ${op.path}`;
+  const docParts = [op.summary || fallback, op.description];
   if (op.deprecated) docParts.push('Deprecated: this operation may be removed in a future version.');
-  if (argDocs.length) docParts.push('Args:\n' + argDocs.map((d) => '    ' + d.replace(/\s*\n\s*/g, ' ')).join('\n'));
-  docParts.push(`Returns:\n    ApiResponse whose body is ${returnType === 'None' ? 'None' : 'a ' + returnType}.`);
+  let docLines = pyDocLines(docParts);
+  if (docLines.length === 0) docLines = pyDocLines([fallback]);
+  const [first = '', ...rest] = docLines;
   return {
-    signature,
-    doc: pyDocstring(docParts, 8),
-    execute,
-    asyncSignature: signatureOf('async def'),
-    asyncExecute: layout(executeCall, 8, 'return await '),
+    params: sigParams,
+    doc: {
+      first,
+      rest,
+      args: argDocs,
+      returns: pyDocLine(`ApiResponse whose body is ${returnType === 'None' ? 'None' : 'a ' + returnType}.`),
+    },
+    methodLiteral: pyStr(op.method.toUpperCase()),
+    serverLiteral: pyStr(op.server),
+    pathLiteral: pyStr(op.path),
+    specArgs: specArgs.map((a) => layout(a, 16, '', ',')),
+    deserializer: layout(deserializer, 12, '', ','),
+    server: op.server,
     methodName,
     wireId: op.operationId,
     method: op.method.toUpperCase(),

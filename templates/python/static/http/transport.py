@@ -186,7 +186,7 @@ def _response(
     return HttpResponse(
         status_code=raw.status_code,
         reason_phrase=raw.reason_phrase,
-        headers=dict(raw.headers.items()),
+        headers=raw.headers,
         content=content,
         url=str(raw.url),
         too_large=too_large,

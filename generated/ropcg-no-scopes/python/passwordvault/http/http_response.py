@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Generic, Mapping, Optional, TypeVar
 
+import httpx
+
 from ._redact import redact_text
 
 T = TypeVar("T")
@@ -31,8 +33,13 @@ class HttpResponse:
     ) -> None:
         self.status_code = status_code
         self.reason_phrase = reason_phrase
-        # Header names lower-cased.
-        self.headers: Mapping[str, str] = {k.lower(): v for k, v in headers.items()}
+        # Case-insensitive: httpx's own Headers are kept as they are (no copy per response);
+        # any other mapping is copied with lower-cased names.
+        self.headers: Mapping[str, str] = (
+            headers
+            if isinstance(headers, httpx.Headers)
+            else {k.lower(): v for k, v in headers.items()}
+        )
         self.content = content
         self.url = url
         self.too_large = too_large

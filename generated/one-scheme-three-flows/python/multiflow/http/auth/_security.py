@@ -172,22 +172,24 @@ def choose_alternative(
     """
     if not requirement:
         return []
-    reasons: List[str] = []
     for alternative in requirement:
         members: List[A] = []
-        usable = True
+        for name in alternative:
+            authorizer = authorizers.get(name)
+            if authorizer is None or not authorizer.can_authorize():
+                break
+            members.append(authorizer)
+        else:
+            return members
+    # none usable: say why (built only now, off the fast path)
+    reasons: List[str] = []
+    for alternative in requirement:
         for name in alternative:
             authorizer = authorizers.get(name)
             if authorizer is None:
                 reasons.append(f"{name}: not supported by this client")
-                usable = False
             elif not authorizer.can_authorize():
                 reasons.append(f"{name}: {authorizer.unusable_reason()}")
-                usable = False
-            else:
-                members.append(authorizer)
-        if usable:
-            return members
     names = sorted({name for alternative in requirement for name in alternative})
     detail = "; ".join(dict.fromkeys(reasons))
     raise AuthRequiredException(
