@@ -9,6 +9,7 @@ import type { SpecEntry } from './config.js';
 import type { TargetName } from './targets/target.js';
 import { formatProblem, GrantgenError } from './errors.js';
 import { generate } from './generate.js';
+import { getTarget } from './targets/index.js';
 
 export interface WatchHandle {
   close(): Promise<void>;
@@ -71,6 +72,9 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
     await new Promise<void>((resolve) => w.once('ready', () => resolve()));
     if (closed) await w.close();
     if (!opts.quiet && !opts.json) io.err('watching for changes (Ctrl-C to stop)');
+    // Keep the pipeline warm: a formatter (prettier for TypeScript) is loaded lazily, which costs
+    // the first save after start-up several hundred ms; load it and its parser now, in the idle time.
+    await warmFormatters(new Set(entries.flatMap((e) => e.jobs.map((j) => j.target))));
   })();
 
   function onChange(_event: string, changed: string): void {
@@ -100,4 +104,17 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
       await queue;
     },
   };
+}
+
+/** Run each target's formatter once on a tiny file so its first real use is fast (result unused). */
+async function warmFormatters(targets: ReadonlySet<TargetName>): Promise<void> {
+  for (const name of targets) {
+    try {
+      const t = await getTarget(name);
+      await t.format?.('warm.ts', 'export const warm = 1;\n');
+      await t.format?.('warm.md', '# warm\n');
+    } catch {
+      /* warming is best effort; a real failure surfaces on the next save */
+    }
+  }
 }

@@ -6,11 +6,17 @@ import { CLI, ROOT, WORK, availableTargets, configDir } from '../lib/grantgen.mj
 import { clean, killGroup, run, stats, tail, timed } from '../lib/proc.mjs';
 
 const EDITS = 20;
+// Unique per run: a format cache warmed by an earlier bench run must not make spec saves look free.
+const NONCE = `${process.pid}-${Date.now()}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A spawned `grantgen watch --json` whose stdout events can be awaited one by one. */
 function startWatch(cwd, overlay) {
-  const child = spawn(process.execPath, [CLI, 'watch', '--json', '--templates', overlay], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'watch', '--json', '--templates', overlay], {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const events = [];
   const waiters = [];
   let buf = '';
@@ -36,7 +42,10 @@ function startWatch(cwd, overlay) {
   /** Next event after index `from` matching `pred`, or throw after timeoutMs. */
   const next = (from, pred, timeoutMs) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no watch event within ${timeoutMs} ms; stderr: ${tail(stderr)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no watch event within ${timeoutMs} ms; stderr: ${tail(stderr)}`)),
+        timeoutMs,
+      );
       const check = () => {
         const ev = events.slice(from).find(pred);
         if (ev) {
@@ -82,13 +91,29 @@ async function watchLatency({ edits, log }) {
     const specLat = await timeEdits(
       w,
       spec,
-      (t, i) => t.replace(/^( {2}description: API for Markdown Notes app\.).*$/m, `$1 (bench edit ${i})`),
+      (t, i) => t.replace(/^( {2}description: API for Markdown Notes app\.).*$/m, `$1 (bench edit ${NONCE}-${i})`),
       edits,
       log,
       'spec edits',
     );
-    const tplLat = await timeEdits(w, template, (t, i) => t.replace(/\n<!-- bench edit \d+ -->\n?$/, '') + `\n<!-- bench edit ${i} -->\n`, edits, log, 'template edits');
+    const tplLat = await timeEdits(
+      w,
+      template,
+      (t, i) => t.replace(/\n<!-- bench edit \d+ -->\n?$/, '') + `\n<!-- bench edit ${i} -->\n`,
+      edits,
+      log,
+      'template edits',
+    );
     const inProc = w.events.filter((e) => e.reason !== 'start').map((e) => e.ms);
+    // Where a save's time goes, per phase (median over every edit), to show what to speed up next.
+    const editEvents = w.events.filter((e) => e.reason !== 'start' && e.timings);
+    const phases = Object.fromEntries(
+      Object.keys(editEvents[0]?.timings ?? {}).map((k) => [
+        k,
+        Math.round(stats(editEvents.map((e) => e.timings[k]))?.median ?? 0),
+      ]),
+    );
+    log(`  watch phases (median ms): ${JSON.stringify(phases)}`);
     return {
       ok: true,
       targets,

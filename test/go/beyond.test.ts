@@ -2,7 +2,9 @@
  * Issue 14 in the Go SDK of specs/device-flow-3.2.yaml (the committed generated/ module) against the
  * real test server: `go test -race` of test/go/beyond/*_test.go in a module that requires the SDK,
  * with the server's URL in GRANTGEN_SERVER (RFC 8628 device flow approved / denied / expired /
- * slow_down / cancelled, a multi-flow confidential device client).
+ * slow_down / cancelled, a multi-flow confidential device client) and RFC 7009 revocation (then a call
+ * → AuthRequiredError, the old tokens refused by the server; an unreachable server), RFC 8414 discovery
+ * (static URLs wrong, fetched once, fallback, pinning, issuer mismatch refused).
  */
 import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('Go SDK: device authorization grant (RFC 8628) against the test server', () => {
+describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) and discovery (RFC 8414) against the test server', () => {
   it('passes every beyond_test.go test under the race detector', async () => {
     const { stdout } = await go(['test', '-race', '-count=1', '-v', '.'], dir, 600_000, {
       GRANTGEN_SERVER: server.url,
@@ -42,6 +44,11 @@ describe('Go SDK: device authorization grant (RFC 8628) against the test server'
       'TestDeviceSlowDownAddsFiveSeconds',
       'TestDeviceCancelStopsWaiting',
       'TestDeviceMultiFlowConfidentialClientAndRedaction',
+      'TestRevokeThenCallNeedsAuthAndTheServerRefusesTheOldTokens',
+      'TestRevokeWhenTheServerIsUnreachableClearsLocallyAndSaysSo',
+      'TestDiscoveryFindsTheRealEndpointsOncePerClient',
+      'TestDiscoveryFallbackAndPinning',
+      'TestDiscoveryIssuerMismatchIsRefusedInEveryMode',
     ]) {
       expect(stdout).toContain(`--- PASS: ${name} `);
     }

@@ -4,6 +4,7 @@
  * (test/python/e2e) against the real OAuth server runs through the installed sample package.
  */
 import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePython, listSpecs, PYTHON, REPO, tempDir, tool, VENV_BIN, type PySdk } from './helpers.js';
@@ -35,6 +36,58 @@ describe('generated Python packages', () => {
       ),
     );
   });
+
+  it('have an async section (or, for a seed-pinned page, an async companion page) on every auth page, whose snippets pass mypy --strict', async () => {
+    let checked = 0;
+    await Promise.all(
+      sdks.map(async (sdk) => {
+        const authDir = path.join(sdk.dir, 'doc', 'auth');
+        const pages = (await readdir(authDir)).filter((f) => f.endsWith('.md'));
+        const companions = pages.filter((f) => f.endsWith('-async.md'));
+        const snippetDir = path.join(sdk.dir, 'doc_snippets');
+        await mkdir(snippetDir, { recursive: true });
+        const files: string[] = [];
+        for (const page of pages.filter((f) => !f.endsWith('-async.md'))) {
+          const text = await readFile(path.join(authDir, page), 'utf8');
+          const companion = page.replace(/\.md$/, '-async.md');
+          const hasCompanion = companions.includes(companion);
+          const inline = text.split('\n## Async\n')[1];
+          // exactly one home for the async use: the page itself or its companion page
+          expect(inline === undefined, `${sdk.packageName} ${page}`).toBe(hasCompanion);
+          const section = inline ?? (await readFile(path.join(authDir, companion), 'utf8')).split('\n## Async\n')[1];
+          expect(section, `${sdk.packageName} ${page}: async section`).toBeDefined();
+          const blocks = [...(section as string).matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+          expect(blocks.length, `${sdk.packageName} ${page}: async snippets`).toBeGreaterThan(0);
+          for (const [i, block] of blocks.entries()) {
+            expect(block).toContain(`async with Async`);
+            const file = path.join(snippetDir, `${page.replace(/\W/g, '_')}_${i}.py`);
+            await writeFile(file, block);
+            files.push(file);
+          }
+        }
+        if (sdk.packageName === 'multiauthsample') {
+          // the seed-pinned pages keep the seed text; their async use is on companion pages
+          expect(companions.sort()).toEqual([
+            'oauth-2-authorization-code-grant-async.md',
+            'oauth-2-resource-owner-credentials-grant-async.md',
+          ]);
+          const readme = await readFile(path.join(sdk.dir, 'README.md'), 'utf8');
+          for (const c of companions) expect(readme).toContain(`(doc/auth/${c})`);
+        } else {
+          // only the sample spec's pages are pinned to seeds: same page kinds elsewhere go inline
+          expect(companions, sdk.packageName).toEqual([]);
+        }
+        await tool(
+          PYTHON,
+          ['-m', 'mypy', '--strict', '--no-incremental', '--cache-dir', '/dev/null', ...files],
+          sdk.dir,
+          { MYPYPATH: sdk.dir },
+        );
+        checked += files.length;
+      }),
+    );
+    expect(checked).toBeGreaterThanOrEqual(sdks.length);
+  }, 300_000);
 
   it('build a wheel and an sdist, and install into .venv', async () => {
     for (const sdk of sdks) {

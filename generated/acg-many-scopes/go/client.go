@@ -106,7 +106,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.ZooAuth = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "zooAuth", TokenURL: "https://auth.scope-zoo.example/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "https://auth.scope-zoo.example/authorize", PKCE: true, Issuer: ""}, cc, cfg.ZooAuthCredentials.settings())
 	schemes := map[string]core.Scheme{}
 	schemes["zooAuth"] = core.NewOAuthScheme("zooAuth", c.ZooAuth)

@@ -192,6 +192,8 @@ type SsoAuthorizationCodeCredentials struct {
 	OAuthPKCE *bool
 	// RFC 9207 issuer the callback iss must match (nil: the spec's; "": no check).
 	OAuthIssuer *string
+	// Where the endpoints come from (RFC 8414 metadata): DiscoveryAuto ("": the metadata, else the spec URLs), DiscoveryMetadata or DiscoveryStatic.
+	OAuthDiscovery DiscoveryMode
 }
 
 // String shows the credentials with every secret redacted.
@@ -229,6 +231,7 @@ func (c *SsoAuthorizationCodeCredentials) settings() *core.OAuthSettings {
 	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
 	s.PKCE = c.OAuthPKCE
 	s.Issuer = c.OAuthIssuer
+	s.Discovery = c.OAuthDiscovery
 	return s
 }
 
@@ -263,6 +266,8 @@ type SsoDeviceAuthorizationCredentials struct {
 	OAuthTokenStore TokenStore
 	// Accepted token_type values, case-insensitive (default bearer)
 	OAuthAcceptedTokenTypes []string
+	// Where the endpoints come from (RFC 8414 metadata): DiscoveryAuto ("": the metadata, else the spec URLs), DiscoveryMetadata or DiscoveryStatic.
+	OAuthDiscovery DiscoveryMode
 }
 
 // String shows the credentials with every secret redacted.
@@ -297,6 +302,7 @@ func (c *SsoDeviceAuthorizationCredentials) settings() *core.OAuthSettings {
 	s.ClientAuth = c.OAuthClientAuth
 	s.TokenStore = c.OAuthTokenStore
 	s.AcceptedTokenTypes = c.OAuthAcceptedTokenTypes
+	s.Discovery = c.OAuthDiscovery
 	return s
 }
 

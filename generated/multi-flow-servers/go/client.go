@@ -132,7 +132,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.Oauth2AuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "auth", ClientAuth: "client_secret_basic", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.Oauth2AuthorizationCodeCredentials.settings())
 	c.Oauth2Password = core.NewPasswordManager(core.FlowDefinition{SchemeName: "oauth2", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "", ServerName: "auth", ClientAuth: "client_secret_basic"}, cc, cfg.Oauth2PasswordCredentials.settings())
 	schemes := map[string]core.Scheme{}

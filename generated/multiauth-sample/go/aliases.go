@@ -45,6 +45,19 @@ type AuthorizationRequest = core.AuthorizationRequest
 // DeviceAuthorization is a started device authorization (RFC 8628); printing it never shows the device code.
 type DeviceAuthorization = core.DeviceAuthorization
 
+// DiscoveryMode pins where the endpoints of a scheme with RFC 8414 metadata come from.
+type DiscoveryMode = core.DiscoveryMode
+
+// Discovery modes (RFC 8414 metadata).
+const (
+	// DiscoveryAuto: the metadata, else the spec's static URLs.
+	DiscoveryAuto = core.DiscoveryAuto
+	// DiscoveryMetadata: the metadata only.
+	DiscoveryMetadata = core.DiscoveryMetadata
+	// DiscoveryStatic: the spec's static URLs; the metadata is never fetched.
+	DiscoveryStatic = core.DiscoveryStatic
+)
+
 // AuthorizationOption adjusts an authorization URL.
 type AuthorizationOption = core.AuthorizationOption
 
@@ -110,6 +123,10 @@ type (
 	DeviceAccessDeniedError = core.DeviceAccessDeniedError
 	// DeviceCodeExpiredError: the device code expired before the user approved (RFC 8628 expired_token).
 	DeviceCodeExpiredError = core.DeviceCodeExpiredError
+	// AuthorizationServerMetadataError: the RFC 8414 metadata could not be fetched or was refused.
+	AuthorizationServerMetadataError = core.AuthorizationServerMetadataError
+	// TokenRevocationError: RevokeToken cleared the local token but could not revoke it at the server.
+	TokenRevocationError = core.TokenRevocationError
 )
 
 // Bool returns a pointer to v (for optional fields).

@@ -151,7 +151,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.OAuthACG = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "OAuthACG", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "/oauth2/non-auth-server/token", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.OAuthACGCredentials.settings())
 	c.OAuthCCG = core.NewClientCredentialsManager(core.FlowDefinition{SchemeName: "OAuthCCG", TokenURL: "/request_token", RefreshURL: "", ServerName: "auth", ClientAuth: "client_secret_basic"}, cc, cfg.OAuthCCGCredentials.settings())
 	c.OAuthROPCG = core.NewPasswordManager(core.FlowDefinition{SchemeName: "OAuthROPCG", TokenURL: "/oauth2/non-auth-server/token", RefreshURL: "/oauth2/non-auth-server/token", ServerName: "default", ClientAuth: "client_secret_basic"}, cc, cfg.OAuthROPCGCredentials.settings())

@@ -114,7 +114,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.MultiAuthAuthorizationCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "multiAuth", TokenURL: "/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "https://login.multi-flow.example/authorize", PKCE: true, Issuer: ""}, cc, cfg.MultiAuthAuthorizationCodeCredentials.settings())
 	c.MultiAuthPassword = core.NewPasswordManager(core.FlowDefinition{SchemeName: "multiAuth", TokenURL: "/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic"}, cc, cfg.MultiAuthPasswordCredentials.settings())
 	c.MultiAuthClientCredentials = core.NewClientCredentialsManager(core.FlowDefinition{SchemeName: "multiAuth", TokenURL: "/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic"}, cc, cfg.MultiAuthClientCredentialsCredentials.settings())

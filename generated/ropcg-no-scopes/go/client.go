@@ -113,7 +113,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.VaultPassword = core.NewPasswordManager(core.FlowDefinition{SchemeName: "vaultPassword", TokenURL: "/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_post"}, cc, cfg.VaultPasswordCredentials.settings())
 	schemes := map[string]core.Scheme{}
 	schemes["vaultPassword"] = core.NewOAuthScheme("vaultPassword", c.VaultPassword)

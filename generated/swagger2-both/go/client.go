@@ -112,7 +112,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.NotesCode = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "notesCode", TokenURL: "https://notes.example/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "https://notes.example/oauth/authorize", PKCE: true, Issuer: ""}, cc, cfg.NotesCodeCredentials.settings())
 	c.NotesPassword = core.NewPasswordManager(core.FlowDefinition{SchemeName: "notesPassword", TokenURL: "https://notes.example/oauth/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic"}, cc, cfg.NotesPasswordCredentials.settings())
 	schemes := map[string]core.Scheme{}

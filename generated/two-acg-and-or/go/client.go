@@ -114,7 +114,7 @@ func NewClient(cfg Config) (*Client, error) {
 		settings.MaxRetries = 0
 	}
 	c := &Client{config: cfg}
-	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL}
+	cc := core.ClientContext{HTTP: settings, ServerURL: c.ServerURL, Metadata: core.NewMetadataCache()}
 	c.GateA = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "gate-a", TokenURL: "https://login.two-gates.example/a/token", RefreshURL: "https://login.two-gates.example/a/refresh", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "https://login.two-gates.example/a/authorize", PKCE: true, Issuer: ""}, cc, cfg.GateACredentials.settings())
 	c.GateA2 = core.NewAuthorizationCodeManager(core.FlowDefinition{SchemeName: "gate_a", TokenURL: "https://login.two-gates.example/b/token", RefreshURL: "", ServerName: "default", ClientAuth: "client_secret_basic", AuthorizationURL: "https://login.two-gates.example/b/authorize", PKCE: false, Issuer: ""}, cc, cfg.GateACredentials2.settings())
 	schemes := map[string]core.Scheme{}

@@ -250,6 +250,12 @@ export const FIXED_PACKAGE_NAMES = [
   'DeviceAccessDeniedError',
   'DeviceCodeExpiredError',
   'DeviceAuthorization',
+  'TokenRevocationError',
+  'AuthorizationServerMetadataError',
+  'DiscoveryMode',
+  'DiscoveryAuto',
+  'DiscoveryMetadata',
+  'DiscoveryStatic',
   'Bool',
   'String',
 ];

@@ -78,6 +78,22 @@ export function pyDocLine(raw: string): string {
   return docText(textLines(raw.replace(/\s*\n\s*/g, ' ')).join(' '));
 }
 
+/** A docstring for a template partial (`partials/py_class_doc.hbs`): escaped lines, no indentation. */
+export interface DocView {
+  /** The whole text when it is one line (already spaced off a closing quote), else null. */
+  oneLine: string | null;
+  first: string;
+  /** Further lines ('' = blank line). */
+  rest: string[];
+}
+
+/** `pyDocLines` shaped for a docstring partial (same text as `pyDocstring`). */
+export function pyDocView(paragraphs: string[]): DocView {
+  const [first = '', ...rest] = pyDocLines(paragraphs);
+  const oneLine = rest.length === 0 ? (first.endsWith('"') ? first + ' ' : first) : null;
+  return { oneLine, first, rest };
+}
+
 /**
  * A complete docstring block at `indent` spaces, e.g. `    """Summary."""`. `paragraphs` are raw
  * spec texts (empty ones skipped), separated by blank lines. Returns '' when there is no text.

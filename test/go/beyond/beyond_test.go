@@ -283,3 +283,196 @@ func TestDeviceMultiFlowConfidentialClientAndRedaction(t *testing.T) {
 		t.Fatalf("printed authorization: %s", s)
 	}
 }
+
+// signIn runs the device flow of the tv scheme to a token.
+func signIn(t *testing.T, c *sdk.Client) *sdk.Token {
+	t.Helper()
+	ctx := context.Background()
+	auth, err := c.Tv.StartDeviceAuthorization(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approve(t, auth.UserCode, "allow")
+	tok, err := c.Tv.WaitForDeviceToken(ctx, auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func TestRevokeThenCallNeedsAuthAndTheServerRefusesTheOldTokens(t *testing.T) {
+	setup(t, map[string]any{"deviceInterval": 0})
+	store := sdk.NewFileTokenStore(t.TempDir() + "/tokens.json")
+	c := newClient(t, sdk.Config{TvCredentials: &sdk.TvCredentials{OAuthClientID: "tv-client", OAuthTokenStore: store}})
+	ctx := context.Background()
+	tok := signIn(t, c)
+	if tok.RefreshToken == "" {
+		t.Fatal("the device token has no refresh token")
+	}
+	if err := c.Tv.RevokeToken(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Account.GetMe(ctx); !errors.As(err, new(*sdk.AuthRequiredError)) {
+		t.Fatalf("after revoke: want AuthRequiredError, got %v", err)
+	}
+	if stored, _ := store.Load(ctx, "tv"); stored != nil {
+		t.Fatal("the token store still holds the token")
+	}
+	req, _ := http.NewRequest("GET", server(t)+"/device/me", nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Fatalf("old access token: HTTP %d, want 401", resp.StatusCode)
+	}
+	resp, err = http.PostForm(server(t)+"/oauth2/non-auth-server/token", url.Values{"grant_type": {"refresh_token"}, "refresh_token": {tok.RefreshToken}, "client_id": {"tv-client"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != 400 {
+		t.Fatalf("old refresh token: HTTP %d, want 400", resp.StatusCode)
+	}
+	var hints []string
+	for _, e := range serverLog(t) {
+		if e.Path == "/oauth2/revoke" {
+			hints = append(hints, fmt.Sprint(e.Status))
+		}
+	}
+	if fmt.Sprint(hints) != "[200 200]" {
+		t.Fatalf("revocation requests: %v (want refresh then access token)", hints)
+	}
+	if err := c.Tv.RevokeToken(ctx); err != nil {
+		t.Fatalf("revoking without a token: %v", err)
+	}
+}
+
+func TestRevokeWhenTheServerIsUnreachableClearsLocallyAndSaysSo(t *testing.T) {
+	c, err := sdk.NewClient(sdk.Config{BaseURLs: map[sdk.ServerName]string{sdk.ServerDefault: "http://127.0.0.1:9"},
+		MaxRetries: -1,
+		TvCredentials: &sdk.TvCredentials{OAuthClientID: "tv-client",
+			OAuthToken: &sdk.Token{AccessToken: "at-unreachable-SECRET", TokenType: "Bearer", RefreshToken: "rt-unreachable-SECRET"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err = c.Tv.RevokeToken(ctx)
+	var re *sdk.TokenRevocationError
+	if !errors.As(err, &re) || !re.LocalTokenCleared || !strings.Contains(err.Error(), "signed out locally") || !errors.As(err, new(*sdk.NetworkError)) {
+		t.Fatalf("want TokenRevocationError wrapping a NetworkError, got %#v", err)
+	}
+	if strings.Contains(fmt.Sprintf("%v %+v %#v", err, err, err), "SECRET") {
+		t.Fatalf("the error shows a token: %v", err)
+	}
+	if tok, _ := c.Tv.LoadToken(ctx); tok != nil {
+		t.Fatal("the local token survived")
+	}
+	if _, err := c.Account.GetMe(ctx); !errors.As(err, new(*sdk.AuthRequiredError)) {
+		t.Fatalf("want AuthRequiredError, got %v", err)
+	}
+}
+
+func ssoDevice(mode sdk.DiscoveryMode) *sdk.SsoDeviceAuthorizationCredentials {
+	return &sdk.SsoDeviceAuthorizationCredentials{OAuthClientID: "device-client", OAuthClientSecret: "device-secret",
+		OAuthScopes: []sdk.SsoDeviceAuthorizationScope{sdk.SsoDeviceAuthorizationScopeFileRequestsRead}, OAuthDiscovery: mode}
+}
+
+func paths(t *testing.T) []string {
+	var out []string
+	for _, e := range serverLog(t) {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
+func TestDiscoveryFindsTheRealEndpointsOncePerClient(t *testing.T) {
+	setup(t, map[string]any{"deviceInterval": 0})
+	c := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(""),
+		SsoAuthorizationCodeCredentials: &sdk.SsoAuthorizationCodeCredentials{OAuthClientID: "device-client", OAuthClientSecret: "device-secret", OAuthRedirectURI: "http://127.0.0.1:9/cb"}})
+	ctx := context.Background()
+	if _, err := c.SsoAuthorizationCode.AuthorizationRequest(); !errors.As(err, new(*sdk.ConfigurationError)) || !strings.Contains(err.Error(), "Discover") {
+		t.Fatalf("authorization URL before discovery: %v", err)
+	}
+	auth, err := c.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approve(t, auth.UserCode, "allow")
+	if _, err := c.SsoDeviceAuthorization.WaitForDeviceToken(ctx, auth); err != nil {
+		t.Fatal(err)
+	}
+	if me, err := c.Account.GetMe(ctx); err != nil || me.Name != "alice" {
+		t.Fatalf("me: %v %v", me, err)
+	}
+	meta, err := c.SsoAuthorizationCode.Discover(ctx)
+	if err != nil || meta == nil || meta.Issuer != server(t) {
+		t.Fatalf("discover: %v %v", meta, err)
+	}
+	req, err := c.SsoAuthorizationCode.AuthorizationRequest()
+	if err != nil || !strings.HasPrefix(req.URL, server(t)+"/oauth/authorize?") {
+		t.Fatalf("authorization URL: %v %v", req, err)
+	}
+	n := 0
+	for _, p := range paths(t) {
+		if strings.HasPrefix(p, "/static/") {
+			t.Fatalf("a static (wrong) URL was used: %s", p)
+		}
+		if p == "/.well-known/oauth-authorization-server" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("metadata fetched %d times, want 1", n)
+	}
+}
+
+// notFound: the static (wrong) URL's 404 answer.
+func notFound(err error) bool {
+	var api *sdk.APIError
+	var p *sdk.OAuthProviderError
+	return errors.As(err, &api) && api.StatusCode == 404 || errors.As(err, &p) && p.StatusCode == 404
+}
+
+func TestDiscoveryFallbackAndPinning(t *testing.T) {
+	setup(t, nil)
+	control(t, "/__control/fault", map[string]any{"target": "metadata", "kind": "500"})
+	ctx := context.Background()
+	auto := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryAuto)})
+	_, err := auto.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil)
+	if !notFound(err) {
+		t.Fatalf("auto with metadata down: want the static URL's 404, got %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(paths(t)), "/static/device_authorization") {
+		t.Fatalf("auto did not fall back: %v", paths(t))
+	}
+	control(t, "/__control/fault", map[string]any{"target": "metadata", "kind": "500"})
+	pinned := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryMetadata)})
+	if _, err := pinned.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil); !errors.As(err, new(*sdk.AuthorizationServerMetadataError)) {
+		t.Fatalf("pinned metadata: %v", err)
+	}
+	setup(t, nil)
+	static := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(sdk.DiscoveryStatic)})
+	if _, err := static.SsoDeviceAuthorization.StartDeviceAuthorization(ctx, nil); !notFound(err) {
+		t.Fatalf("static: %v", err)
+	}
+	if fmt.Sprint(paths(t)) != "[/static/device_authorization]" {
+		t.Fatalf("static mode requested %v", paths(t))
+	}
+}
+
+func TestDiscoveryIssuerMismatchIsRefusedInEveryMode(t *testing.T) {
+	for _, mode := range []sdk.DiscoveryMode{sdk.DiscoveryAuto, sdk.DiscoveryMetadata} {
+		setup(t, map[string]any{"metadataIssuer": "https://attacker.example"})
+		c := newClient(t, sdk.Config{SsoDeviceAuthorizationCredentials: ssoDevice(mode)})
+		_, err := c.SsoDeviceAuthorization.StartDeviceAuthorization(context.Background(), nil)
+		if !errors.As(err, new(*sdk.AuthorizationServerMetadataError)) || !strings.Contains(err.Error(), "issuer") {
+			t.Fatalf("mode %q: want an issuer error, got %v", mode, err)
+		}
+		if fmt.Sprint(paths(t)) != "[/.well-known/oauth-authorization-server]" {
+			t.Fatalf("mode %q: requested more than the metadata: %v", mode, paths(t))
+		}
+	}
+}

@@ -238,6 +238,24 @@ def test_issue_12_per_call_timeout_bounds_the_whole_call_with_retries(
     assert time.monotonic() - started < 1.5
 
 
+def test_issue_12_sync_cancelled_by_its_timeout_stops_the_retry_wait_at_once(
+    srv: TestServer,
+) -> None:
+    # sync cancellation is the per-call timeout: a 5 s Retry-After wait that cannot end before the
+    # deadline is not waited for at all (the typed timeout error comes at once, never after the
+    # deadline), and no retry is sent after it
+    srv.fault(target="api", kind="503", count=3, retryAfter=5).raise_for_status()
+    started = time.monotonic()
+    with pytest.raises(TimeoutException):
+        bearer_client(srv).authentication.o_auth_bearer_token(
+            request_options={"timeout": 0.8}
+        )
+    elapsed = time.monotonic() - started
+    assert elapsed < 0.8
+    time.sleep(0.3)
+    assert len(api_hits(srv)) == 1
+
+
 # ---- async client ----------------------------------------------------------------------------
 
 

@@ -74,3 +74,45 @@ describe('python method templates', () => {
     }, 120_000);
   }
 });
+
+async function pyFiles(root: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(path.join(root, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await pyFiles(root, r)));
+    else if (e.name.endsWith('.py')) out.push(r);
+  }
+  return out;
+}
+
+describe('python auth manager templates', () => {
+  it('an overlay of the class docstring partial reshapes every credentials and manager class', async () => {
+    const cwd = await tmpDir('grantgen-py-overlay-auth-');
+    const overlay = path.join(cwd, 'overlay');
+    await mkdir(path.join(overlay, 'python', 'partials'), { recursive: true });
+    await writeFile(
+      path.join(overlay, 'python', 'partials', 'py_class_doc.hbs'),
+      '    """OVERLAY CLASS {{{first}}}"""\n',
+    );
+    const plain = path.join(cwd, 'plain');
+    const shaped = path.join(cwd, 'shaped');
+    expect((await runCli(['generate', SPEC, '-t', 'python', '-o', plain, '-q'], cwd)).code).toBe(0);
+    const r = await runCli(['generate', SPEC, '-t', 'python', '-o', shaped, '-q', '--templates', overlay], cwd);
+    expect(r.code).toBe(0);
+    const changed: string[] = [];
+    for (const rel of await pyFiles(shaped)) {
+      const after = await readFile(path.join(shaped, rel), 'utf8');
+      const before = await readFile(path.join(plain, rel), 'utf8');
+      if (after === before) continue;
+      changed.push(rel);
+      const classes = [...after.matchAll(/^class \w+\([\w.]+\):\n(.*)$/gm)];
+      expect(classes.length).toBe(2);
+      for (const c of classes) expect(c[1]).toMatch(/^ {4}"""OVERLAY CLASS .+"""$/);
+      expect(before).not.toContain('OVERLAY');
+    }
+    // multi-flow-servers.yaml: scheme oauth2 has two flows, so at least two manager modules
+    expect(changed.filter((f) => /\/http\/auth\//.test(f)).length).toBeGreaterThanOrEqual(2);
+    expect(changed.every((f) => /\/http\/auth\//.test(f))).toBe(true);
+    await run('python3', ['-m', 'py_compile', ...changed.map((f) => path.join(shaped, f))]);
+  }, 120_000);
+});

@@ -128,7 +128,11 @@ func (m *DeviceAuthorizationManager) StartDeviceAuthorization(ctx context.Contex
 	if err := checkParams(o.params, deviceProtected); err != nil {
 		return nil, err
 	}
-	u, err := m.resolve(m.def.DeviceAuthorizationURL, "device authorization URL")
+	raw, err := m.endpoint(ctx, "device_authorization_endpoint", m.def.DeviceAuthorizationURL)
+	if err != nil {
+		return nil, err
+	}
+	u, err := m.resolve(raw, "device authorization URL")
 	if err != nil {
 		return nil, err
 	}

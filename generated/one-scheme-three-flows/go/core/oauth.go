@@ -42,6 +42,10 @@ type FlowDefinition struct {
 	AuthorizationURL string
 	PKCE             bool
 	Issuer           string
+	// MetadataURL is the scheme's RFC 8414 metadata URL ("" when none).
+	MetadataURL string
+	// RevocationURL is the RFC 7009 endpoint (x-revocation-url; "" when the spec has none).
+	RevocationURL string
 	// Device authorization flows only (RFC 8628).
 	DeviceAuthorizationURL string
 }
@@ -51,7 +55,11 @@ type ClientContext struct {
 	HTTP *HTTPSettings
 	// ServerURL is the base URL of a named server in the selected environment.
 	ServerURL func(serverName string) (string, error)
+	// Metadata is the client's RFC 8414 metadata cache (shared by its managers).
+	Metadata *MetadataCache
 }
+
+func (cc ClientContext) metadata() *MetadataCache { return cc.Metadata }
 
 // OAuthSettings are the credentials of one flow (the generated credential types map onto it).
 type OAuthSettings struct {
@@ -77,6 +85,8 @@ type OAuthSettings struct {
 	PKCE *bool
 	// Issuer overrides the spec's RFC 9207 issuer when set ("" turns the check off).
 	Issuer *string
+	// Discovery pins where the endpoints come from when the scheme has RFC 8414 metadata.
+	Discovery DiscoveryMode
 	// Password flows.
 	Username string
 	Password string
@@ -165,6 +175,9 @@ type Manager struct {
 func newManager(def FlowDefinition, cc ClientContext, settings *OAuthSettings) *Manager {
 	if settings == nil {
 		settings = &OAuthSettings{}
+	}
+	if cc.Metadata == nil {
+		cc.Metadata = NewMetadataCache()
 	}
 	m := &Manager{def: def, ctx: cc, settings: settings, store: settings.TokenStore}
 	if settings.Token != nil {
@@ -525,6 +538,11 @@ func (m *Manager) requestToken(ctx context.Context, refresh bool, grant [][2]str
 	raw := m.def.TokenURL
 	if refresh && m.def.RefreshURL != "" {
 		raw = m.def.RefreshURL
+	} else {
+		var err error
+		if raw, err = m.endpoint(ctx, "token_endpoint", raw); err != nil {
+			return nil, err
+		}
 	}
 	u, err := m.resolve(raw, "token URL")
 	if err != nil {
@@ -672,6 +690,9 @@ func (m *AuthorizationCodeManager) issuer() string {
 	if m.settings.Issuer != nil {
 		return *m.settings.Issuer
 	}
+	if meta, _ := m.cachedMetadata(); meta != nil {
+		return meta.Issuer
+	}
 	return m.def.Issuer
 }
 
@@ -686,7 +707,11 @@ func (m *AuthorizationCodeManager) AuthorizationRequest(opts ...AuthorizationOpt
 	if err := checkParams(o.params, authorizationProtected); err != nil {
 		return nil, err
 	}
-	u, err := m.resolve(m.def.AuthorizationURL, "authorization URL")
+	meta, ok := m.cachedMetadata()
+	if !ok {
+		return nil, &ConfigurationError{Message: m.def.SchemeName + ": the endpoints come from the authorization server metadata; call Discover(ctx) once before building an authorization URL"}
+	}
+	u, err := m.resolve(pickEndpoint(meta, "authorization_endpoint", m.def.AuthorizationURL), "authorization URL")
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,7 @@ const GO_SETTINGS: Record<
   acceptedTokenTypes: { type: () => '[]string', assign: (n) => [`s.AcceptedTokenTypes = c.${n}`] },
   pkce: { type: () => '*bool', assign: (n) => [`s.PKCE = c.${n}`] },
   issuer: { type: () => '*string', assign: (n) => [`s.Issuer = c.${n}`] },
+  discovery: { type: () => 'DiscoveryMode', assign: (n) => [`s.Discovery = c.${n}`] },
 };
 
 /** Go wording where the Go types differ from the contract's neutral description. */
@@ -51,12 +52,14 @@ const GO_DOC: Record<string, string> = {
   clockSkewSeconds: 'How long before expiry a token counts as expired (0: 60 s; negative: none).',
   pkce: "Send a PKCE S256 challenge (nil: the spec's default, on).",
   issuer: 'RFC 9207 issuer the callback iss must match (nil: the spec\'s; "": no check).',
+  discovery:
+    'Where the endpoints come from (RFC 8414 metadata): DiscoveryAuto ("": the metadata, else the spec URLs), DiscoveryMetadata or DiscoveryStatic.',
   clientAuth:
     'Token endpoint client authentication: ClientSecretBasic, ClientSecretPost or ClientAuthNone ("": the spec\'s).',
 };
 
 function fields(f: GoFlowNames): FieldDef[] {
-  return credentialFields(f.unit.kind, f.scopeType !== null).map((cf) => {
+  return credentialFields(f.unit.kind, f.scopeType !== null, f.scheme.metadataUrl !== null).map((cf) => {
     const go = GO_SETTINGS[cf.setting];
     if (!go) throw new Error(`the Go target has no mapping for the credential setting ${cf.setting}`);
     const name = goExported(cf.semantic);
@@ -90,6 +93,8 @@ export function flowView(f: GoFlowNames) {
     `RefreshURL: ${goStr(flow.refreshUrl ?? '')}`,
     `ServerName: ${goStr(flow.serverName)}`,
     `ClientAuth: ${goStr(flow.clientAuth)}`,
+    ...(flow.revocationUrl ? [`RevocationURL: ${goStr(flow.revocationUrl)}`] : []),
+    ...(f.scheme.metadataUrl !== null ? [`MetadataURL: ${goStr(f.scheme.metadataUrl)}`] : []),
     ...(isAcg
       ? [
           `AuthorizationURL: ${goStr(flow.authorizationUrl)}`,
@@ -125,6 +130,8 @@ export function flowView(f: GoFlowNames) {
     isRopcg: flow.kind === 'password',
     isCcg: flow.kind === 'clientCredentials',
     isDevice: flow.kind === 'deviceAuthorization',
+    hasMetadata: f.scheme.metadataUrl !== null,
+    mdMetadataUrl: f.scheme.resolvedMetadataUrl !== null ? mdCode(f.scheme.resolvedMetadataUrl) : '',
     schemeWire: goStr(f.scheme.wireName),
     schemeWireRaw: f.scheme.wireName,
     definition: `core.FlowDefinition{${def}}`,

@@ -27,6 +27,18 @@ export interface AuthDocView {
   scopeEnumDoc: string;
   scopeRows: { member: string; description: string }[];
   initSnippet: string;
+  /** The async section goes on this page (false for a seed-pinned page: see SEED_PINNED_PAGES). */
+  asyncInline: boolean;
+  async: AsyncDocView;
+}
+
+/** The "Async" section (partial `auth-async`), inline or on a companion page `doc/auth-async.md.hbs`. */
+export interface AsyncDocView {
+  title: string;
+  asyncClientClass: string;
+  /** The synchronous page, for the companion page's back link ('' when inline). */
+  syncLink: string;
+  snippet: string;
 }
 
 /** `doc/auth-credentials.md.hbs`: client credentials, HTTP basic, bearer and API key managers. */
@@ -50,6 +62,8 @@ export interface CredentialsDocView {
   scopeEnumClass: string;
   scopeEnumDoc: string;
   scopeRows: { member: string; description: string }[];
+  asyncInline: boolean;
+  async: AsyncDocView;
 }
 
 /** `doc/scope-enum.md.hbs`. */
@@ -107,6 +121,8 @@ export interface ReadmeView {
   clientClass: string;
   clientModule: string;
   authLinks: { title: string; link: string; scheme: string }[];
+  /** Companion pages with the async use of the seed-pinned auth pages. */
+  asyncPages: { title: string; link: string }[];
   schemes: { scheme: string; kwarg: string; credentialsClass: string }[];
   firstGrant: boolean;
   controllers: { accessor: string; link: string; tagText: string }[];
@@ -116,6 +132,7 @@ export interface ReadmeView {
 export type DocFile =
   | { path: string; template: 'doc/auth-acg.md.hbs' | 'doc/auth-ropcg.md.hbs'; view: AuthDocView }
   | { path: string; template: 'doc/auth-credentials.md.hbs'; view: CredentialsDocView }
+  | { path: string; template: 'doc/auth-async.md.hbs'; view: AsyncDocView }
   | { path: string; template: 'doc/scope-enum.md.hbs'; view: ScopeEnumDocView }
   | { path: string; template: 'doc/model.md.hbs'; view: ModelDocView }
   | { path: string; template: 'doc/controller.md.hbs'; view: ControllerDocView }
@@ -137,20 +154,137 @@ const VALUE_TYPES: Record<CredentialValue, string> = {
   discovery: 'str',
 };
 
-/** The construction example of a manager's credentials (fields marked for examples in the contract). */
-function initSnippet(s: SchemeView, clientClass: string): string {
+/** The keyword arguments of a manager's credentials in the examples (fields marked in the contract). */
+function credentialLines(s: SchemeView, indent: number): string {
   const n = s.names;
   const hasScopes = n.scopeEnumClass !== '';
-  const lines = credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit))
+  const pad = ' '.repeat(indent);
+  return credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit))
     .filter((f) => f.inExample)
     .map((f) =>
       f.value === 'scopes'
-        ? `        ${f.semantic}=[\n${[...n.scopeMembers.values()].map((m) => `            ${n.scopeEnumClass}.${m}`).join(',\n')}\n        ]`
-        : `        ${f.semantic}='${f.docName}'`,
+        ? `${pad}${f.semantic}=[\n${[...n.scopeMembers.values()].map((m) => `${pad}    ${n.scopeEnumClass}.${m}`).join(',\n')}\n${pad}]`
+        : `${pad}${f.semantic}='${f.docName}'`,
+    )
+    .join(',\n');
+}
+
+/** The construction example of a manager's credentials. */
+function initSnippet(s: SchemeView, clientClass: string): string {
+  const n = s.names;
+  return [
+    `client = ${clientClass}(`,
+    `    ${n.kwarg}=${n.credentialsClass}(`,
+    credentialLines(s, 8),
+    '    )',
+    ')',
+  ].join('\n');
+}
+
+/**
+ * Auth pages pinned byte for byte to the reference (seed) pages: those of the sample spec
+ * (specs/multiauth-sample.yaml, test/python/seed-fixes.json). They keep the seed text; their async
+ * use goes on a companion page `<page>-async.md` linked from the README.
+ */
+const SEED_PINNED_PAGES: readonly { apiTitle: string; docSlug: string }[] = [
+  { apiTitle: 'MultiAuth-Sample', docSlug: 'oauth-2-authorization-code-grant' },
+  { apiTitle: 'MultiAuth-Sample', docSlug: 'oauth-2-resource-owner-credentials-grant' },
+];
+
+function isSeedPinned(ir: IrApi, s: SchemeView): boolean {
+  return SEED_PINNED_PAGES.some((p) => p.apiTitle === ir.title && p.docSlug === s.unit.docSlug);
+}
+
+/** An operation of `s`'s scheme callable without arguments, as `client.<controller>.<method>()`. */
+function exampleCall(ir: IrApi, s: SchemeView, controllers: ControllerView[]): string | null {
+  const wire = s.unit.scheme.wireName;
+  for (const c of controllers) {
+    const ops = ir.operations.filter((o) => o.tag === c.tagWire);
+    for (const [i, op] of ops.entries()) {
+      const noArgs = op.parameters.every((p) => !p.required) && (op.requestBody === null || !op.requestBody.required);
+      const secured = op.security.alternatives.some((a) => a.schemes.some((x) => x.wireName === wire));
+      const view = c.operations[i];
+      if (noArgs && secured && view !== undefined) return `client.${c.accessor}.${view.methodName}()`;
+    }
+  }
+  return null;
+}
+
+/** The async program of a manager's flow (type-checked by test/python/sdk.test.ts with mypy --strict). */
+function asyncSnippet(ir: IrApi, names: PyNames, s: SchemeView, controllers: ControllerView[]): string {
+  const n = s.names;
+  const u = s.unit;
+  const asyncClient = `Async${names.clientClass}`;
+  const acc = `client.${n.accessor}`;
+  const pkgImports = [asyncClient];
+  const body: string[] = [];
+  const call = exampleCall(ir, s, controllers);
+  const callLines = call === null ? [] : [`response = await ${call}`, 'print(response.status_code)'];
+  const tryFetch = (fetch: string, ok: string[]): string[] => [
+    'try:',
+    `    token = await ${fetch}`,
+    'except OAuthProviderException as ex:',
+    '    print(f"the provider refused: {ex}")',
+    '    return',
+    ...ok,
+  ];
+  const refresh = [`if ${acc}.is_token_expired():`, `    token = await ${acc}.refresh_token()`];
+  if (u.kind === 'authorizationCode') {
+    pkgImports.push('OAuthProviderException');
+    if (hasMetadata(u)) body.push(`await ${acc}.discover()`);
+    body.push(
+      `auth_url = ${acc}.get_authorization_url()`,
+      'print(f"Open {auth_url} and approve the request")',
+      'code = input("The code your redirect URI received: ")',
+      ...tryFetch(`${acc}.fetch_token(code)`, refresh),
+      'print(token.expiry)',
     );
-  return [`client = ${clientClass}(`, `    ${n.kwarg}=${n.credentialsClass}(`, lines.join(',\n'), '    )', ')'].join(
-    '\n',
-  );
+  } else if (u.kind === 'password' || u.kind === 'clientCredentials') {
+    pkgImports.push('OAuthProviderException');
+    body.push(...tryFetch(`${acc}.fetch_token()`, refresh), 'print(token.expiry)');
+  } else if (u.kind === 'deviceAuthorization') {
+    pkgImports.push('DeviceAccessDeniedException', 'DeviceCodeExpiredException');
+    body.push(
+      `start = await ${acc}.start_device_authorization()`,
+      'print(f"On your phone or computer, open {start.verification_uri} and enter {start.user_code}")',
+      'try:',
+      `    token = await ${acc}.wait_for_device_token(start)`,
+      'except DeviceAccessDeniedException:',
+      '    print("declined")',
+      '    return',
+      'except DeviceCodeExpiredException:',
+      '    print("too late, start again")',
+      '    return',
+      'print(token.expiry)',
+    );
+  }
+  body.push(...callLines);
+  if (body.length === 0) body.push(`print(${acc}.can_authorize())`);
+  const credImport = `from ${names.packageName}.http.auth.${n.module} import ${n.credentialsClass}`;
+  const scopeImport = credentialFields(u.kind, n.scopeEnumClass !== '', hasMetadata(u)).some(
+    (f) => f.inExample && f.value === 'scopes',
+  )
+    ? [`from ${names.packageName}.models.${n.scopeEnumModule} import ${n.scopeEnumClass}`]
+    : [];
+  return [
+    'import asyncio',
+    '',
+    `from ${names.packageName} import ${pkgImports.join(', ')}`,
+    credImport,
+    ...scopeImport,
+    '',
+    '',
+    'async def main() -> None:',
+    `    async with ${asyncClient}(`,
+    `        ${n.kwarg}=${n.credentialsClass}(`,
+    credentialLines(s, 12),
+    '        )',
+    '    ) as client:',
+    ...body.map((l) => `        ${l}`),
+    '',
+    '',
+    'asyncio.run(main())',
+  ].join('\n');
 }
 
 /** A manager the README's walkthroughs name (accessor, label, doc link, metadata URL). */
@@ -181,9 +315,22 @@ export function docViews(
 ): { files: DocFile[]; readme: ReadmeView } {
   const files: DocFile[] = [];
   const authLinks: ReadmeView['authLinks'] = [];
+  const asyncPages: ReadmeView['asyncPages'] = [];
   for (const s of schemes) {
     const u = s.unit;
     const path = `doc/auth/${u.docSlug}.md`;
+    const asyncInline = !isSeedPinned(ir, s);
+    const asyncView: AsyncDocView = {
+      title: mdText(u.title),
+      asyncClientClass: `Async${names.clientClass}`,
+      syncLink: asyncInline ? '' : `${u.docSlug}.md`,
+      snippet: asyncSnippet(ir, names, s, controllers),
+    };
+    if (!asyncInline) {
+      const asyncPath = `doc/auth/${u.docSlug}-async.md`;
+      files.push({ path: asyncPath, template: 'doc/auth-async.md.hbs', view: asyncView });
+      asyncPages.push({ title: mdText(u.title), link: asyncPath });
+    }
     const scopes = 'flow' in u ? u.flow.scopes : [];
     const scopeRows = scopes.map((sc) => ({
       member: s.names.scopeMembers.get(sc.wireName) as string,
@@ -219,6 +366,8 @@ export function docViews(
           scopeEnumClass: s.names.scopeEnumClass,
           scopeEnumDoc: s.names.scopeEnumDoc,
           scopeRows,
+          asyncInline,
+          async: asyncView,
         },
       });
       continue;
@@ -241,6 +390,8 @@ export function docViews(
         scopeEnumDoc: s.names.scopeEnumDoc,
         scopeRows,
         initSnippet: initSnippet(s, names.clientClass),
+        asyncInline,
+        async: asyncView,
       },
     });
   }
@@ -316,6 +467,7 @@ export function docViews(
     clientClass: names.clientClass,
     clientModule: names.clientModule,
     authLinks,
+    asyncPages,
     schemes: schemes.map((s) => ({
       scheme: mdText(unitLabel(s.unit)),
       kwarg: s.names.kwarg,

@@ -3,8 +3,8 @@
  * `models/<scope enum>.py`.
  */
 import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
-import { pyComment, pyDocstring, pyStr } from '../escape.js';
-import { call, importLine, layout } from '../layout.js';
+import { pyComment, pyDocstring, pyDocView, pyStr, type DocView } from '../escape.js';
+import { call, importLine, layout, LINE_LENGTH } from '../layout.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
 /** A manager of the Python SDK: the contract's unit with its Python names. */
@@ -53,6 +53,14 @@ export function unitLabel(u: AuthUnit): string {
 }
 
 /** `templates/python/auth_scheme.py.hbs`. */
+/** A class constant `NAME = value` (`partials/py_constant.hbs`); `wrap` = value in parentheses on its own line. */
+export interface ConstantView {
+  name: string;
+  /** A Python literal (escaped). */
+  value: string;
+  wrap: boolean;
+}
+
 export interface AuthSchemeModuleView {
   moduleDoc: string;
   credentialsClass: string;
@@ -64,8 +72,8 @@ export interface AuthSchemeModuleView {
   credentialsModule: string;
   /** `from . import <base modules>`. */
   baseImport: string;
-  credentialsDoc: string;
-  managerDoc: string;
+  credentialsDoc: DocView;
+  managerDoc: DocView;
   envPrefix: string;
   hasScopes: boolean;
   scopeEnumClass: string;
@@ -73,7 +81,7 @@ export interface AuthSchemeModuleView {
   /** `from ...models.<module> import <ScopeEnum>`, laid out. */
   scopeImport: string;
   /** `NAME = value` lines of the manager class, laid out. */
-  constants: string[];
+  constants: ConstantView[];
 }
 
 export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
@@ -81,9 +89,11 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   const flow = 'flow' in u ? u.flow : null;
   const base = BASE_CLASSES[u.kind];
   const title = KIND_FACTS[u.kind].title;
-  const constants: string[] = [];
+  const constants: ConstantView[] = [];
   const c = (name: string, value: string): void => {
-    constants.push(layout(value, 4, `${name} = `));
+    // ruff format wraps a too-long right-hand side in parentheses when that makes it fit.
+    const wrap = 4 + name.length + 3 + value.length > LINE_LENGTH && 8 + value.length <= LINE_LENGTH;
+    constants.push({ name, value, wrap });
   };
   c('SCHEME_NAME', pyStr(u.scheme.wireName));
   if (flow !== null) {
@@ -118,11 +128,8 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
     baseModule: base.module,
     credentialsModule,
     baseImport: `from . import ${[...new Set([base.module, credentialsModule])].sort().join(', ')}`,
-    credentialsDoc: pyDocstring(
-      [`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description],
-      4,
-    ),
-    managerDoc: pyDocstring([`Manager of the ${u.scheme.wireName} scheme (${title}).`], 4),
+    credentialsDoc: pyDocView([`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description]),
+    managerDoc: pyDocView([`Manager of the ${u.scheme.wireName} scheme (${title}).`]),
     envPrefix: pyStr(v.names.envPrefix),
     hasScopes: v.names.scopeEnumClass !== '',
     scopeEnumClass: v.names.scopeEnumClass,
