@@ -109,7 +109,10 @@ export function summarize(r: GenerateResult, total: number): Record<string, unkn
     spec: r.spec,
     ms: Math.round(total),
     timings: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k, Math.round(v as number)])),
-    warnings: [...r.ir.warnings.map((w) => `${w.code}: ${w.message}`), ...r.targets.flatMap((t) => t.warnings)],
+    warnings: [
+      ...r.ir.warnings.map((w) => `${w.code}: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ''}`),
+      ...r.targets.flatMap((t) => t.warnings),
+    ],
     targets: r.targets.map((t) => ({ target: t.target, out: t.out, files: t.files.size, ...(t.stats ?? {}) })),
   };
 }

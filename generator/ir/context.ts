@@ -4,6 +4,7 @@
  */
 import { type SpecProblem, pointerJoin } from '../errors.js';
 import type { IrDiagnostic } from './types.js';
+import { wellFormedDocument } from './well-formed.js';
 
 /** What the IR builder needs from the load stage. */
 export interface SpecSource {
@@ -29,13 +30,30 @@ export function scalar(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
+/** Lone-surrogate warnings listed one by one; the rest are counted. */
+const MAX_SURROGATE_WARNINGS = 10;
+
 export class BuildContext {
   readonly problems: SpecProblem[] = [];
   readonly warnings: IrDiagnostic[] = [];
-  constructor(readonly source: SpecSource) {}
+  /** The document with lone UTF-16 surrogates replaced by U+FFFD (see `well-formed.ts`). */
+  private readonly document: JsonObject;
+  constructor(readonly source: SpecSource) {
+    let count = 0;
+    this.document = wellFormedDocument(source.document as JsonObject, (pointer) => {
+      if (++count <= MAX_SURROGATE_WARNINGS)
+        this.warn(
+          'lone-surrogate',
+          pointer,
+          'a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape) cannot be encoded in UTF-8; replaced by U+FFFD',
+        );
+    });
+    if (count > MAX_SURROGATE_WARNINGS)
+      this.warn('lone-surrogate', '', `${count - MAX_SURROGATE_WARNINGS} more strings with lone UTF-16 surrogates`);
+  }
 
   get doc(): JsonObject {
-    return this.source.document as JsonObject;
+    return this.document;
   }
 
   problem(code: string, pointer: string, message: string, hint: string): void {

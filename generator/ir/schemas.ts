@@ -11,7 +11,52 @@ export class SchemaReducer {
   /** Model names seen but not yet built. */
   private readonly pending: string[] = [];
   private readonly models = new Map<string, IrModel>();
+  /** Pointers of `enum` values already warned about (an inline schema is reduced once per use). */
+  private readonly warnedEnums = new Set<string>();
   constructor(private readonly ctx: BuildContext) {}
+
+  /**
+   * The `enum` values of a schema of primitive `type` that are valid for that type (an integer
+   * enum listing `"x"`, `2.5` or `true` would make invalid enum classes); each one left out is
+   * warned about with its JSON pointer (numbers and booleans of a string enum become their text).
+   * `null` is left out silently (it means nullable).
+   */
+  private enumValues(
+    values: unknown,
+    type: 'string' | 'integer' | 'number' | 'boolean',
+    at: string,
+  ): (string | number | boolean)[] {
+    if (!Array.isArray(values)) return [];
+    const valid = (v: unknown): v is string | number | boolean =>
+      type === 'string'
+        ? typeof v === 'string'
+        : type === 'boolean'
+          ? typeof v === 'boolean'
+          : typeof v === 'number' && (type === 'integer' ? Number.isSafeInteger(v) : Number.isFinite(v));
+    const out: (string | number | boolean)[] = [];
+    values.forEach((v, i) => {
+      if (valid(v)) {
+        if (!out.includes(v)) out.push(v);
+        return;
+      }
+      if (v === null) return;
+      // a string enum listing 1 or true (YAML reads unquoted `1`, `true` as such) means "1", "true"
+      const coerced = type === 'string' && (typeof v === 'number' || typeof v === 'boolean') ? String(v) : null;
+      if (coerced !== null && !out.includes(coerced)) out.push(coerced);
+      const pointer = this.ctx.ptr(at, 'enum', i);
+      if (this.warnedEnums.has(pointer)) return;
+      this.warnedEnums.add(pointer);
+      const shown = typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
+      this.ctx.warn(
+        'enum-value-type',
+        pointer,
+        coerced !== null
+          ? `enum value ${shown} is not a string (the schema's type); generated as the string ${JSON.stringify(coerced)}`
+          : `enum value ${shown} is not ${type === 'integer' ? 'an' : 'a'} ${type} (the schema's type); left out of the generated enum`,
+      );
+    });
+    return out;
+  }
 
   type(schema: unknown, at: string, depth = 0): IrType {
     if (depth > 64) return { kind: 'any', nullable: false };
@@ -62,11 +107,7 @@ export class SchemaReducer {
           kind: 'primitive',
           type,
           format: str(s['format']),
-          enum: Array.isArray(s['enum'])
-            ? s['enum'].filter((e): e is string | number | boolean =>
-                ['string', 'number', 'boolean'].includes(typeof e),
-              )
-            : [],
+          enum: this.enumValues(s['enum'], type, r.pointer),
           nullable,
         };
       case 'array':
@@ -114,7 +155,7 @@ export class SchemaReducer {
         ...base,
         kind: 'enum',
         properties: [],
-        enumValues: s['enum'].filter((e): e is string | number | boolean => e !== null && typeof e !== 'object'),
+        enumValues: this.enumValues(s['enum'], s['type'], r?.pointer ?? at),
         enumType: s['type'],
         alias: null,
         additionalProperties: false,

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call --
    the rows edit a spec document (untyped JSON) in place; each edit is one short line. */
 /** `grantgen diff` on the command line: the table, `--json`, `--markdown`, `--fail-on`, hostile text. */
 import { writeFile } from 'node:fs/promises';

@@ -247,6 +247,18 @@ describe.concurrent('hostile specs', () => {
     expect(existsSync(canary), 'canary fired').toBe(false);
   }, 600_000);
 
+  it('every generated file and folder name stays within 255 bytes (ext4, APFS, NTFS limits)', async () => {
+    const long: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        if (Buffer.byteLength(e.name) > 255) long.push(path.relative(root, path.join(dir, e.name)));
+        if (e.isDirectory()) await walk(path.join(dir, e.name));
+      }
+    };
+    for (const s of accepted) await walk(path.join(root, s.name));
+    expect(long).toEqual([]);
+  });
+
   it('Markdown of every target: no raw HTML, no script links, no injected headings, tables intact', async () => {
     const problems: string[] = [];
     for (const s of accepted) {

@@ -15,24 +15,53 @@ export interface TypeContext {
   typing: Set<string>;
   /** `models/_helpers.py` functions the emitted converters use (`list_of`, ...). */
   helpers: Set<string>;
+  /**
+   * Alias models whose expansion `pyType`/`converter` is inside of: a reference back to one of
+   * them (a recursive alias such as an array of itself) becomes `Any` instead of recursing forever.
+   */
+  expanding: Set<string>;
 }
 
 /** A fresh context for one module. */
 export function typeContext(ir: IrApi, names: PyNames): TypeContext {
-  return { ir, names, used: new Set(), typing: new Set(), helpers: new Set() };
+  return { ir, names, used: new Set(), typing: new Set(), helpers: new Set(), expanding: new Set() };
 }
 
 function modelOf(ctx: TypeContext, wire: string): IrModel | undefined {
   return ctx.ir.models.find((m) => m.wireName === wire);
 }
 
+/**
+ * Follow alias models to the type they stand for, with the aliases passed through. An alias that
+ * is already being expanded, or a cycle of aliases, stands for any JSON value.
+ */
+function expand(ctx: TypeContext, raw: IrType): { t: IrType; via: string[] } {
+  let t = raw;
+  const via: string[] = [];
+  while (t.kind === 'ref') {
+    const m = modelOf(ctx, t.model);
+    if (!m || m.kind !== 'alias' || m.alias === null) break;
+    if (ctx.expanding.has(m.wireName) || via.includes(m.wireName)) return { t: { kind: 'any', nullable: true }, via };
+    via.push(m.wireName);
+    t = { ...m.alias, nullable: t.nullable || m.alias.nullable };
+  }
+  return { t, via };
+}
+
 /** Follow alias models to the type they stand for (cycle-safe). */
-export function resolveType(ctx: TypeContext, t: IrType, seen = new Set<string>()): IrType {
-  if (t.kind !== 'ref') return t;
-  const m = modelOf(ctx, t.model);
-  if (!m || m.kind !== 'alias' || m.alias === null || seen.has(m.wireName)) return t;
-  seen.add(m.wireName);
-  return resolveType(ctx, { ...m.alias, nullable: t.nullable || m.alias.nullable }, seen);
+export function resolveType(ctx: TypeContext, t: IrType): IrType {
+  return expand(ctx, t).t;
+}
+
+/** `build(resolved type)` with the aliases passed through marked as being expanded. */
+function expanded<R>(ctx: TypeContext, raw: IrType, build: (t: IrType) => R): R {
+  const { t, via } = expand(ctx, raw);
+  for (const w of via) ctx.expanding.add(w);
+  try {
+    return build(t);
+  } finally {
+    for (const w of via) ctx.expanding.delete(w);
+  }
 }
 
 function isModelRef(ctx: TypeContext, t: IrType): t is { kind: 'ref'; model: string; nullable: boolean } {
@@ -43,7 +72,10 @@ function isModelRef(ctx: TypeContext, t: IrType): t is { kind: 'ref'; model: str
 
 /** The annotation of a type (without the Optional for non-required properties). */
 export function pyType(ctx: TypeContext, raw: IrType): string {
-  const t = resolveType(ctx, raw);
+  return expanded(ctx, raw, (t) => annotationOf(ctx, t));
+}
+
+function annotationOf(ctx: TypeContext, t: IrType): string {
   let base: string;
   switch (t.kind) {
     case 'primitive':
@@ -89,7 +121,10 @@ export function helper(ctx: TypeContext, name: string, items: PyExpr[]): PyExpr 
  * JSON value is already the right thing (primitives, any). Uses `models/_helpers.py` combinators.
  */
 export function converter(ctx: TypeContext, raw: IrType): PyExpr | null {
-  const t = resolveType(ctx, raw);
+  return expanded(ctx, raw, (t) => converterOf(ctx, t));
+}
+
+function converterOf(ctx: TypeContext, t: IrType): PyExpr | null {
   let conv: PyExpr | null = null;
   if (t.kind === 'array') {
     const inner = converter(ctx, t.items);

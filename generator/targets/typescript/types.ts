@@ -14,7 +14,8 @@ export function tsType(t: IrType, modelNames: ReadonlyMap<string, string>): stri
       case 'array':
         return `Array<${tsType(t.items, modelNames)}>`;
       case 'map':
-        return `Record<string, ${tsType(t.values, modelNames)}>`;
+        // an object type, not Record<>: a schema that is a map of itself stays a valid alias
+        return `{ [key: string]: ${tsType(t.values, modelNames)} }`;
       case 'ref':
         return modelNames.get(t.model) ?? 'unknown';
       case 'union': {

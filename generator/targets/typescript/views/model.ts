@@ -67,7 +67,8 @@ export function modelView(m: IrModel, names: ReadonlyMap<string, string>): Model
   }
   const aliasType: IrType =
     m.kind === 'enum'
-      ? { kind: 'primitive', type: 'boolean', format: '', enum: m.enumValues, nullable: false }
+      ? // boolean enums, and enums left with no value valid for their type (a plain primitive)
+        { kind: 'primitive', type: m.enumType, format: '', enum: m.enumValues, nullable: false }
       : (m.alias ?? { kind: 'any', nullable: false });
   return { ...base, isAlias: true, alias: tsType(aliasType, names) };
 }

@@ -9,7 +9,7 @@ export interface ListProjectsParams {
    * A header whose schema says nothing.
    */
   idempotencyKey?: unknown | undefined;
-  filter?: Record<string, string> | undefined;
+  filter?: { [key: string]: string } | undefined;
 }
 
 /**
