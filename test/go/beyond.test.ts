@@ -5,11 +5,13 @@
  * slow_down / cancelled, a multi-flow confidential device client) and RFC 7009 revocation (then a call
  * → AuthRequiredError, the old tokens refused by the server; an unreachable server), RFC 8414 discovery
  * (static URLs wrong, fetched once, fallback, pinning, issuer mismatch refused) and RFC 8252 loopback
- * sign-in driven by a plain HTTP client (PKCE, state, iss, denial, timeout, listener closed).
+ * sign-in driven by a plain HTTP client (PKCE, state, iss, denial, timeout, listener closed) and by
+ * headless Chromium (the Go test hands the consent URL over through a file in GRANTGEN_BROWSER_DIR).
  */
-import { copyFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveConsent } from '../browser/consent.mjs';
 import { startTestServer, type TestServer } from '../server/start.mjs';
 import { go, REPO, tempDir } from './helpers.js';
 
@@ -34,9 +36,31 @@ afterAll(async () => {
 
 describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) discovery (RFC 8414) and loopback sign-in (RFC 8252) against the test server', () => {
   it('passes every beyond_test.go test under the race detector', async () => {
+    const browserDir = await tempDir('go-beyond-browser-');
+    let stop = false;
+    const browser = (async () => {
+      while (!stop) {
+        const url = await readFile(path.join(browserDir, 'url'), 'utf8').catch(() => '');
+        if (url !== '') {
+          const page = await driveConsent({
+            authorizationUrl: url,
+            username: 'alice',
+            password: 'alice-password',
+            decision: 'allow',
+          });
+          await writeFile(path.join(browserDir, 'status'), String(page.callbackStatus));
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const { stdout } = await go(['test', '-race', '-count=1', '-v', '.'], dir, 600_000, {
       GRANTGEN_SERVER: server.url,
+      GRANTGEN_BROWSER_DIR: browserDir,
+    }).finally(() => {
+      stop = true;
     });
+    await browser;
     expect(stdout).toMatch(/^ok\s/m);
     expect(stdout).not.toMatch(/--- FAIL/);
     for (const name of [
@@ -52,6 +76,7 @@ describe('Go SDK: device authorization grant (RFC 8628) revocation (RFC 7009) di
       'TestDiscoveryIssuerMismatchIsRefusedInEveryMode',
       'TestLoopbackSignInWithAPlainHTTPClient',
       'TestLoopbackWrongIssuerDenialAndTimeout',
+      'TestLoopbackChromium',
     ]) {
       expect(stdout).toContain(`--- PASS: ${name} `);
     }

@@ -604,3 +604,39 @@ func TestLoopbackWrongIssuerDenialAndTimeout(t *testing.T) {
 		t.Fatal("a token was stored")
 	}
 }
+
+// TestLoopbackChromium: OpenBrowser hands the URL to the vitest driver (GRANTGEN_BROWSER_DIR/url),
+// which signs in through the consent page in headless Chromium and writes the status of the
+// loopback page it got back to GRANTGEN_BROWSER_DIR/status.
+func TestLoopbackChromium(t *testing.T) {
+	dir := os.Getenv("GRANTGEN_BROWSER_DIR")
+	if dir == "" {
+		t.Fatal("GRANTGEN_BROWSER_DIR is not set")
+	}
+	setup(t, map[string]any{"issuer": server(t)})
+	c := loopbackClient(t)
+	var redirect string
+	tok, err := c.SsoAuthorizationCode.AuthorizeWithLoopback(context.Background(), sdk.LoopbackOptions{Timeout: 60 * time.Second,
+		OpenBrowser: func(u string) error {
+			p, _ := url.Parse(u)
+			redirect = p.Query().Get("redirect_uri")
+			return os.WriteFile(dir+"/url", []byte(u), 0o600)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var status []byte
+	for i := 0; i < 200 && len(status) == 0; i++ {
+		status, _ = os.ReadFile(dir + "/status")
+		time.Sleep(50 * time.Millisecond)
+	}
+	if string(status) != "200" {
+		t.Fatalf("the browser got %q back from the loopback listener", status)
+	}
+	if me, err := c.Account.GetMe(context.Background()); err != nil || me.Grant != "authorization_code" || tok.AccessToken == "" {
+		t.Fatalf("me: %v %v", me, err)
+	}
+	if stillListening(redirect) {
+		t.Fatal("the loopback listener is still open")
+	}
+}
