@@ -217,3 +217,36 @@ def test_async_loopback_with_an_async_browser_timeout_and_closed_port(
     for port in ports:
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"http://127.0.0.1:{port}/callback", timeout=2)
+
+
+def test_async_loopback_driven_by_headless_chromium_closes_its_port(
+    srv: Server,
+) -> None:
+    from test_loopback import chromium, refused
+
+    creds = {
+        "oauth2_authorization_code_credentials": Oauth2AuthorizationCodeCredentials(
+            **DEVICE_CLIENT, o_auth_scopes=SCOPES
+        )
+    }
+    ports: List[int] = []
+    seen: List[Any] = []
+
+    async def browser(url: str) -> None:
+        redirect = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        ports.append(urlsplit(redirect).port or 0)
+        # The real browser runs in a worker thread: the event loop must keep serving
+        # the loopback listener while Chromium submits the consent page.
+        seen.append(await asyncio.to_thread(chromium, url, "allow"))
+
+    async def body(c: AsyncDeviceflowClient) -> Any:
+        token = await c.oauth2_authorization_code.authorize_with_loopback(
+            open_browser=browser
+        )
+        return token, (await c.account.get_me()).body
+
+    token, me = run(srv, body, **creds)
+    assert token.access_token
+    assert seen[0]["callbackStatus"] == 200
+    assert me.grant == "authorization_code"
+    assert refused(ports[0])
