@@ -72,11 +72,17 @@ export class PyImports {
   view(): ImportBlockView {
     const sections: ImportLineView[][] = [[], [], [], []];
     const plain = [...this.plain].sort((a, b) => compare(moduleKey(a), moduleKey(b)));
-    for (const m of plain) (sections[sectionOf(m)] as ImportLineView[]).push({ module: m, names: [], plain: true, oneLine: true });
+    for (const m of plain)
+      (sections[sectionOf(m)] as ImportLineView[]).push({ module: m, names: [], plain: true, oneLine: true });
     const from = [...this.from.keys()].sort((a, b) => compare(moduleKey(a), moduleKey(b)));
     for (const m of from) {
       const names = sortImportedNames(this.from.get(m) as Set<string>);
-      (sections[sectionOf(m)] as ImportLineView[]).push({ module: m, names, plain: false, oneLine: importFits(m, names) });
+      (sections[sectionOf(m)] as ImportLineView[]).push({
+        module: m,
+        names,
+        plain: false,
+        oneLine: importFits(m, names),
+      });
     }
     return { sections: sections.filter((s) => s.length > 0).map((lines) => ({ lines })) };
   }

@@ -67,7 +67,10 @@ export function modelsInitView(exports: ModuleClass[]): SubpackageInitView {
 export function controllersInitView(controllers: ControllerView[]): SubpackageInitView {
   return {
     imports: controllers
-      .reduce((acc, c) => acc.add(`.${c.module}`, c.className), new PyImports().add('.base_controller', 'BaseController'))
+      .reduce(
+        (acc, c) => acc.add(`.${c.module}`, c.className),
+        new PyImports().add('.base_controller', 'BaseController'),
+      )
       .view(),
     all: ['"BaseController"', ...controllers.map((c) => pyStr(c.className))].sort(),
   };

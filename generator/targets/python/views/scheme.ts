@@ -19,7 +19,7 @@ export function schemeViews(units: AuthUnit[], names: PyNames): SchemeView[] {
 }
 
 /** The static runtime's base classes of each kind of manager. */
-const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; module: string }> = {
+export const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; module: string }> = {
   authorizationCode: {
     credentials: 'AuthorizationCodeCredentials',
     manager: 'AuthorizationCodeGrant',
@@ -42,7 +42,7 @@ const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; mod
 };
 
 /** Credentials with `o_auth_discovery` for flows of a scheme with RFC 8414 metadata (`_discovery.py`). */
-const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
+export const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
   authorizationCode: 'AuthorizationCodeDiscoveryCredentials',
   password: 'PasswordDiscoveryCredentials',
   clientCredentials: 'ClientCredentialsDiscoveryCredentials',
