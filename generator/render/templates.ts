@@ -73,15 +73,15 @@ export async function loadTemplateSet(
       if (!fn) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
       return fn(view, { partials });
     },
-    async readStatic(file) {
+    readStatic(file) {
       for (const root of [...roots].reverse()) {
         try {
-          return readFileSync(path.join(root, 'static', file), 'utf8');
+          return Promise.resolve(readFileSync(path.join(root, 'static', file), 'utf8'));
         } catch {
           /* try the next root */
         }
       }
-      throw new Error(`static file ${target}/static/${file} not found in ${roots.join(', ')}`);
+      return Promise.reject(new Error(`static file ${target}/static/${file} not found in ${roots.join(', ')}`));
     },
   };
 }
