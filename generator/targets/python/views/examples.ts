@@ -45,7 +45,7 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
   if (!s) throw new Error(`no Python names for ${plan.unit.namingKey}`);
   const hasScopes = s.scopeEnumClass !== '';
   const credentialLines = plan.env.flatMap(({ field, variable }) => {
-    const kw = credentialKeyword(field.semantic);
+    const kw = credentialKeyword(field);
     if (kw === null) return [];
     if (field.value === 'scopes') return hasScopes ? [`${kw}=scopes,`] : [];
     return [`${kw}=env(${pyStr(variable)}),`];
