@@ -16,8 +16,7 @@ import { loadTemplateSet } from '../../generator/render/templates.js';
 import { markdownSections, PRETTIER_OPTIONS, typescriptTarget } from '../../generator/targets/typescript/index.js';
 import { ROOT } from '../helpers/cli.js';
 
-const pretty = (text: string): Promise<string> =>
-  prettier.format(text, { ...PRETTIER_OPTIONS, filepath: 'README.md' });
+const pretty = (text: string): Promise<string> => prettier.format(text, { ...PRETTIER_OPTIONS, filepath: 'README.md' });
 
 async function sectionWise(text: string): Promise<string> {
   const parts = markdownSections(text);
@@ -29,7 +28,12 @@ async function sectionWise(text: string): Promise<string> {
 async function markdownOf(spec: string): Promise<Map<string, string>> {
   const { ir } = await loadIr(spec);
   const plan = typescriptTarget.plan(ir, { packageName: null, specName: path.basename(spec) });
-  const raw = await renderPlan({ name: 'typescript', plan: typescriptTarget.plan }, plan, await loadTemplateSet('typescript'));
+  // A target without a formatter renders the raw Markdown.
+  const unformatted = {
+    name: 'typescript' as const,
+    plan: (...a: Parameters<typeof typescriptTarget.plan>) => typescriptTarget.plan(...a),
+  };
+  const raw = await renderPlan(unformatted, plan, await loadTemplateSet('typescript'));
   return new Map([...raw].filter(([p]) => p.endsWith('.md')));
 }
 

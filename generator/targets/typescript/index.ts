@@ -57,5 +57,8 @@ export function markdownSections(content: string): string[] {
     } else if (fence === null && line.startsWith('## ')) parts.push([]);
     (parts[parts.length - 1] as string[]).push(line);
   }
-  return parts.map((p) => p.join('\n').trim()).filter((p) => p !== '').map((p) => p + '\n');
+  return parts
+    .map((p) => p.join('\n').trim())
+    .filter((p) => p !== '')
+    .map((p) => p + '\n');
 }
