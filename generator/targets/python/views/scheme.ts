@@ -6,7 +6,7 @@ import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../sha
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
 import { defFits } from '../layout.js';
-import { constantView, type ConstantView } from './blocks.js';
+import { classHead, constantView, type ClassHeadView, type ConstantView } from './blocks.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
 /** A manager of the Python SDK: the contract's unit with its Python names. */
@@ -56,6 +56,8 @@ export function unitLabel(u: AuthUnit): string {
 
 /** `templates/python/auth_scheme.py.hbs`. */
 export interface AuthSchemeModuleView {
+  credentialsHead: ClassHeadView;
+  managerHead: ClassHeadView;
   moduleDoc: DocView;
   credentialsClass: string;
   managerClass: string;
@@ -114,6 +116,8 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   if (hasScopes) imports.add(`...models.${v.names.scopeEnumModule}`, v.names.scopeEnumClass);
   return {
     moduleDoc: pyDocView([`${unitLabel(u)}: ${title}.`]),
+    credentialsHead: classHead(v.names.credentialsClass, [`${credentialsModule}.${discovery ?? base.credentials}`]),
+    managerHead: classHead(v.names.managerClass, [`${base.module}.${base.manager}`]),
     credentialsClass: v.names.credentialsClass,
     managerClass: v.names.managerClass,
     baseCredentials: discovery ?? base.credentials,
@@ -134,6 +138,7 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
 /** `templates/python/scope_enum.py.hbs`. */
 export interface ScopeEnumView {
   className: string;
+  head: ClassHeadView;
   moduleDoc: DocView;
   classDoc: DocView;
   /** One member per scope: its `# description` comment (when any) and `NAME = "scope"`. */
@@ -147,6 +152,7 @@ export function scopeEnumView(v: SchemeView): ScopeEnumView {
   const cls = v.names.scopeEnumClass;
   return {
     className: cls,
+    head: classHead(cls, ['str', 'Enum']),
     moduleDoc: pyDocView([`OAuth 2 scopes of the ${unitLabel(u)} scheme.`]),
     classDoc: pyDocView([`The OAuth 2 scopes ${unitLabel(u)} supports.`]),
     members: ('flow' in u ? u.flow.scopes : []).map((s) => ({
