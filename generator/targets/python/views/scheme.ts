@@ -5,7 +5,7 @@
 import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { defFits } from '../layout.js';
+import { defFits, fits } from '../layout.js';
 import { classHead, constantView, type ClassHeadView, type ConstantView } from './blocks.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
@@ -70,7 +70,8 @@ export interface AuthSchemeModuleView {
   imports: ImportBlockView;
   credentialsDoc: DocView;
   managerDoc: DocView;
-  envPrefix: string;
+  /** `ENV_PREFIX` and (with scopes) `SCOPE_ENUM` of the credentials class. */
+  credentialsConstants: ConstantView[];
   hasScopes: boolean;
   scopeEnumClass: string;
   scopeEnumModule: string;
@@ -127,7 +128,10 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
     imports: imports.view(),
     credentialsDoc: pyDocView([`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description]),
     managerDoc: pyDocView([`Manager of the ${u.scheme.wireName} scheme (${title}).`]),
-    envPrefix: pyStr(v.names.envPrefix),
+    credentialsConstants: [
+      constantView('ENV_PREFIX', pyStr(v.names.envPrefix)),
+      ...(hasScopes ? [constantView('SCOPE_ENUM', v.names.scopeEnumClass)] : []),
+    ],
     hasScopes,
     scopeEnumClass: v.names.scopeEnumClass,
     scopeEnumModule: v.names.scopeEnumModule,
@@ -145,6 +149,8 @@ export interface ScopeEnumView {
   members: { hasComment: boolean; comment: string; constant: ConstantView }[];
   /** `def from_value(cls, ...) -> ...:` fits on one line (else one parameter per line). */
   fromValueOneLine: boolean;
+  /** When split: whether the `default` parameter and the `) -> ...:` line each fit (else ruff splits the subscript). */
+  fromValueSplit: { defaultOneLine: boolean; returnsOneLine: boolean };
 }
 
 export function scopeEnumView(v: SchemeView): ScopeEnumView {
@@ -160,6 +166,10 @@ export function scopeEnumView(v: SchemeView): ScopeEnumView {
       comment: pyComment(s.description),
       constant: constantView(v.names.scopeMembers.get(s.wireName) as string, pyStr(s.wireName)),
     })),
+    fromValueSplit: {
+      defaultOneLine: fits(`        default: Optional[${cls}] = None,`),
+      returnsOneLine: fits(`    ) -> Optional[${cls}]:`),
+    },
     fromValueOneLine: defFits(
       'from_value',
       ['cls', 'value: object', `default: Optional[${cls}] = None`],
