@@ -310,15 +310,28 @@ class BaseController:
     ) -> HttpResponse:
         call = _Call(self._context, spec, options)
         response, target, used = self._attempts(call)
-        if used and response.status_code == 401 and is_invalid_token_response(response):
-            retry = False
-            for authorizer in used:
-                if authorizer.recover_from_rejection(target, response):
-                    retry = True
-            if retry:
-                _LOGGER.info("retrying once after 401 invalid_token")
-                response, _, _ = self._attempts(call)
+        if used and response.status_code == 401:
+            response = self._after_401(call, response, target, used)
         return call.result(self._context, response)
+
+    def _after_401(
+        self,
+        call: _Call,
+        response: HttpResponse,
+        target: AuthTarget,
+        used: List[Authorizer],
+    ) -> HttpResponse:
+        """Refresh once and resend when the API says `invalid_token`."""
+        if not is_invalid_token_response(response):
+            return response
+        retry = False
+        for authorizer in used:
+            if authorizer.recover_from_rejection(target, response):
+                retry = True
+        if retry:
+            _LOGGER.info("retrying once after 401 invalid_token")
+            response, _, _ = self._attempts(call)
+        return response
 
     def _attempts(
         self, call: _Call
@@ -352,7 +365,11 @@ class BaseController:
         deserialize: Callable[[HttpResponse], T],
         options: Optional[RequestOptions] = None,
     ) -> ApiResponse[T]:
-        response = self._send(spec, options)
+        call = _Call(self._context, spec, options)
+        response, target, used = self._attempts(call)
+        if used and response.status_code == 401:
+            response = self._after_401(call, response, target, used)
+        call.result(self._context, response)
         return ApiResponse(response, deserialize(response))
 
 
@@ -367,15 +384,28 @@ class AsyncBaseController:
     ) -> HttpResponse:
         call = _Call(self._context, spec, options)
         response, target, used = await self._attempts(call)
-        if used and response.status_code == 401 and is_invalid_token_response(response):
-            retry = False
-            for authorizer in used:
-                if await authorizer.recover_from_rejection(target, response):
-                    retry = True
-            if retry:
-                _LOGGER.info("retrying once after 401 invalid_token")
-                response, _, _ = await self._attempts(call)
+        if used and response.status_code == 401:
+            response = await self._after_401(call, response, target, used)
         return call.result(self._context, response)
+
+    async def _after_401(
+        self,
+        call: _Call,
+        response: HttpResponse,
+        target: AuthTarget,
+        used: List[AsyncAuthorizer],
+    ) -> HttpResponse:
+        """Refresh once and resend when the API says `invalid_token`."""
+        if not is_invalid_token_response(response):
+            return response
+        retry = False
+        for authorizer in used:
+            if await authorizer.recover_from_rejection(target, response):
+                retry = True
+        if retry:
+            _LOGGER.info("retrying once after 401 invalid_token")
+            response, _, _ = await self._attempts(call)
+        return response
 
     async def _attempts(
         self, call: _Call
@@ -414,7 +444,11 @@ class AsyncBaseController:
         deserialize: Callable[[HttpResponse], T],
         options: Optional[RequestOptions] = None,
     ) -> ApiResponse[T]:
-        response = await self._send(spec, options)
+        call = _Call(self._context, spec, options)
+        response, target, used = await self._attempts(call)
+        if used and response.status_code == 401:
+            response = await self._after_401(call, response, target, used)
+        call.result(self._context, response)
         return ApiResponse(response, deserialize(response))
 
 

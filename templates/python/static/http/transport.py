@@ -219,14 +219,10 @@ class _TransportBase:
         )
 
 
-def _response(
-    raw: httpx.Response, content: bytes, too_large: bool, prepared: _Prepared
-) -> HttpResponse:
-    if _LOGGER.isEnabledFor(logging.DEBUG):
-        _LOGGER.debug(
-            "%s %s -> %s", prepared.method, display_url(prepared.url), raw.status_code
-        )
-    return HttpResponse.from_httpx(raw, content, too_large)
+def _log_response(prepared: _Prepared, raw: httpx.Response) -> None:
+    _LOGGER.debug(
+        "%s %s -> %s", prepared.method, display_url(prepared.url), raw.status_code
+    )
 
 
 class Transport(_TransportBase):
@@ -297,14 +293,18 @@ class Transport(_TransportBase):
         self, prepared: _Prepared, follow_redirects: bool = True
     ) -> HttpResponse:
         """Send a request made by `_prepared` (redirects as in `send`)."""
-        for _ in range(MAX_REDIRECTS + 1):
-            response = self._send_once(prepared)
+        response = self._send_once(prepared)
+        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+            return response  # the common case: no redirect to look at
+        for _ in range(MAX_REDIRECTS):
             if not prepared.follow(response, follow_redirects):
                 return response
+            response = self._send_once(prepared)
+        prepared.follow(response, follow_redirects)  # logs a refused cross-origin hop
         return response
 
     def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._http()
+        client = self._client or self._http()
         try:
             request = prepared.build(client, prepared.remaining(self._timeout))
             raw = client.send(request, stream=True, follow_redirects=False)
@@ -316,7 +316,9 @@ class Transport(_TransportBase):
                 raw.close()
         except (httpx.HTTPError, _DeadlineExceeded) as exc:
             raise self._failure(prepared, exc) from exc
-        return _response(raw, content, too_large, prepared)
+        if _LOGGER.isEnabledFor(logging.DEBUG):
+            _log_response(prepared, raw)
+        return HttpResponse.from_httpx(raw, content, too_large)
 
 
 class AsyncTransport(_TransportBase):
@@ -377,14 +379,18 @@ class AsyncTransport(_TransportBase):
         self, prepared: _Prepared, follow_redirects: bool = True
     ) -> HttpResponse:
         """Send a request made by `_prepared` (redirects as in `send`)."""
-        for _ in range(MAX_REDIRECTS + 1):
-            response = await self._send_once(prepared)
+        response = await self._send_once(prepared)
+        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+            return response  # the common case: no redirect to look at
+        for _ in range(MAX_REDIRECTS):
             if not prepared.follow(response, follow_redirects):
                 return response
+            response = await self._send_once(prepared)
+        prepared.follow(response, follow_redirects)  # logs a refused cross-origin hop
         return response
 
     async def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._http()
+        client = self._client or self._http()
         try:
             request = prepared.build(client, prepared.remaining(self._timeout))
             raw = await client.send(request, stream=True, follow_redirects=False)
@@ -396,7 +402,9 @@ class AsyncTransport(_TransportBase):
                 await raw.aclose()
         except (httpx.HTTPError, _DeadlineExceeded) as exc:
             raise self._failure(prepared, exc) from exc
-        return _response(raw, content, too_large, prepared)
+        if _LOGGER.isEnabledFor(logging.DEBUG):
+            _log_response(prepared, raw)
+        return HttpResponse.from_httpx(raw, content, too_large)
 
 
 class _DeadlineExceeded(Exception):

@@ -639,7 +639,9 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         return "the token expired and there is no refresh token"
 
     def authorize(self, target: AuthTarget) -> None:
-        token = self._fresh_token()
+        token = self._store.load()
+        if token is None or self._expired(token):
+            token = self._fresh_token()  # no token, or refresh (single flight)
         target.set_header(
             "Authorization", "Bearer " + token.access_token, self.SCHEME_NAME
         )
