@@ -378,33 +378,48 @@ class AsyncTransport(_TransportBase):
     async def send_prepared(
         self, prepared: _Prepared, follow_redirects: bool = True
     ) -> HttpResponse:
-        """Send a request made by `_prepared` (redirects as in `send`)."""
-        response = await self._send_once(prepared)
-        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
-            return response  # the common case: no redirect to look at
-        for _ in range(MAX_REDIRECTS):
+        """Send a request made by `_prepared` (redirects as in `send`).
+
+        One coroutine for the whole exchange, body reading included (no awaited helpers:
+        each would cost every call a coroutine)."""
+        hops = 0
+        while True:
+            client = self._client or self._http()
+            try:
+                request = prepared.build(client, prepared.remaining(self._timeout))
+                raw = await client.send(request, stream=True, follow_redirects=False)
+                try:
+                    # the async twin of `_read_capped`
+                    limit = prepared.limit
+                    deadline = prepared.deadline
+                    chunks: List[bytes] = []
+                    size = 0
+                    too_large = False
+                    async for chunk in raw.aiter_bytes():
+                        size += len(chunk)
+                        if size > limit:
+                            chunks = []
+                            too_large = True
+                            break
+                        chunks.append(chunk)
+                        if deadline is not None and time.monotonic() > deadline:
+                            raise _DeadlineExceeded()
+                finally:
+                    await raw.aclose()
+            except (httpx.HTTPError, _DeadlineExceeded) as exc:
+                raise self._failure(prepared, exc) from exc
+            if _LOGGER.isEnabledFor(logging.DEBUG):
+                _log_response(prepared, raw)
+            response = HttpResponse.from_httpx(raw, b"".join(chunks), too_large)
+            if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+                return response  # the common case: no redirect to look at
+            if hops == MAX_REDIRECTS:
+                # follow() logs a refused cross-origin hop, as on every other hop
+                prepared.follow(response, follow_redirects)
+                return response
             if not prepared.follow(response, follow_redirects):
                 return response
-            response = await self._send_once(prepared)
-        prepared.follow(response, follow_redirects)  # logs a refused cross-origin hop
-        return response
-
-    async def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._client or self._http()
-        try:
-            request = prepared.build(client, prepared.remaining(self._timeout))
-            raw = await client.send(request, stream=True, follow_redirects=False)
-            try:
-                content, too_large = await _aread_capped(
-                    raw, prepared.limit, prepared.deadline
-                )
-            finally:
-                await raw.aclose()
-        except (httpx.HTTPError, _DeadlineExceeded) as exc:
-            raise self._failure(prepared, exc) from exc
-        if _LOGGER.isEnabledFor(logging.DEBUG):
-            _log_response(prepared, raw)
-        return HttpResponse.from_httpx(raw, content, too_large)
+            hops += 1
 
 
 class _DeadlineExceeded(Exception):
@@ -418,22 +433,6 @@ def _read_capped(
     chunks: List[bytes] = []
     size = 0
     for chunk in raw.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            return b"", True
-        chunks.append(chunk)
-        if deadline is not None and time.monotonic() > deadline:
-            raise _DeadlineExceeded()
-    return b"".join(chunks), False
-
-
-async def _aread_capped(
-    raw: httpx.Response, max_bytes: int, deadline: Optional[float]
-) -> Tuple[bytes, bool]:
-    """The async twin of `_read_capped`."""
-    chunks: List[bytes] = []
-    size = 0
-    async for chunk in raw.aiter_bytes():
         size += len(chunk)
         if size > max_bytes:
             return b"", True
