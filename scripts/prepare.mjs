@@ -3,7 +3,6 @@
 // Without TypeScript (a global install of an unbuilt folder, which installs no devDependencies)
 // an existing dist/ is used as is; with neither, say exactly what to run instead of failing on
 // `tsc: not found`. The packed tarball ships dist/, so installing it never runs this.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +12,8 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const CLI = join(ROOT, 'dist', 'generator', 'cli.js');
 
 if (existsSync(TSC)) {
-  const r = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  process.exit(r.status ?? 1);
+  const { build } = await import('./build.mjs');
+  process.exit(await build());
 } else if (existsSync(CLI)) {
   process.stderr.write('grantgen prepare: TypeScript not installed; using the existing dist/\n');
 } else {

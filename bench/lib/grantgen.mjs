@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WORK = path.join(ROOT, 'bench/.work');
 export const CLI = path.join(ROOT, 'dist/generator/cli.js');
-export const ALL_TARGETS = ['python', 'typescript', 'docs'];
+export const ALL_TARGETS = ['python', 'typescript', 'go', 'docs'];
 
 /** Targets whose source folder has an index.ts right now (others are being written in parallel). */
 export function availableTargets() {

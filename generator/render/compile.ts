@@ -6,7 +6,7 @@
  * exactly that source, so results are identical with or without the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,8 @@ export const COMPILE_OPTIONS = {
 let runtime: HandlebarsEnv | null = null;
 /** The Handlebars runtime (no compiler): enough to run precompiled templates. */
 export function handlebarsRuntime(): HandlebarsEnv {
-  return (runtime ??= require('handlebars/runtime') as HandlebarsEnv);
+  // The single-file build of the same runtime (`handlebars/runtime` pulls in ~20 CommonJS files).
+  return (runtime ??= require('handlebars/dist/handlebars.runtime.js') as HandlebarsEnv);
 }
 
 function cacheDir(): string | null {
@@ -49,7 +50,7 @@ const factories = new Map<string, TemplateFactory>();
  * compiled in memory instead.
  */
 export async function precompiled(source: string): Promise<TemplateFactory> {
-  const key = createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\0').update(source).digest('hex');
+  const key = keyOf(source);
   const hit = factories.get(key);
   if (hit) return hit;
   let spec: TemplateSpec | null = null;
@@ -74,6 +75,67 @@ export async function precompiled(source: string): Promise<TemplateFactory> {
   }
   factories.set(key, factory);
   return factory;
+}
+
+function keyOf(source: string): string {
+  return createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\0').update(source).digest('hex');
+}
+
+/**
+ * The factories of a whole template set at once. A set's precompiled specs are also cached as one
+ * module (`set-<hash of the templates' keys>.mjs`), so a warm run imports one module per target
+ * instead of one per template. A miss (a new or edited template) falls back to `precompiled` per
+ * template and then writes the set module from the per-template modules.
+ */
+export async function precompiledSet(sources: readonly string[]): Promise<TemplateFactory[]> {
+  const keys = sources.map(keyOf);
+  if (keys.every((k) => factories.has(k))) return keys.map((k) => factories.get(k) as TemplateFactory);
+  const setFile = DIR ? path.join(DIR, `set-${createHash('sha256').update(keys.join(',')).digest('hex')}.mjs`) : null;
+  const set = setFile ? await importSet(setFile) : null;
+  if (set && keys.every((k) => k in set)) {
+    return keys.map((k) => {
+      const s = set[k] as TemplateSpec;
+      const factory: TemplateFactory = factories.get(k) ?? ((env) => env.template(s));
+      factories.set(k, factory);
+      return factory;
+    });
+  }
+  const out = await Promise.all(sources.map((s) => precompiled(s)));
+  if (setFile) writeSetModule(setFile, keys);
+  return out;
+}
+
+async function importSet(file: string): Promise<Record<string, TemplateSpec> | null> {
+  if (!existsSync(file)) return null;
+  try {
+    return ((await import(pathToFileURL(file).href)) as { default: Record<string, TemplateSpec> }).default;
+  } catch {
+    return null;
+  }
+}
+
+/** Write the set module from the per-template modules (skipped when any of them is missing). */
+function writeSetModule(file: string, keys: readonly string[]): void {
+  const dir = path.dirname(file);
+  const parts: string[] = [];
+  for (const k of new Set(keys)) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, `${k}.mjs`), 'utf8');
+    } catch {
+      return;
+    }
+    const m = /^export default ([\s\S]*);\n$/.exec(text);
+    if (!m) return;
+    parts.push(`${JSON.stringify(k)}: ${m[1] as string}`);
+  }
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `export default {\n${parts.join(',\n')}\n};\n`);
+    renameSync(tmp, file);
+  } catch {
+    /* a read-only cache is fine */
+  }
 }
 
 async function importSpec(file: string): Promise<TemplateSpec | null> {

@@ -6,7 +6,8 @@
  * byte-identical with or without the cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_ROOT } from '../package-root.js';
 
@@ -32,7 +33,7 @@ export async function formatCached(
   const file = DIR ? path.join(DIR, key.slice(0, 2), key) : null;
   if (file) {
     try {
-      const cached = await readFile(file, 'utf8');
+      const cached = readFileSync(file, 'utf8'); // sync: a hit is a small read, cheaper than a thread-pool hop
       memory.set(key, cached);
       return cached;
     } catch {

@@ -30,11 +30,15 @@ export async function renderPlan(
   const t1 = performance.now();
   const format = target.format?.bind(target);
   const formatterId = target.formatterId ?? target.name;
+  const formatOne = async (p: string, c: string): Promise<string> => {
+    if (!format) return c;
+    const parts = target.formatParts?.(p, c) ?? null;
+    if (!parts || parts.length < 2) return formatCached(formatterId, p, c, format);
+    const done = await Promise.all(parts.map((part) => formatCached(formatterId, p, part, format)));
+    return done.map((d) => d.trimEnd() + '\n').join('\n');
+  };
   const formatted = await Promise.all(
-    raw.map(async ([p, c, needsFormat]): Promise<[string, string]> => [
-      p,
-      format && needsFormat ? await formatCached(formatterId, p, c, format) : c,
-    ]),
+    raw.map(async ([p, c, needsFormat]): Promise<[string, string]> => [p, needsFormat ? await formatOne(p, c) : c]),
   );
   const t2 = performance.now();
   timings.render += t1 - t0;

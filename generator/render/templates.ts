@@ -3,10 +3,10 @@
  * by user folders (`--templates DIR` holds `DIR/<target>/...`). Templates are precompiled once per
  * content (see compile.ts), so `watch` recompiles only what changed.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { type TemplateFactory, handlebarsRuntime, precompiled } from './compile.js';
+import { type TemplateFactory, handlebarsRuntime, precompiledSet } from './compile.js';
 import { registerHelpers } from './helpers.js';
 
 /** Where the built-in templates live (the package's own `templates/`). */
@@ -21,17 +21,19 @@ export interface TemplateSet {
   roots: string[];
 }
 
-async function listFiles(root: string, rel = ''): Promise<string[]> {
-  let entries;
+// Synchronous file-system calls throughout: a template set is ~100 small files read once, and a
+// thread-pool round trip per file cost more than the reads themselves (start-up, issue 11 §5).
+function listFiles(root: string, rel = ''): string[] {
+  let entries: Dirent[];
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries = readdirSync(path.join(root, rel), { withFileTypes: true });
   } catch {
     return [];
   }
   const out: string[] = [];
   for (const e of entries) {
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(root, r)));
+    if (e.isDirectory()) out.push(...listFiles(root, r));
     else out.push(r);
   }
   return out;
@@ -46,9 +48,9 @@ export async function loadTemplateSet(
   const roots = [path.join(builtin, target), ...overlays.map((o) => path.join(path.resolve(o), target))];
   const sources = new Map<string, { root: string; text: string }>();
   for (const root of roots) {
-    for (const rel of await listFiles(root)) {
+    for (const rel of listFiles(root)) {
       if (rel.startsWith('static/') || !rel.endsWith('.hbs')) continue;
-      sources.set(rel, { root, text: await readFile(path.join(root, rel), 'utf8') });
+      sources.set(rel, { root, text: readFileSync(path.join(root, rel), 'utf8') });
     }
   }
   const hb = handlebarsRuntime().create();
@@ -57,7 +59,7 @@ export async function loadTemplateSet(
   // before anything renders); a template function is made for this set's own environment, and the
   // set's partials are also passed at render time so no other set's partials can leak in.
   const names = [...sources.keys()];
-  const factories = await Promise.all(names.map((rel) => precompiled((sources.get(rel) as { text: string }).text)));
+  const factories = await precompiledSet(names.map((rel) => (sources.get(rel) as { text: string }).text));
   const fns = new Map(names.map((rel, i) => [rel, (factories[i] as TemplateFactory)(hb)]));
   const partials: Record<string, HandlebarsTemplateDelegate> = {};
   for (const [rel, fn] of fns) {
@@ -71,15 +73,15 @@ export async function loadTemplateSet(
       if (!fn) throw new Error(`template ${target}/${name} not found in ${roots.join(', ')}`);
       return fn(view, { partials });
     },
-    async readStatic(file) {
+    readStatic(file) {
       for (const root of [...roots].reverse()) {
         try {
-          return await readFile(path.join(root, 'static', file), 'utf8');
+          return Promise.resolve(readFileSync(path.join(root, 'static', file), 'utf8'));
         } catch {
           /* try the next root */
         }
       }
-      throw new Error(`static file ${target}/static/${file} not found in ${roots.join(', ')}`);
+      return Promise.reject(new Error(`static file ${target}/static/${file} not found in ${roots.join(', ')}`));
     },
   };
 }

@@ -50,4 +50,11 @@ export interface Target {
   format?(path: string, content: string): Promise<string>;
   /** Identity of the formatter and its options (part of the format cache key). */
   formatterId?: string;
+  /**
+   * Optional: cut a rendered file into parts that `format` formats independently, the formatted parts
+   * joined by a blank line being exactly `format` of the whole file. Each part is cached on its own,
+   * so an edit that touches one part re-formats only that part (watch latency, issue 11 §5). Return
+   * null to format the file whole. The promise is checked by test/render/format-parts.test.ts.
+   */
+  formatParts?(path: string, content: string): string[] | null;
 }

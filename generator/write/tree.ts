@@ -16,6 +16,7 @@
  * - A non-empty folder without a manifest is never written into.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GrantgenError } from '../errors.js';
@@ -88,15 +89,14 @@ export async function readTree(dir: string): Promise<DiskTree> {
   }
   files.set(MANIFEST, manifest);
   const owned = parseManifest(manifest);
-  await Promise.all(
-    [...owned.keys()].filter(safeRel).map(async (rel) => {
-      try {
-        files.set(rel, await readFile(path.join(dir, rel), 'utf8'));
-      } catch {
-        /* listed but gone: counts as changed */
-      }
-    }),
-  );
+  // Synchronous reads: hundreds of small files, where a thread-pool round trip each costs more than the read.
+  for (const rel of [...owned.keys()].filter(safeRel)) {
+    try {
+      files.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+    } catch {
+      /* listed but gone: counts as changed */
+    }
+  }
   return { files, owned, hasManifest: true, exists: true };
 }
 

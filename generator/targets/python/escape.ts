@@ -78,8 +78,13 @@ export function pyDocLine(raw: string): string {
   return docText(textLines(raw.replace(/\s*\n\s*/g, ' ')).join(' '));
 }
 
-/** A docstring for a template partial (`partials/py_class_doc.hbs`): escaped lines, no indentation. */
+/**
+ * A docstring for a template partial (`partials/py_module_doc.hbs`, `partials/py_class_doc.hbs`):
+ * escaped lines, no indentation, no quotes; the partial lays it out.
+ */
 export interface DocView {
+  /** False when the text is empty: the partial prints no docstring at all. */
+  hasText: boolean;
   /** The whole text when it is one line (already spaced off a closing quote), else null. */
   oneLine: string | null;
   first: string;
@@ -91,7 +96,7 @@ export interface DocView {
 export function pyDocView(paragraphs: string[]): DocView {
   const [first = '', ...rest] = pyDocLines(paragraphs);
   const oneLine = rest.length === 0 ? (first.endsWith('"') ? first + ' ' : first) : null;
-  return { oneLine, first, rest };
+  return { hasText: first !== '' || rest.length > 0, oneLine, first, rest };
 }
 
 /**

@@ -5,7 +5,7 @@
  * before `from x import ...` in a section; modules sorted; names ordered constants, classes, then
  * the rest.
  */
-import { importLine } from './layout.js';
+import { importFits, importLine } from './layout.js';
 
 const THIRD_PARTY = new Set(['httpx']);
 
@@ -36,6 +36,22 @@ export function sortImportedNames(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => compare(nameKey(a), nameKey(b)));
 }
 
+/** One import statement for `partials/py_imports.hbs`. */
+export interface ImportLineView {
+  module: string;
+  /** Imported names in isort's order; empty for `import module`. */
+  names: string[];
+  /** `import module` (no names). */
+  plain: boolean;
+  /** `from module import a, b` fits on one line; else one name per line in parentheses. */
+  oneLine: boolean;
+}
+
+/** A module's import block (`partials/py_imports.hbs`): sections separated by a blank line. */
+export interface ImportBlockView {
+  sections: { lines: ImportLineView[] }[];
+}
+
 export class PyImports {
   private readonly from = new Map<string, Set<string>>();
   private readonly plain = new Set<string>();
@@ -52,19 +68,31 @@ export class PyImports {
     return this;
   }
 
-  /** The import block: one string, sections separated by a blank line. */
-  render(): string {
-    const sections: string[][] = [[], [], [], []];
+  /** The import block for `partials/py_imports.hbs`: names and layout decisions, no code. */
+  view(): ImportBlockView {
+    const sections: ImportLineView[][] = [[], [], [], []];
     const plain = [...this.plain].sort((a, b) => compare(moduleKey(a), moduleKey(b)));
-    for (const m of plain) (sections[sectionOf(m)] as string[]).push(`import ${m}`);
+    for (const m of plain)
+      (sections[sectionOf(m)] as ImportLineView[]).push({ module: m, names: [], plain: true, oneLine: true });
     const from = [...this.from.keys()].sort((a, b) => compare(moduleKey(a), moduleKey(b)));
     for (const m of from) {
       const names = sortImportedNames(this.from.get(m) as Set<string>);
-      (sections[sectionOf(m)] as string[]).push(importLine(m, names));
+      (sections[sectionOf(m)] as ImportLineView[]).push({
+        module: m,
+        names,
+        plain: false,
+        oneLine: importFits(m, names),
+      });
     }
-    return sections
-      .filter((s) => s.length > 0)
-      .map((s) => s.join('\n'))
+    return { sections: sections.filter((s) => s.length > 0).map((lines) => ({ lines })) };
+  }
+
+  /** The import block as one string (what `partials/py_imports.hbs` prints for `view()`). */
+  render(): string {
+    return this.view()
+      .sections.map((s) =>
+        s.lines.map((l) => (l.plain ? `import ${l.module}` : importLine(l.module, l.names))).join('\n'),
+      )
       .join('\n\n');
   }
 }

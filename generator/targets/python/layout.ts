@@ -90,3 +90,29 @@ export function importLine(module: string, items: string[]): string {
   if (one.length <= LINE_LENGTH) return one;
   return [`from ${module} import (`, ...items.map((i) => `    ${i},`), ')'].join('\n');
 }
+
+/** Whether `line` (already indented) fits in ruff's line length. */
+export function fits(line: string): boolean {
+  return line.length <= LINE_LENGTH;
+}
+
+/** Whether `from module import a, b` fits on one line (else the template parenthesizes it). */
+export function importFits(module: string, items: string[]): boolean {
+  return fits(`from ${module} import ${items.join(', ')}`);
+}
+
+/**
+ * Whether a method's `def` fits on one line at class level (`    def name(self, a, b) -> R:`);
+ * else ruff puts one parameter per line with a trailing comma. `params` include `self`/`cls`.
+ */
+export function defFits(name: string, params: string[], returns: string, indent = 4): boolean {
+  return fits(`${' '.repeat(indent)}def ${name}(${params.join(', ')}) -> ${returns}:`);
+}
+
+/**
+ * Whether `NAME = value` at `indent` needs its value wrapped in parentheses on a line of its own:
+ * ruff format does that when the line is too long and the wrapped value then fits.
+ */
+export function wrapAssignment(indent: number, name: string, value: string): boolean {
+  return indent + name.length + 3 + value.length > LINE_LENGTH && indent + 4 + value.length <= LINE_LENGTH;
+}

@@ -3,7 +3,7 @@
  * module (sorted wire names, counters on collisions), so templates never derive a name.
  */
 import type { IrApi, IrModel, IrOperation } from '../../ir/types.js';
-import { authContract, type AuthUnit } from '../shared/contract.js';
+import { authContract, runtimeName, type AuthUnit, type CredentialField } from '../shared/contract.js';
 import { assignNames, PYTHON_RESERVED, pyName, screamingCase, kebabCase } from '../../naming/index.js';
 
 /** Modules of the static runtime under `http/auth/` (scheme modules must not take them). */
@@ -322,12 +322,10 @@ export function controllerMethodNames(ops: IrOperation[]): Map<string, string> {
 
 /**
  * The Python keyword of a contract credential field, or null when the Python runtime has no such
- * keyword (accepted token types are the grant class's `ACCEPTED_TOKEN_TYPES` in Python).
+ * keyword: the catalogue's `runtimeNames` decide (generator/targets/shared/contract.ts).
  */
-export function credentialKeyword(semantic: string): string | null {
-  if (semantic === 'o_auth_accepted_token_types') return null;
-  if (semantic === 'o_auth_pkce') return 'o_auth_use_pkce';
-  return semantic;
+export function credentialKeyword(f: CredentialField): string | null {
+  return runtimeName(f, 'python');
 }
 
 /** Doc page slug of a controller. */

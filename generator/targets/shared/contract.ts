@@ -74,7 +74,16 @@ export interface CredentialField {
   description: string;
   /** Shown in the construction example of the auth doc page. */
   inExample: boolean;
+  /**
+   * Targets whose runtime differs from `semantic`: the name that runtime takes (snake_case, the
+   * target cases it), or null when that runtime does not take the field at all. A target not
+   * listed takes `semantic`. Read it through `runtimeName`; targets never rename fields themselves.
+   */
+  runtimeNames: Partial<Record<TargetName, string | null>>;
 }
+
+/** The SDK targets whose runtimes take credential fields. */
+export type TargetName = 'python' | 'typescript' | 'go';
 
 const field = (
   semantic: string,
@@ -83,7 +92,14 @@ const field = (
   docName: string,
   description: string,
   inExample = false,
-): CredentialField => ({ semantic, setting, value, docName, description, inExample });
+  runtimeNames: Partial<Record<TargetName, string | null>> = {},
+): CredentialField => ({ semantic, setting, value, docName, description, inExample, runtimeNames });
+
+/** The name `target`'s runtime takes for a credential field (snake_case), or null when it takes none. */
+export function runtimeName(f: CredentialField, target: TargetName): string | null {
+  const name = f.runtimeNames[target];
+  return name === undefined ? f.semantic : name;
+}
 
 const CLIENT_ID = field('o_auth_client_id', 'clientId', 'string', 'OAuthClientId', 'OAuth 2 Client ID', true);
 const CLIENT_SECRET = field(
@@ -138,6 +154,9 @@ const COMMON_TAIL: CredentialField[] = [
     'stringList',
     'OAuthAcceptedTokenTypes',
     'Accepted token_type values, case-insensitive (default bearer)',
+    false,
+    // the Python runtime keeps them on the grant class (`ACCEPTED_TOKEN_TYPES`), not in credentials
+    { python: null },
   ),
 ];
 
@@ -168,7 +187,15 @@ export const KIND_FACTS: Record<IrFlowKind | SimpleKind, KindFacts> = {
       ),
       SCOPES,
       ...COMMON_TAIL,
-      field('o_auth_pkce', 'pkce', 'boolean', 'OAuthPkce', 'Send a PKCE S256 challenge (default from the spec)'),
+      field(
+        'o_auth_pkce',
+        'pkce',
+        'boolean',
+        'OAuthPkce',
+        'Send a PKCE S256 challenge (default from the spec)',
+        false,
+        { python: 'o_auth_use_pkce' },
+      ),
       field(
         'o_auth_issuer',
         'issuer',

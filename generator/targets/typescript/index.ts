@@ -32,4 +32,33 @@ export const typescriptTarget: Target = {
     const prettier = await import('prettier');
     return prettier.format(content, { ...PRETTIER_OPTIONS, filepath: path });
   },
+  formatParts(path: string, content: string): string[] | null {
+    return path.endsWith('.md') ? markdownSections(content) : null;
+  },
 };
+
+/**
+ * A Markdown file cut before each top-level `## ` heading outside fenced code blocks. Prettier
+ * formats such sections independently (no list, fence or paragraph spans a heading), so the README
+ * is formatted section by section and a spec edit that changes the intro re-formats only the intro.
+ * Spec text lands in Markdown escaped (it cannot open a fence or start a heading line), so every
+ * heading and fence seen here is the template's.
+ */
+export function markdownSections(content: string): string[] {
+  const lines = content.split('\n');
+  const parts: string[][] = [[]];
+  let fence: string | null = null;
+  for (const line of lines) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (m) {
+      const marker = m[1] as string;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    } else if (fence === null && line.startsWith('## ')) parts.push([]);
+    (parts[parts.length - 1] as string[]).push(line);
+  }
+  return parts
+    .map((p) => p.join('\n').trim())
+    .filter((p) => p !== '')
+    .map((p) => p + '\n');
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, ensureBuilt, runCli, tmpDir } from '../../helpers/cli.js';
+import { PYTHON } from '../../python/helpers.js';
 
 const run = promisify(execFile);
 const SPEC = path.join(ROOT, 'specs', 'multi-flow-servers.yaml');
@@ -85,34 +86,112 @@ async function pyFiles(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-describe('python auth manager templates', () => {
-  it('an overlay of the class docstring partial reshapes every credentials and manager class', async () => {
-    const cwd = await tmpDir('grantgen-py-overlay-auth-');
-    const overlay = path.join(cwd, 'overlay');
-    await mkdir(path.join(overlay, 'python', 'partials'), { recursive: true });
-    await writeFile(
-      path.join(overlay, 'python', 'partials', 'py_class_doc.hbs'),
-      '    """OVERLAY CLASS {{{first}}}"""\n',
-    );
-    const plain = path.join(cwd, 'plain');
-    const shaped = path.join(cwd, 'shaped');
-    expect((await runCli(['generate', SPEC, '-t', 'python', '-o', plain, '-q'], cwd)).code).toBe(0);
-    const r = await runCli(['generate', SPEC, '-t', 'python', '-o', shaped, '-q', '--templates', overlay], cwd);
-    expect(r.code).toBe(0);
-    const changed: string[] = [];
-    for (const rel of await pyFiles(shaped)) {
+/** Generate SPEC plain and with an overlay (path under `python/` → content); the .py files that differ. */
+async function overlayRun(
+  files: Record<string, string>,
+): Promise<{ plain: string; shaped: string; changed: string[] }> {
+  const cwd = await tmpDir('grantgen-py-overlay-');
+  const overlay = path.join(cwd, 'overlay');
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(overlay, 'python', rel)), { recursive: true });
+    await writeFile(path.join(overlay, 'python', rel), text);
+  }
+  const plain = path.join(cwd, 'plain');
+  const shaped = path.join(cwd, 'shaped');
+  expect((await runCli(['generate', SPEC, '-t', 'python', '-o', plain, '-q'], cwd)).code).toBe(0);
+  const r = await runCli(['generate', SPEC, '-t', 'python', '-o', shaped, '-q', '--templates', overlay], cwd);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const changed: string[] = [];
+  for (const rel of await pyFiles(shaped)) {
+    const after = await readFile(path.join(shaped, rel), 'utf8');
+    if (after !== (await readFile(path.join(plain, rel), 'utf8'))) changed.push(rel);
+  }
+  return { plain, shaped, changed };
+}
+
+const CLASS_DOC = /^class \w+(?:\([\w., ]+\))?:\n(.*)$/gm;
+
+describe('python class and module templates', () => {
+  it('an overlay of the class docstring partial reshapes every generated class docstring', async () => {
+    const { plain, shaped, changed } = await overlayRun({
+      'partials/py_class_doc.hbs': '    """OVERLAY CLASS {{{first}}}"""\n',
+    });
+    let overlaid = 0;
+    for (const rel of changed) {
       const after = await readFile(path.join(shaped, rel), 'utf8');
       const before = await readFile(path.join(plain, rel), 'utf8');
-      if (after === before) continue;
-      changed.push(rel);
-      const classes = [...after.matchAll(/^class \w+\([\w.]+\):\n(.*)$/gm)];
-      expect(classes.length).toBe(2);
-      for (const c of classes) expect(c[1]).toMatch(/^ {4}"""OVERLAY CLASS .+"""$/);
       expect(before).not.toContain('OVERLAY');
+      const docsAfter = [...after.matchAll(CLASS_DOC)].map((m) => m[1]);
+      const docsBefore = [...before.matchAll(CLASS_DOC)].map((m) => m[1]);
+      expect(docsAfter.length).toBe(docsBefore.length);
+      // each class docstring is the overlay's, or one the template writes out itself
+      docsAfter.forEach((d, i) => {
+        if (d !== docsBefore[i]) expect(d).toMatch(/^ {4}"""OVERLAY CLASS .+"""$/);
+      });
+      overlaid += docsAfter.filter((d) => d?.includes('OVERLAY CLASS')).length;
     }
-    // multi-flow-servers.yaml: scheme oauth2 has two flows, so at least two manager modules
-    expect(changed.filter((f) => /\/http\/auth\//.test(f)).length).toBeGreaterThanOrEqual(2);
-    expect(changed.every((f) => /\/http\/auth\//.test(f))).toBe(true);
+    // multi-flow-servers.yaml: scheme oauth2 has two flows, so two manager modules (credentials +
+    // manager class each), plus the User model and the scope enum
+    expect(changed.filter((f) => /\/http\/auth\/oauth2_/.test(f)).length).toBe(2);
+    for (const kind of [/\/models\/user\.py$/, /\/models\/o_auth_scope_\w+_enum\.py$/])
+      expect(changed).toEqual(expect.arrayContaining([expect.stringMatching(kind)]));
+    expect(overlaid).toBeGreaterThanOrEqual(6);
+    await run('python3', ['-m', 'py_compile', ...changed.map((f) => path.join(shaped, f))]);
+  }, 120_000);
+
+  it('an overlay of the module docstring partial reshapes the module docstrings', async () => {
+    const { plain, shaped, changed } = await overlayRun({
+      'partials/py_module_doc.hbs': '"""OVERLAY MODULE {{{first}}}"""\n',
+    });
+    for (const rel of changed) {
+      const after = await readFile(path.join(shaped, rel), 'utf8');
+      const before = await readFile(path.join(plain, rel), 'utf8');
+      expect(after).toMatch(/^"""OVERLAY MODULE .+"""\n\n/);
+      // only the docstring changed: the rest of the module is the same
+      const close = before.startsWith('"""') ? before.indexOf('"""', 3) + 3 : -1;
+      expect(close).toBeGreaterThan(3);
+      expect(after.slice(after.indexOf('"""', 3) + 3)).toBe(before.slice(close));
+    }
+    for (const kind of [
+      /^\w+\/__init__\.py$/,
+      /\/models\/user\.py$/,
+      /\/http\/auth\/oauth2_password\.py$/,
+      /_enum\.py$/,
+    ])
+      expect(changed).toEqual(expect.arrayContaining([expect.stringMatching(kind)]));
+    await run('python3', ['-m', 'py_compile', ...changed.map((f) => path.join(shaped, f))]);
+  }, 120_000);
+
+  it('overlays reshape the package __init__ (imports, __all__) and the enum members', async () => {
+    const { shaped, changed } = await overlayRun({
+      // one `from m import name` per name, and __all__ as a tuple
+      'partials/py_imports.hbs':
+        '{{#each sections}}{{#each lines}}{{#if plain}}import {{module}}\n{{else}}{{#each names}}from {{../module}} import {{this}}\n{{/each}}{{/if}}{{/each}}{{/each}}',
+      'partials/py_all.hbs': '__all__ = ({{#each this}}{{{this}}}, {{/each}})\n',
+      // enum members (scope enums and spec enums) with a trailing comment
+      'partials/py_constant.hbs': '    {{name}} = {{{value}}}  # OVERLAY {{name}}\n',
+    });
+    const pkg = changed.find((f) => /^\w+\/__init__\.py$/.test(f));
+    expect(pkg).toBeDefined();
+    const init = await readFile(path.join(shaped, pkg as string), 'utf8');
+    expect(init).not.toContain('import (');
+    expect(init).toMatch(/^from \.configuration import Configuration$/m);
+    expect(init).toMatch(/^__all__ = \("APIException", .*\)$/m);
+    const enumFile = changed.find((f) => /\/models\/o_auth_scope_\w+_enum\.py$/.test(f));
+    expect(enumFile).toBeDefined();
+    const enumText = await readFile(path.join(shaped, enumFile as string), 'utf8');
+    const members = [...enumText.matchAll(/^ {4}(\w+) = "[^"]*" {2}# OVERLAY (\w+)$/gm)];
+    expect(members.length).toBeGreaterThanOrEqual(1);
+    for (const m of members) expect(m[2]).toBe(m[1]);
+    // the package imports (needs httpx: the test venv's Python)
+    const { stdout } = await run(PYTHON, [
+      '-c',
+      'import importlib, sys; sys.path.insert(0, sys.argv[1]); m = importlib.import_module(sys.argv[2]); print(len(m.__all__), type(m.__all__).__name__, m.Configuration.__name__)',
+      shaped,
+      (pkg as string).split('/')[0] as string,
+    ]);
+    expect(stdout.trim()).toMatch(/^\d{2,} tuple Configuration$/);
     await run('python3', ['-m', 'py_compile', ...changed.map((f) => path.join(shaped, f))]);
   }, 120_000);
 });

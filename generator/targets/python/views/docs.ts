@@ -160,12 +160,13 @@ function credentialLines(s: SchemeView, indent: number): string {
   const hasScopes = n.scopeEnumClass !== '';
   const pad = ' '.repeat(indent);
   return credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit))
-    .filter((f) => f.inExample)
-    .map((f) =>
-      f.value === 'scopes'
-        ? `${pad}${f.semantic}=[\n${[...n.scopeMembers.values()].map((m) => `${pad}    ${n.scopeEnumClass}.${m}`).join(',\n')}\n${pad}]`
-        : `${pad}${f.semantic}='${f.docName}'`,
-    )
+    .filter((f) => f.inExample && credentialKeyword(f) !== null)
+    .map((f) => {
+      const keyword = credentialKeyword(f) as string;
+      return f.value === 'scopes'
+        ? `${pad}${keyword}=[\n${[...n.scopeMembers.values()].map((m) => `${pad}    ${n.scopeEnumClass}.${m}`).join(',\n')}\n${pad}]`
+        : `${pad}${keyword}='${f.docName}'`;
+    })
     .join(',\n');
 }
 
@@ -352,7 +353,7 @@ export function docViews(
           pkg: names.packageName,
           schemeModule: s.names.module,
           rows: credentialFields(u.kind, s.names.scopeEnumClass !== '', hasMetadata(u)).flatMap((f) => {
-            const keyword = credentialKeyword(f.semantic);
+            const keyword = credentialKeyword(f);
             if (keyword === null) return [];
             const type = f.value === 'scopes' ? `List[${s.names.scopeEnumClass}]` : VALUE_TYPES[f.value];
             return [

@@ -1,30 +1,32 @@
 /** Views of `models/<model>.py`: object models (`model.py.hbs`) and enums (`enum_model.py.hbs`). */
 import type { IrApi, IrModel } from '../../../ir/types.js';
-import { pyDocstring, pyStr } from '../escape.js';
+import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { call, kw, layout, tuple, type PyExpr } from '../layout.js';
 import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
-import { PyImports } from '../imports.js';
+import { PyImports, type ImportBlockView } from '../imports.js';
+import { constantView, type ConstantView } from './blocks.js';
 import { converter, helper, optionalOf, pyLiteral, pyType, typeContext } from '../types.js';
 
 /** `templates/python/enum_model.py.hbs`. */
 export interface EnumModelView {
   isEnum: true;
   className: string;
-  moduleDoc: string;
-  classDoc: string;
+  moduleDoc: DocView;
+  classDoc: DocView;
   /** `str, Enum` and the like. */
   base: string;
-  members: { line: string }[];
+  /** `NAME = value` per enum value (`partials/py_constant.hbs`). */
+  members: ConstantView[];
 }
 
 /** `templates/python/model.py.hbs`. */
 export interface ObjectModelView {
   isEnum: false;
   className: string;
-  moduleDoc: string;
-  classDoc: string;
-  /** The module's import block (models it refers to are imported at the end, see `imports`). */
-  imports: string;
+  moduleDoc: DocView;
+  classDoc: DocView;
+  /** The module's import block (models it refers to are imported at the end, see `modelImports`). */
+  imports: ImportBlockView;
   /** Models this one refers to (imported at the end of the module). */
   modelImports: ModelNames[];
   hasImports: boolean;
@@ -42,19 +44,16 @@ export type ModelView = EnumModelView | ObjectModelView;
 export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   const n = names.models.get(m.wireName) as ModelNames;
   const ctx = typeContext(ir, names);
-  const doc = pyDocstring([m.description || `The ${m.wireName} model.`], 4);
   if (m.kind === 'enum') {
     const base = { string: 'str, Enum', integer: 'int, Enum', number: 'float, Enum', boolean: 'Enum' }[m.enumType];
     const memberNames = enumMemberNames(m);
     return {
       isEnum: true,
       className: n.className,
-      moduleDoc: pyDocstring([`${n.className}: values of ${m.wireName}.`], 0),
-      classDoc: doc,
+      moduleDoc: pyDocView([`${n.className}: values of ${m.wireName}.`]),
+      classDoc: pyDocView([m.description || `The ${m.wireName} model.`]),
       base,
-      members: m.enumValues.map((v) => ({
-        line: layout(pyLiteral(v, pyStr), 4, `${memberNames.get(String(v)) as string} = `),
-      })),
+      members: m.enumValues.map((v) => constantView(memberNames.get(String(v)) as string, pyLiteral(v, pyStr))),
     };
   }
   const propNames = modelPropertyNames(m);
@@ -93,15 +92,12 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   return {
     isEnum: false,
     className: n.className,
-    moduleDoc: pyDocstring([`${n.className}: the ${m.wireName} model.`], 0),
-    classDoc: pyDocstring(
-      [
-        m.description || `The ${m.wireName} model.`,
-        attrDocs.length ? 'Attributes:\n' + attrDocs.map((d) => '    ' + d.replace(/\n/g, ' ')).join('\n') : '',
-      ],
-      4,
-    ),
-    imports: imports.render(),
+    moduleDoc: pyDocView([`${n.className}: the ${m.wireName} model.`]),
+    classDoc: pyDocView([
+      m.description || `The ${m.wireName} model.`,
+      attrDocs.length ? 'Attributes:\n' + attrDocs.map((d) => '    ' + d.replace(/\n/g, ' ')).join('\n') : '',
+    ]),
+    imports: imports.view(),
     modelImports,
     hasImports: modelImports.length > 0,
     wireNames: layout(

@@ -3,8 +3,10 @@
  * `models/<scope enum>.py`.
  */
 import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
-import { pyComment, pyDocstring, pyDocView, pyStr, type DocView } from '../escape.js';
-import { call, importLine, layout, LINE_LENGTH } from '../layout.js';
+import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
+import { PyImports, type ImportBlockView } from '../imports.js';
+import { defFits } from '../layout.js';
+import { constantView, type ConstantView } from './blocks.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
 /** A manager of the Python SDK: the contract's unit with its Python names. */
@@ -18,7 +20,7 @@ export function schemeViews(units: AuthUnit[], names: PyNames): SchemeView[] {
 }
 
 /** The static runtime's base classes of each kind of manager. */
-const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; module: string }> = {
+export const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; module: string }> = {
   authorizationCode: {
     credentials: 'AuthorizationCodeCredentials',
     manager: 'AuthorizationCodeGrant',
@@ -41,7 +43,7 @@ const BASE_CLASSES: Record<AuthKind, { credentials: string; manager: string; mod
 };
 
 /** Credentials with `o_auth_discovery` for flows of a scheme with RFC 8414 metadata (`_discovery.py`). */
-const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
+export const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
   authorizationCode: 'AuthorizationCodeDiscoveryCredentials',
   password: 'PasswordDiscoveryCredentials',
   clientCredentials: 'ClientCredentialsDiscoveryCredentials',
@@ -53,16 +55,8 @@ export function unitLabel(u: AuthUnit): string {
 }
 
 /** `templates/python/auth_scheme.py.hbs`. */
-/** A class constant `NAME = value` (`partials/py_constant.hbs`); `wrap` = value in parentheses on its own line. */
-export interface ConstantView {
-  name: string;
-  /** A Python literal (escaped). */
-  value: string;
-  wrap: boolean;
-}
-
 export interface AuthSchemeModuleView {
-  moduleDoc: string;
+  moduleDoc: DocView;
   credentialsClass: string;
   managerClass: string;
   baseCredentials: string;
@@ -70,16 +64,14 @@ export interface AuthSchemeModuleView {
   baseModule: string;
   /** Module of the credentials base class (differs from `baseModule` with RFC 8414 metadata). */
   credentialsModule: string;
-  /** `from . import <base modules>`. */
-  baseImport: string;
+  /** `from __future__`, the scope enum (when any) and `from . import <base modules>`. */
+  imports: ImportBlockView;
   credentialsDoc: DocView;
   managerDoc: DocView;
   envPrefix: string;
   hasScopes: boolean;
   scopeEnumClass: string;
   scopeEnumModule: string;
-  /** `from ...models.<module> import <ScopeEnum>`, laid out. */
-  scopeImport: string;
   /** `NAME = value` lines of the manager class, laid out. */
   constants: ConstantView[];
 }
@@ -91,9 +83,7 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   const title = KIND_FACTS[u.kind].title;
   const constants: ConstantView[] = [];
   const c = (name: string, value: string): void => {
-    // ruff format wraps a too-long right-hand side in parentheses when that makes it fit.
-    const wrap = 4 + name.length + 3 + value.length > LINE_LENGTH && 8 + value.length <= LINE_LENGTH;
-    constants.push({ name, value, wrap });
+    constants.push(constantView(name, value));
   };
   c('SCHEME_NAME', pyStr(u.scheme.wireName));
   if (flow !== null) {
@@ -119,22 +109,24 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   }
   const discovery = hasMetadata(u) ? DISCOVERY_CREDENTIALS[u.kind] : undefined;
   const credentialsModule = discovery !== undefined ? '_discovery' : base.module;
+  const hasScopes = v.names.scopeEnumClass !== '';
+  const imports = new PyImports().add('__future__', 'annotations').add('.', base.module, credentialsModule);
+  if (hasScopes) imports.add(`...models.${v.names.scopeEnumModule}`, v.names.scopeEnumClass);
   return {
-    moduleDoc: pyDocstring([`${unitLabel(u)}: ${title}.`], 0),
+    moduleDoc: pyDocView([`${unitLabel(u)}: ${title}.`]),
     credentialsClass: v.names.credentialsClass,
     managerClass: v.names.managerClass,
     baseCredentials: discovery ?? base.credentials,
     baseManager: base.manager,
     baseModule: base.module,
     credentialsModule,
-    baseImport: `from . import ${[...new Set([base.module, credentialsModule])].sort().join(', ')}`,
+    imports: imports.view(),
     credentialsDoc: pyDocView([`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description]),
     managerDoc: pyDocView([`Manager of the ${u.scheme.wireName} scheme (${title}).`]),
     envPrefix: pyStr(v.names.envPrefix),
-    hasScopes: v.names.scopeEnumClass !== '',
+    hasScopes,
     scopeEnumClass: v.names.scopeEnumClass,
     scopeEnumModule: v.names.scopeEnumModule,
-    scopeImport: importLine(`...models.${v.names.scopeEnumModule}`, [v.names.scopeEnumClass]),
     constants,
   };
 }
@@ -142,28 +134,30 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
 /** `templates/python/scope_enum.py.hbs`. */
 export interface ScopeEnumView {
   className: string;
-  moduleDoc: string;
-  classDoc: string;
-  members: { line: string; hasComment: boolean; comment: string }[];
-  fromValueSignature: string;
+  moduleDoc: DocView;
+  classDoc: DocView;
+  /** One member per scope: its `# description` comment (when any) and `NAME = "scope"`. */
+  members: { hasComment: boolean; comment: string; constant: ConstantView }[];
+  /** `def from_value(cls, ...) -> ...:` fits on one line (else one parameter per line). */
+  fromValueOneLine: boolean;
 }
 
 export function scopeEnumView(v: SchemeView): ScopeEnumView {
   const u = v.unit;
+  const cls = v.names.scopeEnumClass;
   return {
-    className: v.names.scopeEnumClass,
-    moduleDoc: pyDocstring([`OAuth 2 scopes of the ${unitLabel(u)} scheme.`], 0),
-    classDoc: pyDocstring([`The OAuth 2 scopes ${unitLabel(u)} supports.`], 4),
+    className: cls,
+    moduleDoc: pyDocView([`OAuth 2 scopes of the ${unitLabel(u)} scheme.`]),
+    classDoc: pyDocView([`The OAuth 2 scopes ${unitLabel(u)} supports.`]),
     members: ('flow' in u ? u.flow.scopes : []).map((s) => ({
-      line: layout(pyStr(s.wireName), 4, `${v.names.scopeMembers.get(s.wireName) as string} = `),
       hasComment: pyComment(s.description) !== '',
       comment: pyComment(s.description),
+      constant: constantView(v.names.scopeMembers.get(s.wireName) as string, pyStr(s.wireName)),
     })),
-    fromValueSignature: layout(
-      call('def from_value', ['cls', 'value: object', `default: Optional[${v.names.scopeEnumClass}] = None`]),
-      4,
-      '',
-      ` -> Optional[${v.names.scopeEnumClass}]:`,
+    fromValueOneLine: defFits(
+      'from_value',
+      ['cls', 'value: object', `default: Optional[${cls}] = None`],
+      `Optional[${cls}]`,
     ),
   };
 }
