@@ -5,9 +5,10 @@
  */
 import type { IrApi } from '../../../ir/types.js';
 import { KIND_FACTS, type AuthKind } from '../../shared/contract.js';
-import { pyDocstring, pyStr } from '../escape.js';
+import { pyDocView, pyStr, type DocView } from '../escape.js';
+import { propertyView, type PropertyView } from './blocks.js';
 import type { PyImports } from '../imports.js';
-import { call, defLine, layout, tuple, type PyExpr } from '../layout.js';
+import { call, layout, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
 import { unitLabel, type SchemeView } from './scheme.js';
@@ -23,8 +24,8 @@ const ASYNC_OAUTH: Partial<Record<AuthKind, string>> = {
 export interface AsyncClientSchemeView {
   accessor: string;
   construct: string;
-  getter: string;
-  doc: string;
+  /** The `client.<accessor>` property. */
+  property: PropertyView;
   /** The registration of the scheme for the async controllers (after its last manager). */
   register: string;
   hasRegister: boolean;
@@ -32,9 +33,9 @@ export interface AsyncClientSchemeView {
 
 export interface AsyncClientView {
   asyncClientClass: string;
-  asyncClassDoc: string;
+  asyncClassDoc: DocView;
   asyncSchemes: AsyncClientSchemeView[];
-  asyncControllers: { accessor: string; construct: string; getter: string; doc: string }[];
+  asyncControllers: { accessor: string; construct: string; property: PropertyView }[];
 }
 
 /** What the async client needs imported (added to the client module's imports). */
@@ -56,13 +57,10 @@ export function asyncClientView(
     oauth(s) ? `self._${s.names.accessor}` : call('AsyncStaticAuthorizer', [`self._${s.names.accessor}`]);
   return {
     asyncClientClass: `Async${names.clientClass}`,
-    asyncClassDoc: pyDocstring(
-      [
-        `Async client of the ${ir.title} API, on httpx.AsyncClient.`,
-        `Built like ${names.clientClass} (a Configuration and/or the same keywords); use it as \`async with Async${names.clientClass}(...) as client:\`. Every operation and every OAuth manager method that does I/O is awaited: \`await client.<controller>.<operation>(...)\`, \`await client.<manager>.fetch_token()\`. Token handling, errors and retries are the sync client's.`,
-      ],
-      4,
-    ),
+    asyncClassDoc: pyDocView([
+      `Async client of the ${ir.title} API, on httpx.AsyncClient.`,
+      `Built like ${names.clientClass} (a Configuration and/or the same keywords); use it as \`async with Async${names.clientClass}(...) as client:\`. Every operation and every OAuth manager method that does I/O is awaited: \`await client.<controller>.<operation>(...)\`, \`await client.<manager>.fetch_token()\`. Token handling, errors and retries are the sync client's.`,
+    ]),
     asyncSchemes: schemes.map((s, i) => {
       const twin = oauth(s);
       const core = call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']);
@@ -76,12 +74,10 @@ export function asyncClientView(
       return {
         accessor: s.names.accessor,
         construct: layout(twin ? call(twin, [core, 'self._context']) : core, 8, `self._${s.names.accessor} = `),
-        getter: defLine(s.names.accessor, [], twin ?? s.names.managerClass),
-        doc: pyDocstring(
-          [
-            `The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title})${twin ? ', async: await its fetch and refresh methods' : ''}.`,
-          ],
-          8,
+        property: propertyView(
+          s.names.accessor,
+          twin ?? s.names.managerClass,
+          `The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title})${twin ? ', async: await its fetch and refresh methods' : ''}.`,
         ),
         register: last ? layout(value, 8, `self._context.async_authorizers[${pyStr(wire)}] = `) : '',
         hasRegister: last,
@@ -90,8 +86,7 @@ export function asyncClientView(
     asyncControllers: controllers.map((c) => ({
       accessor: c.accessor,
       construct: layout(call(c.asyncClassName, ['self._context']), 8, `self._${c.accessor} = `),
-      getter: defLine(c.accessor, [], c.asyncClassName),
-      doc: pyDocstring([`Operations tagged ${c.tagWire} (async).`], 8),
+      property: propertyView(c.accessor, c.asyncClassName, `Operations tagged ${c.tagWire} (async).`),
     })),
   };
 }

@@ -1,9 +1,10 @@
 /** View of `<package>_client.py` (`client.py.hbs`): the client class with its managers and controllers. */
 import type { IrApi } from '../../../ir/types.js';
-import { pyDocstring, pyStr } from '../escape.js';
-import { PyImports } from '../imports.js';
+import { pyDocView, pyStr, type DocView } from '../escape.js';
+import { PyImports, type ImportBlockView } from '../imports.js';
+import { propertyView, type PropertyView } from './blocks.js';
 import { asyncClientImports } from './async.js';
-import { call, defLine, layout, tuple } from '../layout.js';
+import { call, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { paramLine, type ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
@@ -17,8 +18,8 @@ export interface ClientSchemeView {
   accessor: string;
   kwarg: string;
   construct: string;
-  getter: string;
-  doc: string;
+  /** The `client.<accessor>` property. */
+  property: PropertyView;
   /**
    * `self._context.authorizers["wire"] = ...` registering the scheme, after its last manager is
    * built (a multi-flow scheme registers a `FlowChoice` of its flows); empty on the others.
@@ -30,19 +31,18 @@ export interface ClientSchemeView {
 /** `templates/python/client.py.hbs`. */
 export interface ClientView {
   clientClass: string;
-  moduleDoc: string;
-  classDoc: string;
+  moduleDoc: DocView;
+  classDoc: DocView;
   userAgent: string;
   params: string[];
   changes: string;
   schemes: ClientSchemeView[];
   /** The module's import block. */
-  imports: string;
+  imports: ImportBlockView;
   controllers: {
     accessor: string;
     construct: string;
-    getter: string;
-    doc: string;
+    property: PropertyView;
   }[];
 }
 
@@ -55,15 +55,12 @@ export function clientView(
 ): ClientView {
   return {
     clientClass: names.clientClass,
-    moduleDoc: pyDocstring([`${names.clientClass}: the entry point of the ${ir.title} SDK.`], 0),
-    classDoc: pyDocstring(
-      [
-        `Client of the ${ir.title} API.`,
-        ir.description,
-        `Build it from a Configuration (\`${names.clientClass}(config)\`) or from keyword arguments (the same names as Configuration's); keywords given together with a config override it.`,
-      ],
-      4,
-    ),
+    moduleDoc: pyDocView([`${names.clientClass}: the entry point of the ${ir.title} SDK.`]),
+    classDoc: pyDocView([
+      `Client of the ${ir.title} API.`,
+      ir.description,
+      `Build it from a Configuration (\`${names.clientClass}(config)\`) or from keyword arguments (the same names as Configuration's); keywords given together with a config override it.`,
+    ]),
     userAgent: pyStr(`grantgen-python ${names.packageName}/${ir.version}`.replace(/[^\x20-\x7e]/g, '')),
     params: config.fields.map((f) => paramLine(f.name, f.annotationExpr, '_UNSET')),
     changes: layout(
@@ -86,16 +83,18 @@ export function clientView(
         8,
         `self._${s.names.accessor} = `,
       ),
-      getter: defLine(s.names.accessor, [], s.names.managerClass),
-      doc: pyDocstring([`The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title}).`], 8),
+      property: propertyView(
+        s.names.accessor,
+        s.names.managerClass,
+        `The ${unitLabel(s.unit)} manager (${KIND_FACTS[s.unit.kind].title}).`,
+      ),
       ...authorizer(schemes, i),
     })),
     imports: clientImports(schemes, controllers, config),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
       construct: layout(call(c.className, ['self._context']), 8, `self._${c.accessor} = `),
-      getter: defLine(c.accessor, [], c.className),
-      doc: pyDocstring([`Operations tagged ${c.tagWire}.`], 8),
+      property: propertyView(c.accessor, c.className, `Operations tagged ${c.tagWire}.`),
     })),
   };
 }
@@ -110,7 +109,11 @@ function authorizer(schemes: SchemeView[], i: number): { authorizer: string; has
   return { authorizer: layout(value, 8, `self._context.authorizers[${pyStr(wire)}] = `), hasAuthorizer: true };
 }
 
-function clientImports(schemes: SchemeView[], controllers: ControllerView[], config: ConfigurationView): string {
+function clientImports(
+  schemes: SchemeView[],
+  controllers: ControllerView[],
+  config: ConfigurationView,
+): ImportBlockView {
   const imports = new PyImports()
     .add('__future__', 'annotations')
     .add('typing', 'Any', 'Dict', 'Optional')
@@ -126,5 +129,5 @@ function clientImports(schemes: SchemeView[], controllers: ControllerView[], con
   for (const s of schemes) imports.add(`.http.auth.${s.names.module}`, s.names.credentialsClass, s.names.managerClass);
   if (schemes.some((s) => s.unit.multiFlow)) imports.add('.http.auth._security', 'FlowChoice');
   asyncClientImports(imports, schemes, controllers);
-  return imports.render();
+  return imports.view();
 }

@@ -1,9 +1,10 @@
 /** View of `configuration.py` (`configuration.py.hbs`): environments, servers, variables, credentials. */
 import type { IrApi } from '../../../ir/types.js';
 import { screamingCase } from '../../../naming/index.js';
-import { pyComment, pyDocstring, pyStr } from '../escape.js';
-import { PyImports } from '../imports.js';
-import { defLine, layout, subscript, tuple, type PyExpr } from '../layout.js';
+import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
+import { PyImports, type ImportBlockView } from '../imports.js';
+import { layout, subscript, tuple, wrapAssignment, type PyExpr } from '../layout.js';
+import { constantView, propertyView, type ConstantView, type PropertyView } from './blocks.js';
 import type { PyNames } from '../names.js';
 import { unitLabel, type SchemeView } from './scheme.js';
 
@@ -18,12 +19,10 @@ export interface ConfigFieldView {
   default: string;
   /** The `name: annotation = default,` parameter line. */
   param: string;
-  /** `self._name = name`, laid out. */
-  assign: string;
-  /** The `def name(self) -> annotation:` line of the property, laid out. */
-  getter: string;
-  /** The field's docstring. */
-  doc: string;
+  /** `self._name = name` needs the value wrapped in parentheses (ruff's layout of a long line). */
+  assignWrap: boolean;
+  /** The read-only property of the setting. */
+  property: PropertyView;
   /** The description as a comment-safe line. */
   argDoc: string;
 }
@@ -40,19 +39,20 @@ export interface ServerVariableView {
 
 /** `templates/python/configuration.py.hbs`. */
 export interface ConfigurationView {
-  environments: { line: string }[];
-  servers: { line: string }[];
+  /** `NAME = "wire"` members of the Environment and Server enums. */
+  environments: ConstantView[];
+  servers: ConstantView[];
   defaultServer: string;
   environmentsTable: string;
   variables: ServerVariableView[];
   variableEnums: string;
   /** The module's import block. */
-  imports: string;
+  imports: ImportBlockView;
   hasCredentials: boolean;
   credentialsFromEnv: string;
   fields: ConfigFieldView[];
   fieldNames: string;
-  classDoc: string;
+  classDoc: DocView;
   variableValues: string;
 }
 
@@ -162,10 +162,10 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
     })),
   ];
   return {
-    environments: ir.environments.map((e) => ({
-      line: layout(pyStr(e.wireName), 4, `${names.environments.get(e.wireName) as string} = `),
-    })),
-    servers: ir.serverNames.map((s) => ({ line: layout(pyStr(s), 4, `${names.servers.get(s) as string} = `) })),
+    environments: ir.environments.map((e) =>
+      constantView(names.environments.get(e.wireName) as string, pyStr(e.wireName)),
+    ),
+    servers: ir.serverNames.map((s) => constantView(names.servers.get(s) as string, pyStr(s))),
     defaultServer: ir.serverNames[0] ? serverMember(ir.serverNames[0]) : 'Server.DEFAULT',
     environmentsTable,
     variables,
@@ -188,7 +188,7 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       4,
       'VARIABLE_ENUMS: ClassVar[Dict[str, Tuple[str, ...]]] = ',
     ),
-    imports: '',
+    imports: { sections: [] },
     hasCredentials: schemes.length > 0,
     credentialsFromEnv: layout(
       tuple(
@@ -204,9 +204,8 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       typingNames: uses.map((u) => ({ module: u.slice(0, u.indexOf(':')), name: u.slice(u.indexOf(':') + 1) })),
       annotationExpr: expr ?? f.annotation,
       param: paramLine(f.name, expr ?? f.annotation, f.default),
-      assign: layout(f.name, 8, `self._${f.name} = `),
-      getter: defLine(f.name, [], f.annotation),
-      doc: pyDocstring([f.doc], 8),
+      assignWrap: wrapAssignment(8, `self._${f.name}`, f.name),
+      property: propertyView(f.name, f.annotation, f.doc),
       argDoc: pyComment(f.doc),
     })),
     fieldNames: layout(
@@ -217,13 +216,10 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       4,
       '_FIELDS: ClassVar[Tuple[str, ...]] = ',
     ),
-    classDoc: pyDocstring(
-      [
-        `Settings of a ${names.clientClass} (immutable; change with \`clone_with\`).`,
-        'Args:\n' + fields.map((f) => `    ${f.name}: ${pyComment(f.doc)}`).join('\n'),
-      ],
-      4,
-    ),
+    classDoc: pyDocView([
+      `Settings of a ${names.clientClass} (immutable; change with \`clone_with\`).`,
+      'Args:\n' + fields.map((f) => `    ${f.name}: ${pyComment(f.doc)}`).join('\n'),
+    ]),
     variableValues: layout(
       {
         kind: 'call',
@@ -256,5 +252,5 @@ export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView
       if (t.name === '') imports.add(t.module);
       else imports.add(t.module, t.name);
     }
-  return { ...view, imports: imports.render() };
+  return { ...view, imports: imports.view() };
 }

@@ -1,10 +1,10 @@
 /** Views of `controllers/<tag>.py` (`controller.py.hbs`): one class per tag, one method per operation. */
 import type { IrApi, IrOperation, IrType } from '../../../ir/types.js';
-import { pyDocLine, pyDocLines, pyDocstring, pyStr } from '../escape.js';
+import { pyDocLine, pyDocLines, pyDocView, pyStr, type DocView } from '../escape.js';
 import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
 import { successResponse } from '../../shared/contract.js';
-import { PyImports } from '../imports.js';
+import { PyImports, type ImportBlockView } from '../imports.js';
 import {
   converter,
   helper,
@@ -65,14 +65,14 @@ export interface ControllerView {
   className: string;
   /** `Async<className>`: the async twin in the same module. */
   asyncClassName: string;
-  asyncClassDoc: string;
+  asyncClassDoc: DocView;
   module: string;
   accessor: string;
   tagWire: string;
-  moduleDoc: string;
-  classDoc: string;
+  moduleDoc: DocView;
+  classDoc: DocView;
   /** The module's import block, collected from what the operations use. */
-  imports: string;
+  imports: ImportBlockView;
   operations: OperationView[];
 }
 
@@ -217,13 +217,13 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   return {
     className: t.className,
     asyncClassName: `Async${t.className}`,
-    asyncClassDoc: pyDocstring([`Operations tagged ${tag}, async (\`await\` each call).`, tagDesc], 4),
+    asyncClassDoc: pyDocView([`Operations tagged ${tag}, async (\`await\` each call).`, tagDesc]),
     module: t.module,
     accessor: t.accessor,
     tagWire: tag,
-    moduleDoc: pyDocstring([`${t.className}: operations tagged ${tag}.`], 0),
-    classDoc: pyDocstring([`Operations tagged ${tag}.`, tagDesc], 4),
-    imports: imports.render(),
+    moduleDoc: pyDocView([`${t.className}: operations tagged ${tag}.`]),
+    classDoc: pyDocView([`Operations tagged ${tag}.`, tagDesc]),
+    imports: imports.view(),
     operations,
   };
 }

@@ -5,21 +5,24 @@
  */
 import type { IrApi, IrOperation } from '../../../ir/types.js';
 import { BASE_URL_ENV, EXAMPLE_ENV_NAMES, type ExamplePlan } from '../../shared/examples.js';
-import { pyDocstring, pyStr } from '../escape.js';
+import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { sortImportedNames } from '../imports.js';
 import { controllerMethodNames, credentialKeyword, type PyNames } from '../names.js';
 
 /** `examples/<slug>.py.hbs`. */
 export interface PyExampleView {
-  docstring: string;
+  docstring: DocView;
   pkg: string;
   /** Names imported from the package root, one per line. */
   imports: string[];
   clientClass: string;
   kwarg: string;
   credentialsClass: string;
-  /** `o_auth_client_id=env("OAUTH_CLIENT_ID"),` lines. */
-  credentialLines: string[];
+  /**
+   * Credential keywords and where their values come from: the `scopes` list, or the environment
+   * variable (a string literal) — `o_auth_client_id=env("OAUTH_CLIENT_ID"),`.
+   */
+  credentials: { keyword: string; fromScopes: boolean; variable: string }[];
   hasScopes: boolean;
   scopeEnumClass: string;
   scopesEnv: string;
@@ -29,41 +32,44 @@ export interface PyExampleView {
   interactive: boolean;
   device: boolean;
   hasCall: boolean;
-  /** `client.pets.list_pets()`. */
-  call: string;
+  /** `client.<callController>.<callMethod>()`: the operation the example calls. */
+  callController: string;
+  callMethod: string;
 }
 
-/** `client.<controller>.<method>` of an operation. */
-export function pyCallOf(ir: IrApi, names: PyNames, op: IrOperation): string {
+/** The controller accessor and method name of an operation (`client.<controller>.<method>()`). */
+function pyCallParts(ir: IrApi, names: PyNames, op: IrOperation): { controller: string; method: string } {
   const ops = ir.operations.filter((o) => o.tag === op.tag);
   const method = controllerMethodNames(ops).get(op.operationId) ?? 'call';
-  return `client.${names.tags.get(op.tag)?.accessor ?? 'default'}.${method}()`;
+  return { controller: names.tags.get(op.tag)?.accessor ?? 'default', method };
+}
+
+/** `client.<controller>.<method>()` of an operation (the README's usage snippet). */
+export function pyCallOf(ir: IrApi, names: PyNames, op: IrOperation): string {
+  const { controller, method } = pyCallParts(ir, names, op);
+  return `client.${controller}.${method}()`;
 }
 
 export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyExampleView {
   const s = names.schemes.get(plan.unit.namingKey);
   if (!s) throw new Error(`no Python names for ${plan.unit.namingKey}`);
   const hasScopes = s.scopeEnumClass !== '';
-  const credentialLines = plan.env.flatMap(({ field, variable }) => {
-    const kw = credentialKeyword(field);
-    if (kw === null) return [];
-    if (field.value === 'scopes') return hasScopes ? [`${kw}=scopes,`] : [];
-    return [`${kw}=env(${pyStr(variable)}),`];
+  const credentials = plan.env.flatMap(({ field, variable }) => {
+    const keyword = credentialKeyword(field);
+    if (keyword === null || (field.value === 'scopes' && !hasScopes)) return [];
+    return [{ keyword, fromScopes: field.value === 'scopes', variable: pyStr(variable) }];
   });
-  const call = plan.operation ? pyCallOf(ir, names, plan.operation) : '';
+  const call = plan.operation ? pyCallParts(ir, names, plan.operation) : { controller: '', method: '' };
   const what = plan.operation
     ? `${plan.operation.method.toUpperCase()} ${plan.operation.path}`
     : 'no operation (the spec has none this flow can call without input)';
   const defaultServer = names.servers.get(ir.serverNames[0] ?? 'default') ?? 'DEFAULT';
   return {
-    docstring: pyDocstring(
-      [
-        `${plan.unit.title} example for the ${plan.unit.scheme.wireName} scheme of ${ir.title}.`,
-        `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : plan.device ? ' (prints where to sign in on another device and the code to enter, then waits for the approval)' : ''}, calls ${what} and prints its JSON body.`,
-        `Run: python examples/${plan.slug}.py`,
-      ],
-      0,
-    ),
+    docstring: pyDocView([
+      `${plan.unit.title} example for the ${plan.unit.scheme.wireName} scheme of ${ir.title}.`,
+      `Reads ${EXAMPLE_ENV_NAMES.join(', ')} from the environment (${BASE_URL_ENV} replaces the default server's URL), gets a token${plan.interactive ? ' (prints the consent URL, then reads the URL you were redirected to from stdin)' : plan.device ? ' (prints where to sign in on another device and the code to enter, then waits for the approval)' : ''}, calls ${what} and prints its JSON body.`,
+      `Run: python examples/${plan.slug}.py`,
+    ]),
     pkg: names.packageName,
     imports: sortImportedNames([
       names.clientClass,
@@ -74,7 +80,7 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     clientClass: names.clientClass,
     kwarg: s.kwarg,
     credentialsClass: s.credentialsClass,
-    credentialLines,
+    credentials,
     hasScopes,
     scopeEnumClass: s.scopeEnumClass,
     scopesEnv: pyStr('OAUTH_SCOPES'),
@@ -84,7 +90,8 @@ export function pyExampleView(ir: IrApi, names: PyNames, plan: ExamplePlan): PyE
     interactive: plan.interactive,
     device: plan.device,
     hasCall: plan.operation !== null,
-    call,
+    callController: call.controller,
+    callMethod: call.method,
   };
 }
 

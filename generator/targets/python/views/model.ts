@@ -4,7 +4,7 @@ import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { call, kw, layout, tuple, type PyExpr } from '../layout.js';
 import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { constantView, type ConstantView } from './scheme.js';
+import { constantView, type ConstantView } from './blocks.js';
 import { converter, helper, optionalOf, pyLiteral, pyType, typeContext } from '../types.js';
 
 /** `templates/python/enum_model.py.hbs`. */

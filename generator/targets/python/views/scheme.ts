@@ -5,7 +5,8 @@
 import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { defFits, wrapAssignment } from '../layout.js';
+import { defFits } from '../layout.js';
+import { constantView, type ConstantView } from './blocks.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
 /** A manager of the Python SDK: the contract's unit with its Python names. */
@@ -51,19 +52,6 @@ export const DISCOVERY_CREDENTIALS: Partial<Record<AuthKind, string>> = {
 /** `wire` or `wire (flow title)`: what docs call a manager. */
 export function unitLabel(u: AuthUnit): string {
   return u.multiFlow ? `${u.scheme.wireName} ${u.kind}` : u.scheme.wireName;
-}
-
-/** A class constant `NAME = value` (`partials/py_constant.hbs`); `wrap` = value in parentheses on its own line. */
-export interface ConstantView {
-  name: string;
-  /** A Python literal (escaped). */
-  value: string;
-  wrap: boolean;
-}
-
-/** A class-level constant (4 spaces in), with ruff's wrapping decision. */
-export function constantView(name: string, value: string): ConstantView {
-  return { name, value, wrap: wrapAssignment(4, name, value) };
 }
 
 /** `templates/python/auth_scheme.py.hbs`. */
