@@ -283,6 +283,7 @@ export function moduleScope(names: PackageNames): NameScope {
     'models',
     'Environment',
     'ServerName',
+    'SECURITY',
   ])
     module.reserve(n);
   for (const f of names.flows)

@@ -60,6 +60,8 @@ export interface ControllerView {
   accessor: string;
   doc: string[];
   usesModels: boolean;
+  /** Distinct security requirement literals; an operation's `security` is `SECURITY[i]`. */
+  securities: string[];
   operations: OperationView[];
 }
 
@@ -81,6 +83,7 @@ function operationView(
   methods: NameScope,
   module: NameScope,
   models: ReadonlyMap<string, string>,
+  securities: string[],
 ): OperationView {
   const method = methods.claim(`${op.operationId}\0${op.method}\0${op.path}`, tsName(op.operationId, 'camel', 'call'));
   const props = new NameScope({ reserved: new Set(), separator: '' });
@@ -135,12 +138,23 @@ function operationView(
     hasBody: body !== null,
     bodyContentType: body ? tsStr(body.contentType) : '',
     bodyValue: body ? `params.${bodyName}` : '',
-    security: `[${op.security.alternatives.map((a) => `[${a.schemes.map((s) => tsStr(s.wireName)).join(', ')}]`).join(', ')}]`,
+    security: securityRef(op, securities),
     ...responseOf(op, models),
     mdPath: mdCode(op.path),
     mdHttpMethod: op.method.toUpperCase(),
     server: tsStr(op.server),
   };
+}
+
+/**
+ * `SECURITY[i]`: the operation's requirement (alternatives of scheme names) as an entry of the
+ * module's shared constant, so a call allocates no requirement arrays.
+ */
+function securityRef(op: IrOperation, securities: string[]): string {
+  const literal = `[${op.security.alternatives.map((a) => `[${a.schemes.map((s) => tsStr(s.wireName)).join(', ')}]`).join(', ')}]`;
+  let index = securities.indexOf(literal);
+  if (index < 0) index = securities.push(literal) - 1;
+  return `SECURITY[${index}]`;
 }
 
 export function controllerView(
@@ -152,7 +166,10 @@ export function controllerView(
 ): ControllerView {
   const methods = new NameScope({ reserved: new Set([...TS_RESERVED, 'core', ...OBJECT_MEMBERS]), separator: '' });
   const refs = new UsedRefs(modelRefs);
-  const ops = ir.operations.filter((o) => o.tag === tag).map((o) => operationView(o, methods, module, refs));
+  const securities: string[] = [];
+  const ops = ir.operations
+    .filter((o) => o.tag === tag)
+    .map((o) => operationView(o, methods, module, refs, securities));
   const tagInfo = ir.tags.find((t) => t.wireName === tag);
   return {
     header: HEADER,
@@ -160,6 +177,7 @@ export function controllerView(
     accessor: names.accessor,
     doc: docLines(tagInfo?.description ?? '', `Operations tagged ${tag}.`),
     usesModels: refs.used,
+    securities,
     operations: ops,
   };
 }

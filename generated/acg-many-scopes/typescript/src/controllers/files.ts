@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['zooAuth']]] as const;
+
 /** Parameters of `listFiles`. */
 export interface ListFilesParams {
   pageSize?: number | undefined;
@@ -28,7 +31,7 @@ export class FilesController {
    */
   listFiles(
     params: ListFilesParams = {},
-    options: RequestOptions = {},
+    options?: RequestOptions,
   ): APIPromise<Array<models.File>> {
     return execute<Array<models.File>>(
       this.core,
@@ -36,14 +39,15 @@ export class FilesController {
         method: 'GET',
         server: 'default',
         path: '/files',
-        pathParams: {},
+        pathParams: undefined,
         query: [
           ['page-size', params.pageSize],
           ['class', params.class_],
         ],
-        headers: [],
-        cookies: [],
-        security: [['zooAuth']],
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -54,7 +58,7 @@ export class FilesController {
   /**
    * Delete a file
    */
-  deleteFile(params: DeleteFileParams, options: RequestOptions = {}): APIPromise<void> {
+  deleteFile(params: DeleteFileParams, options?: RequestOptions): APIPromise<void> {
     return execute<void>(
       this.core,
       {
@@ -64,10 +68,11 @@ export class FilesController {
         pathParams: {
           ['file-id']: params.fileId,
         },
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['zooAuth']],
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: null,
         responseType: 'none',
       },

@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['zooAuth']]] as const;
+
 /**
  * Operations tagged users.
  */
@@ -12,18 +15,19 @@ export class UsersController {
   /**
    * Who am I (no operationId; the name is derived)
    */
-  getMe(options: RequestOptions = {}): APIPromise<models.User> {
+  getMe(options?: RequestOptions): APIPromise<models.User> {
     return execute<models.User>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/me',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['zooAuth']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },

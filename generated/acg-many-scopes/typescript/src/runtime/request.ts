@@ -42,10 +42,10 @@ export interface OperationRequest {
   method: string;
   server: string;
   path: string;
-  pathParams?: Readonly<Record<string, ParamValue>>;
-  query?: ReadonlyArray<readonly [string, ParamValue]>;
-  headers?: ReadonlyArray<readonly [string, ParamValue]>;
-  cookies?: ReadonlyArray<readonly [string, ParamValue]>;
+  pathParams?: Readonly<Record<string, ParamValue>> | undefined;
+  query?: ReadonlyArray<readonly [string, ParamValue]> | undefined;
+  headers?: ReadonlyArray<readonly [string, ParamValue]> | undefined;
+  cookies?: ReadonlyArray<readonly [string, ParamValue]> | undefined;
   body?: { contentType: string; value: unknown } | undefined;
   security: SecurityRequirement;
   accept: string | null;
@@ -179,6 +179,44 @@ function parsedBase(raw: string): ParsedBase {
   return parsed;
 }
 
+/**
+ * The parsed URL of an operation without path parameters, per client, server and spec path: the
+ * same spec strings on every call, so nothing is joined or hashed anew.
+ */
+const routes = new WeakMap<ClientCore, Map<string, Map<string, ParsedBase>>>();
+
+function route(core: ClientCore, server: string, path: string): ParsedBase {
+  let servers = routes.get(core);
+  if (servers === undefined) routes.set(core, (servers = new Map()));
+  let paths = servers.get(server);
+  if (paths === undefined) servers.set(server, (paths = new Map()));
+  let parsed = paths.get(path);
+  if (parsed === undefined) {
+    parsed = parsedBase(joinUrl(serverBase(core, server), path));
+    if (paths.size >= 2000) paths.clear();
+    paths.set(path, parsed);
+  }
+  return parsed;
+}
+
+/** The parsed URL of `op` (path parameters filled in), without query parameters. */
+function operationBase(core: ClientCore, op: OperationRequest): ParsedBase {
+  if (op.pathParams !== undefined) {
+    let pathParams: Record<string, string> | undefined;
+    for (const k in op.pathParams) (pathParams ??= {})[k] = expand(op.pathParams[k]).join(',');
+    if (pathParams !== undefined)
+      return parsedBase(joinUrl(serverBase(core, op.server), fillPath(op.path, pathParams)));
+  }
+  return route(core, op.server, op.path);
+}
+
+/** Is `method` idempotent? (Spec methods arrive upper-case; any case is accepted.) */
+function idempotent(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method) || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+
 function finiteCount(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0
     ? Math.floor(value)
@@ -192,7 +230,7 @@ function finiteCount(value: number | undefined, fallback: number): number {
 export function execute<T>(
   core: ClientCore,
   op: OperationRequest,
-  options: RequestOptions = {},
+  options: RequestOptions = NO_OPTIONS,
 ): APIPromise<T> {
   const timeout = options.timeout;
   return new APIPromise<T>(
@@ -235,13 +273,8 @@ async function attempts<T>(
   deadline: number | undefined,
 ): Promise<WithResponse<T>> {
   const signal = options.signal;
-  let path = op.path;
-  if (op.pathParams !== undefined) {
-    let pathParams: Record<string, string> | undefined;
-    for (const k in op.pathParams) (pathParams ??= {})[k] = expand(op.pathParams[k]).join(',');
-    if (pathParams !== undefined) path = fillPath(path, pathParams);
-  }
-  const baseUrl = joinUrl(serverBase(core, op.server), path);
+  // the URL is parsed once per base (cached); with query parameters it is built per attempt
+  const base = operationBase(core, op);
 
   let extraHeaders = options.headers;
   let idempotencyKey = options.idempotencyKey;
@@ -256,7 +289,7 @@ async function attempts<T>(
     }
     extraHeaders = kept;
   }
-  const retryable = IDEMPOTENT_METHODS.has(op.method.toUpperCase()) || idempotencyKey !== undefined;
+  const retryable = idempotencyKey !== undefined || idempotent(op.method);
   const maxRetries = retryable
     ? finiteCount(options.maxRetries, finiteCount(core.http.maxRetries, DEFAULT_MAX_RETRIES))
     : 0;
@@ -268,8 +301,6 @@ async function attempts<T>(
     // credentials: synchronously when every scheme can (tokens in memory), else the full path
     if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
       await applySecurity(op.security, core.schemes, target, signal);
-    // the URL is parsed once per base (cached); with query parameters it is built per attempt
-    const base = parsedBase(baseUrl);
     let url: URL | string = base.href;
     if ((op.query !== undefined && op.query.length > 0) || target.query.length > 0) {
       const withQuery = new URL(base.href);
@@ -296,7 +327,7 @@ async function attempts<T>(
       }
     }
     const headers: Record<string, string> = {};
-    if (op.headers !== undefined) {
+    if (op.headers !== undefined && op.headers.length > 0) {
       for (const [k, v] of op.headers) {
         const values = expand(v);
         if (values.length > 0) headers[k.toLowerCase()] = values.join(',');

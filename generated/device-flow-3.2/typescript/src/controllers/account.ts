@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['tv'], ['oauth2'], ['sso']], []] as const;
+
 /**
  * The signed-in user.
  *
@@ -14,18 +17,19 @@ export class AccountController {
   /**
    * The signed-in user
    */
-  getMe(options: RequestOptions = {}): APIPromise<models.Me> {
+  getMe(options?: RequestOptions): APIPromise<models.Me> {
     return execute<models.Me>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/device/me',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['tv'], ['oauth2'], ['sso']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -35,18 +39,19 @@ export class AccountController {
 
   /**
    */
-  ping(options: RequestOptions = {}): APIPromise<string> {
+  ping(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/device/ping',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[1],
         accept: 'text/plain',
         responseType: 'text',
       },

@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['oauth2']]] as const;
+
 /**
  * Operations tagged Files.
  */
@@ -12,18 +15,19 @@ export class FilesController {
   /**
    * Uploaded files (operation-level server overrides the path's).
    */
-  listUploads(options: RequestOptions = {}): APIPromise<models.User> {
+  listUploads(options?: RequestOptions): APIPromise<models.User> {
     return execute<models.User>(
       this.core,
       {
         method: 'GET',
         server: 'listUploads',
         path: '/files',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['oauth2']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },

@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['oauth2']]] as const;
+
 /**
  * Operations tagged Reports.
  */
@@ -12,18 +15,19 @@ export class ReportsController {
   /**
    * The archive (the same path-level server list as /summary, so the same server).
    */
-  getArchive(options: RequestOptions = {}): APIPromise<models.User> {
+  getArchive(options?: RequestOptions): APIPromise<models.User> {
     return execute<models.User>(
       this.core,
       {
         method: 'GET',
         server: 'reports',
         path: '/archive',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['oauth2']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -34,18 +38,19 @@ export class ReportsController {
   /**
    * A summary (path-level server).
    */
-  getSummary(options: RequestOptions = {}): APIPromise<models.User> {
+  getSummary(options?: RequestOptions): APIPromise<models.User> {
     return execute<models.User>(
       this.core,
       {
         method: 'GET',
         server: 'reports',
         path: '/summary',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['oauth2']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },

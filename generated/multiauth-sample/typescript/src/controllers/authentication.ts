@@ -3,6 +3,18 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [
+  [['basicAuth', 'apiKey', 'apiHeader']],
+  [['apiKey'], ['apiHeader']],
+  [['OAuthBearerToken'], ['basicAuth', 'apiKey', 'apiHeader']],
+  [],
+  [['OAuthBearerToken']],
+  [['OAuthCCG']],
+  [['OAuthACG'], ['OAuthROPCG']],
+  [['OAuthCCG'], ['OAuthBearerToken']],
+] as const;
+
 /** Parameters of `noAuth`. */
 export interface NoAuthParams {
   array?: true | undefined;
@@ -17,18 +29,19 @@ export class AuthenticationController {
   /**
    * Basic Auth and Api Header Auth
    */
-  basicAuthAndApiHeaderAuth(options: RequestOptions = {}): APIPromise<string> {
+  basicAuthAndApiHeaderAuth(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/auth/basicAndApiKeyAndApiHeader',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['basicAuth', 'apiKey', 'apiHeader']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'text/plain',
         responseType: 'text',
       },
@@ -39,18 +52,19 @@ export class AuthenticationController {
   /**
    * Custom Query or Header Authentication
    */
-  customQueryOrHeaderAuthentication(options: RequestOptions = {}): APIPromise<string> {
+  customQueryOrHeaderAuthentication(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/auth/customQueryOrHeaderParam',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['apiKey'], ['apiHeader']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[1],
         accept: 'text/plain',
         responseType: 'text',
       },
@@ -63,18 +77,19 @@ export class AuthenticationController {
    *
    * This endpoint uses the API-wide security requirement, an extreme case of OR and AND.
    */
-  multipleAuthCombination(options: RequestOptions = {}): APIPromise<string> {
+  multipleAuthCombination(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/auth/multipleAuthCombination',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['OAuthBearerToken'], ['basicAuth', 'apiKey', 'apiHeader']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[2],
         accept: 'text/plain',
         responseType: 'text',
       },
@@ -88,18 +103,19 @@ export class AuthenticationController {
    * This endpoint does not use auth.
    * @deprecated
    */
-  noAuth(params: NoAuthParams = {}, options: RequestOptions = {}): APIPromise<string> {
+  noAuth(params: NoAuthParams = {}, options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/auth/noAuth',
-        pathParams: {},
+        pathParams: undefined,
         query: [['array', params.array ?? true]],
-        headers: [],
-        cookies: [],
-        security: [],
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[3],
         accept: 'text/plain',
         responseType: 'text',
       },
@@ -110,18 +126,19 @@ export class AuthenticationController {
   /**
    * O Auth Bearer Token
    */
-  oAuthBearerToken(options: RequestOptions = {}): APIPromise<string> {
+  oAuthBearerToken(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/auth/oauth2',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['OAuthBearerToken']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[4],
         accept: 'text/plain',
         responseType: 'text',
       },
@@ -132,18 +149,19 @@ export class AuthenticationController {
   /**
    * O Auth Client Credentials Grant
    */
-  oAuthClientCredentialsGrant(options: RequestOptions = {}): APIPromise<models.ServiceStatus> {
+  oAuthClientCredentialsGrant(options?: RequestOptions): APIPromise<models.ServiceStatus> {
     return execute<models.ServiceStatus>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/oauth2/non-auth-server/status',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['OAuthCCG']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[5],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -156,18 +174,19 @@ export class AuthenticationController {
    *
    * Returns the user the token was issued for. Accepts a token of either grant.
    */
-  oAuthAuthorizationGrant(options: RequestOptions = {}): APIPromise<models.User> {
+  oAuthAuthorizationGrant(options?: RequestOptions): APIPromise<models.User> {
     return execute<models.User>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/oauth2/non-auth-server/user',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['OAuthACG'], ['OAuthROPCG']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[6],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -180,18 +199,19 @@ export class AuthenticationController {
    *
    * This endpoint tests or combinations of OAuth types
    */
-  oAuthGrantTypesOrCombinations(options: RequestOptions = {}): APIPromise<string> {
+  oAuthGrantTypesOrCombinations(options?: RequestOptions): APIPromise<string> {
     return execute<string>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/oauth2/oauthOrCombination',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['OAuthCCG'], ['OAuthBearerToken']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[7],
         accept: 'text/plain',
         responseType: 'text',
       },

@@ -40,7 +40,9 @@ export class APIPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.data().then(onfulfilled, onrejected);
+    // `await` lands here once per call: read through `raw` directly (one promise, one hop less)
+    if (typeof onfulfilled !== 'function') return this.data().then(onfulfilled, onrejected);
+    return this.raw.then((r) => onfulfilled(r.data), onrejected);
   }
 
   override catch<R = never>(

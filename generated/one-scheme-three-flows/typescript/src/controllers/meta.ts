@@ -2,6 +2,9 @@
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[]] as const;
+
 /**
  * Operations tagged meta.
  */
@@ -10,18 +13,19 @@ export class MetaController {
 
   /**
    */
-  ping(options: RequestOptions = {}): APIPromise<void> {
+  ping(options?: RequestOptions): APIPromise<void> {
     return execute<void>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/ping',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: null,
         responseType: 'none',
       },

@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['multiAuth']]] as const;
+
 /** Parameters of `listProjects`. */
 export interface ListProjectsParams {
   /**
@@ -22,7 +25,7 @@ export class ProjectsController {
    */
   listProjects(
     params: ListProjectsParams = {},
-    options: RequestOptions = {},
+    options?: RequestOptions,
   ): APIPromise<Array<models.Project>> {
     return execute<Array<models.Project>>(
       this.core,
@@ -30,11 +33,12 @@ export class ProjectsController {
         method: 'GET',
         server: 'default',
         path: '/projects',
-        pathParams: {},
+        pathParams: undefined,
         query: [['filter', params.filter]],
         headers: [['Idempotency-Key', params.idempotencyKey]],
-        cookies: [],
-        security: [['multiAuth']],
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },

@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['vaultPassword']]] as const;
+
 /** Parameters of `createSecret`. */
 export interface CreateSecretParams {
   body: models.Secret;
@@ -16,18 +19,19 @@ export class SecretsController {
 
   /**
    */
-  listSecrets(options: RequestOptions = {}): APIPromise<Array<models.Secret>> {
+  listSecrets(options?: RequestOptions): APIPromise<Array<models.Secret>> {
     return execute<Array<models.Secret>>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/secrets',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['vaultPassword']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -37,22 +41,19 @@ export class SecretsController {
 
   /**
    */
-  createSecret(
-    params: CreateSecretParams,
-    options: RequestOptions = {},
-  ): APIPromise<models.Secret> {
+  createSecret(params: CreateSecretParams, options?: RequestOptions): APIPromise<models.Secret> {
     return execute<models.Secret>(
       this.core,
       {
         method: 'POST',
         server: 'default',
         path: '/secrets',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
         body: { contentType: 'application/json', value: params.body },
-        security: [['vaultPassword']],
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },

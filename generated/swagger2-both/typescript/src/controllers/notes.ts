@@ -3,6 +3,9 @@ import type * as models from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['notesCode'], ['notesPassword']], [['notesCode']]] as const;
+
 /** Parameters of `createNote`. */
 export interface CreateNoteParams {
   body: models.Note;
@@ -16,18 +19,19 @@ export class NotesController {
 
   /**
    */
-  listNotes(options: RequestOptions = {}): APIPromise<Array<models.Note>> {
+  listNotes(options?: RequestOptions): APIPromise<Array<models.Note>> {
     return execute<Array<models.Note>>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/notes',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['notesCode'], ['notesPassword']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -37,19 +41,19 @@ export class NotesController {
 
   /**
    */
-  createNote(params: CreateNoteParams, options: RequestOptions = {}): APIPromise<models.Note> {
+  createNote(params: CreateNoteParams, options?: RequestOptions): APIPromise<models.Note> {
     return execute<models.Note>(
       this.core,
       {
         method: 'POST',
         server: 'default',
         path: '/notes',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
         body: { contentType: 'application/json', value: params.body },
-        security: [['notesCode']],
+        security: SECURITY[1],
         accept: 'application/json',
         responseType: 'json',
       },

@@ -33,6 +33,7 @@ export interface AuthScheme {
   /**
    * Optional synchronous path: `'applied'` (credentials put on `target`), `'unavailable'` (this
    * scheme cannot be used now), or `'async'` (cannot tell without waiting: use the async path).
+   * `target` is left untouched unless the answer is `'applied'`.
    */
   applySync?(target: AuthTarget): 'applied' | 'unavailable' | 'async';
   /** Log-safe description. */
@@ -177,9 +178,12 @@ export class OAuthScheme implements AuthScheme {
     for (const manager of this.managers) {
       const token = manager.peekToken();
       if (token === undefined) return 'async';
-      if (manager.reasonFor(token) !== null) continue;
-      // the first usable manager: only a token valid now is applied here (a refresh is async)
-      if (token === null || manager.isTokenExpired(token)) return 'async';
+      if (token === null || manager.isTokenExpired(token)) {
+        if (manager.reasonFor(token) !== null) continue;
+        // the first usable manager: only a token valid now is applied here (a refresh is async)
+        return 'async';
+      }
+      // a token valid now is always usable (reasonFor(token) === null)
       setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
       target.oauth.push({ manager, accessToken: token.accessToken });
       return 'applied';
@@ -209,6 +213,13 @@ export function applySecuritySync(
 ): boolean {
   for (const alternative of requirement) {
     if (alternative.length === 0) continue;
+    if (alternative.length === 1) {
+      // one scheme: it touches `target` only when it answers 'applied' (nothing half-applied)
+      const outcome = schemes[alternative[0] as string]?.applySync?.(target) ?? 'async';
+      if (outcome === 'async') return false;
+      if (outcome === 'applied') return true;
+      continue;
+    }
     // a scratch target per alternative: a half-applied alternative leaves no trace
     const scratch: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
     let usable = true;

@@ -2,6 +2,9 @@
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[[], ['gate_a']]] as const;
+
 /**
  * Operations tagged meta.
  */
@@ -11,18 +14,19 @@ export class MetaController {
   /**
    * Anonymous or gate B (optional auth).
    */
-  publicInfo(options: RequestOptions = {}): APIPromise<void> {
+  publicInfo(options?: RequestOptions): APIPromise<void> {
     return execute<void>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/public',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [[], ['gate_a']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: null,
         responseType: 'none',
       },

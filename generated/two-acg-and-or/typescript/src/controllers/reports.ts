@@ -2,6 +2,9 @@
 import type { APIPromise } from '../runtime/api-promise.js';
 import { execute, type ClientCore, type RequestOptions } from '../runtime/request.js';
 
+/** The security requirements of the operations below (built once, shared by every call). */
+const SECURITY = [[['gate-a'], ['gate_a']], [['gate-a', 'partnerKey']]] as const;
+
 /**
  * Operations tagged reports.
  */
@@ -11,18 +14,19 @@ export class ReportsController {
   /**
    * Either gate may be used (OR).
    */
-  listReports(options: RequestOptions = {}): APIPromise<Array<string>> {
+  listReports(options?: RequestOptions): APIPromise<Array<string>> {
     return execute<Array<string>>(
       this.core,
       {
         method: 'GET',
         server: 'default',
         path: '/reports',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['gate-a'], ['gate_a']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[0],
         accept: 'application/json',
         responseType: 'json',
       },
@@ -33,18 +37,19 @@ export class ReportsController {
   /**
    * Needs gate A's token AND the partner key (AND).
    */
-  exportReports(options: RequestOptions = {}): APIPromise<void> {
+  exportReports(options?: RequestOptions): APIPromise<void> {
     return execute<void>(
       this.core,
       {
         method: 'POST',
         server: 'default',
         path: '/reports/export',
-        pathParams: {},
-        query: [],
-        headers: [],
-        cookies: [],
-        security: [['gate-a', 'partnerKey']],
+        pathParams: undefined,
+        query: undefined,
+        headers: undefined,
+        cookies: undefined,
+        body: undefined,
+        security: SECURITY[1],
         accept: null,
         responseType: 'none',
       },

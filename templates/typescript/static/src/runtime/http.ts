@@ -64,22 +64,44 @@ export function abortErrorOf(signal: AbortSignal, cause?: unknown): SdkError {
  * request that lost the race is cancelled as soon as its response headers arrive (a body already
  * being read natively is left to finish in the background).
  */
-interface Deadline {
-  at: number;
-  fire: () => void;
+/** One request raced against the client timeout (one object per call; no closures per call). */
+class Race {
+  /** Set when the timeout won: the request still in flight is cancelled when it answers. */
+  abandoned = false;
+  /** The deadline (epoch ms) checked by the shared sweeper (coarse timeouts only). */
+  at = 0;
+  /** The call's own timer (short timeouts only). */
+  timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  reject: (error: unknown) => void = ignore;
+  constructor(readonly timeoutMs: number) {}
+  fire(): void {
+    this.abandoned = true;
+    this.reject(timeoutErrorOf(this.timeoutMs));
+  }
+}
+function ignore(): void {}
+function fireRace(race: Race): void {
+  race.fire();
+}
+function timeoutErrorOf(timeoutMs: number, cause?: unknown): TimeoutError {
+  return new TimeoutError(
+    `the request timed out after ${timeoutMs} ms`,
+    timeoutMs,
+    cause === undefined ? undefined : { cause },
+  );
 }
 /** Timeouts at least this long are checked by the shared sweeper (at most SWEEP_MS late). */
 const COARSE_TIMEOUT_MS = 10_000;
 const SWEEP_MS = 250;
-const deadlines = new Set<Deadline>();
+const deadlines = new Set<Race>();
 let sweeper: ReturnType<typeof setInterval> | undefined;
 
 function sweep(): void {
   const now = Date.now();
-  for (const d of deadlines) {
-    if (d.at <= now) {
-      deadlines.delete(d);
-      d.fire();
+  for (const race of deadlines) {
+    if (race.at <= now) {
+      deadlines.delete(race);
+      race.fire();
     }
   }
   if (deadlines.size === 0 && sweeper !== undefined) {
@@ -88,53 +110,59 @@ function sweep(): void {
   }
 }
 
-/** Settle with `work`, or reject with `onTimeout()` after `ms` (the timer never holds the process). */
-function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => SdkError): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let done: () => void;
+/** `transfer`, or a rejection with `TimeoutError` after `ms` (the timer never holds the process). */
+function withDeadline(
+  settings: HttpSettings,
+  request: OutgoingRequest,
+  ms: number,
+): Promise<RawResponse> {
+  const race = new Race(ms);
+  return new Promise<RawResponse>((resolve, reject) => {
+    race.reject = reject;
     if (ms >= COARSE_TIMEOUT_MS) {
-      const d: Deadline = { at: Date.now() + ms, fire: () => reject(onTimeout()) };
-      deadlines.add(d);
+      race.at = Date.now() + ms;
+      deadlines.add(race);
       if (sweeper === undefined) {
         sweeper = setInterval(sweep, SWEEP_MS);
         (sweeper as { unref?: () => void }).unref?.();
       }
-      done = () => deadlines.delete(d);
     } else {
-      const timer = setTimeout(() => reject(onTimeout()), ms);
-      (timer as { unref?: () => void }).unref?.();
-      done = () => clearTimeout(timer);
+      race.timer = setTimeout(fireRace, ms, race);
+      (race.timer as { unref?: () => void }).unref?.();
     }
-    work.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    void settle(race, transfer(settings, request, undefined, race), resolve, reject);
   });
+}
+
+/** Hand the outcome of `work` on (a no-op when the timeout already rejected) and stop the timer. */
+async function settle(
+  race: Race,
+  work: Promise<RawResponse>,
+  resolve: (value: RawResponse) => void,
+  reject: (error: unknown) => void,
+): Promise<void> {
+  try {
+    const value = await work;
+    stop(race);
+    resolve(value);
+  } catch (error) {
+    stop(race);
+    reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function stop(race: Race): void {
+  if (race.timer !== undefined) clearTimeout(race.timer);
+  else deadlines.delete(race);
 }
 
 /** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
 export function send(settings: HttpSettings, request: OutgoingRequest): Promise<RawResponse> {
   const callerSignal = request.signal;
   const timeoutMs = settings.timeoutMs;
-  const timeoutError = (cause?: unknown): TimeoutError =>
-    new TimeoutError(
-      `the request timed out after ${timeoutMs} ms`,
-      timeoutMs,
-      cause === undefined ? undefined : { cause },
-    );
   if (callerSignal === undefined) {
     if (!(timeoutMs > 0)) return transfer(settings, request, undefined, null);
-    const state = { abandoned: false };
-    return withDeadline(transfer(settings, request, undefined, state), timeoutMs, () => {
-      state.abandoned = true;
-      return timeoutError();
-    });
+    return withDeadline(settings, request, timeoutMs);
   }
   // A caller signal goes to fetch anyway: the timeout aborts the same request through it.
   if (!(timeoutMs > 0)) return transfer(settings, request, callerSignal, null);
@@ -142,7 +170,7 @@ export function send(settings: HttpSettings, request: OutgoingRequest): Promise<
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(timeoutError());
+    controller.abort(timeoutErrorOf(timeoutMs));
   }, timeoutMs);
   const onCallerAbort = (): void => controller.abort(callerSignal.reason);
   if (callerSignal.aborted) onCallerAbort();
@@ -167,7 +195,7 @@ async function transfer(
   settings: HttpSettings,
   request: OutgoingRequest,
   signal: AbortSignal | undefined,
-  state: { abandoned: boolean } | null,
+  state: Race | null,
 ): Promise<RawResponse> {
   const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
   let url = request.url;
