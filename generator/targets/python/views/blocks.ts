@@ -4,7 +4,7 @@
  * partials write the code, so a `--templates` overlay can reshape every such block at once.
  */
 import { pyDocView, type DocView } from '../escape.js';
-import { defFits, wrapAssignment } from '../layout.js';
+import { defFits, fits, wrapAssignment } from '../layout.js';
 
 /** A class constant `NAME = value` (`partials/py_constant.hbs`); `wrap` = value in parentheses on its own line. */
 export interface ConstantView {
@@ -32,4 +32,17 @@ export interface PropertyView {
 
 export function propertyView(name: string, returns: string, doc: string): PropertyView {
   return { name, returns, oneLine: defFits(name, ['self'], returns), doc: pyDocView([doc]) };
+}
+
+/** A `class Name(Base, ...):` line (`partials/py_class_head.hbs`). */
+export interface ClassHeadView {
+  name: string;
+  /** Base class names (dotted names). */
+  bases: string[];
+  /** Fits on one line; else ruff puts the bases on a line of their own in the parentheses. */
+  oneLine: boolean;
+}
+
+export function classHead(name: string, bases: string[]): ClassHeadView {
+  return { name, bases, oneLine: fits(`class ${name}(${bases.join(', ')}):`) };
 }

@@ -4,7 +4,7 @@ import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
 import { propertyView, type PropertyView } from './blocks.js';
 import { asyncClientImports } from './async.js';
-import { call, layout, tuple } from '../layout.js';
+import { call, fits, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { paramLine, type ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
@@ -31,6 +31,8 @@ export interface ClientSchemeView {
 /** `templates/python/client.py.hbs`. */
 export interface ClientView {
   clientClass: string;
+  /** `return f"<Client>(config=...)"` in `__repr__` fits on one line (else ruff parenthesizes it). */
+  reprOneLine: boolean;
   moduleDoc: DocView;
   classDoc: DocView;
   userAgent: string;
@@ -55,6 +57,7 @@ export function clientView(
 ): ClientView {
   return {
     clientClass: names.clientClass,
+    reprOneLine: fits(`        return f"${names.clientClass}(config={self._config!r})"`),
     moduleDoc: pyDocView([`${names.clientClass}: the entry point of the ${ir.title} SDK.`]),
     classDoc: pyDocView([
       `Client of the ${ir.title} API.`,

@@ -28,6 +28,8 @@ MAX_REDIRECTS = 5
 
 QueryParams = Sequence[Tuple[str, str]]
 
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
 
 def same_origin(a: str, b: str) -> bool:
     """Same scheme, host and port."""
@@ -70,12 +72,10 @@ class _Prepared:
 
     def follow(self, response: HttpResponse, follow_redirects: bool) -> bool:
         """Move to the redirect target of `response` when it is to be followed."""
+        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+            return False
         location = response.headers.get("location")
-        if (
-            not follow_redirects
-            or response.status_code not in (301, 302, 303, 307, 308)
-            or not location
-        ):
+        if not location:
             return False
         target = urljoin(response.url, location)
         if not same_origin(self.url, target):
@@ -120,10 +120,16 @@ class _TransportBase:
         timeout: Optional[float],
         user_agent: str,
         max_bytes: int,
+        owns_client: bool,
     ) -> None:
         self._timeout = None if not timeout else float(timeout)
         self.max_bytes = max_bytes
         self._user_agent = user_agent
+        # A client the transport creates carries the User-Agent as a default header (no
+        # per-request header merge); a caller's client gets it on every request instead.
+        self._agent_header: Dict[str, str] = (
+            {} if owns_client else {"user-agent": user_agent}
+        )
 
     @property
     def timeout(self) -> Optional[float]:
@@ -142,26 +148,63 @@ class _TransportBase:
         max_bytes: Optional[int],
         deadline: Optional[float],
     ) -> _Prepared:
-        request_headers: Dict[str, str] = {"user-agent": self._user_agent}
+        request_headers: Dict[str, str] = dict(self._agent_header)
         if headers:
             request_headers.update({k.lower(): v for k, v in headers.items()})
-        body: Dict[str, Any] = {}
-        if data is not None:
-            body["data"] = dict(data)
-        elif has_json_body:
-            body["json"] = json_body
-        own = None if self._timeout is None else time.monotonic() + self._timeout
-        if deadline is None or (own is not None and own < deadline):
-            deadline = own
-        return _Prepared(
+        return self._prepared(
             method.upper(),
             url,
             request_headers,
-            body,
             list(params) if params else None,
+            data,
+            json_body,
+            has_json_body,
+            max_bytes,
+            deadline,
+        )
+
+    def _prepared(
+        self,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        query: Optional[List[Tuple[str, str]]],
+        data: Optional[Mapping[str, str]],
+        json_body: Any,
+        has_json_body: bool,
+        max_bytes: Optional[int],
+        deadline: Optional[float],
+    ) -> _Prepared:
+        """`_prepare` for callers that already hold an upper-case method, lower-case header
+        names (the dict is used as it is) and a fresh query list."""
+        body: Dict[str, Any]
+        if data is not None:
+            body = {"data": dict(data)}
+        elif has_json_body:
+            body = {"json": json_body}
+        else:
+            body = {}
+        if self._timeout is not None:
+            own = time.monotonic() + self._timeout
+            if deadline is None or own < deadline:
+                deadline = own
+        return _Prepared(
+            method,
+            url,
+            headers,
+            body,
+            query,
             self.max_bytes if max_bytes is None else max_bytes,
             deadline,
         )
+
+    def _request_headers(self, headers: Dict[str, str]) -> Dict[str, str]:
+        """`headers` (lower-case names) with the User-Agent when the client lacks it; the
+        caller's names win, as in `send`."""
+        agent = self._agent_header
+        if agent and "user-agent" not in headers:
+            return {**agent, **headers}
+        return headers
 
     def _failure(self, prepared: _Prepared, exc: Exception) -> NetworkException:
         shown = display_url(prepared.url)
@@ -176,20 +219,9 @@ class _TransportBase:
         )
 
 
-def _response(
-    raw: httpx.Response, content: bytes, too_large: bool, prepared: _Prepared
-) -> HttpResponse:
-    if _LOGGER.isEnabledFor(logging.DEBUG):
-        _LOGGER.debug(
-            "%s %s -> %s", prepared.method, display_url(prepared.url), raw.status_code
-        )
-    return HttpResponse(
-        status_code=raw.status_code,
-        reason_phrase=raw.reason_phrase,
-        headers=raw.headers,
-        content=content,
-        url=str(raw.url),
-        too_large=too_large,
+def _log_response(prepared: _Prepared, raw: httpx.Response) -> None:
+    _LOGGER.debug(
+        "%s %s -> %s", prepared.method, display_url(prepared.url), raw.status_code
     )
 
 
@@ -210,13 +242,15 @@ class Transport(_TransportBase):
         user_agent: str = "grantgen-python",
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        super().__init__(timeout, user_agent, max_bytes)
+        super().__init__(timeout, user_agent, max_bytes, http_client is None)
         self._client = http_client
         self._owns_client = http_client is None
 
     def _http(self) -> httpx.Client:
         if self._client is None:
-            self._client = httpx.Client(follow_redirects=False)
+            self._client = httpx.Client(
+                follow_redirects=False, headers={"user-agent": self._user_agent}
+            )
         return self._client
 
     def close(self) -> None:
@@ -253,14 +287,24 @@ class Transport(_TransportBase):
             max_bytes,
             deadline,
         )
-        for _ in range(MAX_REDIRECTS + 1):
-            response = self._send_once(prepared)
+        return self.send_prepared(prepared, follow_redirects)
+
+    def send_prepared(
+        self, prepared: _Prepared, follow_redirects: bool = True
+    ) -> HttpResponse:
+        """Send a request made by `_prepared` (redirects as in `send`)."""
+        response = self._send_once(prepared)
+        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+            return response  # the common case: no redirect to look at
+        for _ in range(MAX_REDIRECTS):
             if not prepared.follow(response, follow_redirects):
                 return response
+            response = self._send_once(prepared)
+        prepared.follow(response, follow_redirects)  # logs a refused cross-origin hop
         return response
 
     def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._http()
+        client = self._client or self._http()
         try:
             request = prepared.build(client, prepared.remaining(self._timeout))
             raw = client.send(request, stream=True, follow_redirects=False)
@@ -272,7 +316,9 @@ class Transport(_TransportBase):
                 raw.close()
         except (httpx.HTTPError, _DeadlineExceeded) as exc:
             raise self._failure(prepared, exc) from exc
-        return _response(raw, content, too_large, prepared)
+        if _LOGGER.isEnabledFor(logging.DEBUG):
+            _log_response(prepared, raw)
+        return HttpResponse.from_httpx(raw, content, too_large)
 
 
 class AsyncTransport(_TransportBase):
@@ -285,13 +331,15 @@ class AsyncTransport(_TransportBase):
         user_agent: str = "grantgen-python",
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        super().__init__(timeout, user_agent, max_bytes)
+        super().__init__(timeout, user_agent, max_bytes, http_client is None)
         self._client = http_client
         self._owns_client = http_client is None
 
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
-            self._client = httpx.AsyncClient(follow_redirects=False)
+            self._client = httpx.AsyncClient(
+                follow_redirects=False, headers={"user-agent": self._user_agent}
+            )
         return self._client
 
     async def aclose(self) -> None:
@@ -325,26 +373,53 @@ class AsyncTransport(_TransportBase):
             max_bytes,
             deadline,
         )
-        for _ in range(MAX_REDIRECTS + 1):
-            response = await self._send_once(prepared)
+        return await self.send_prepared(prepared, follow_redirects)
+
+    async def send_prepared(
+        self, prepared: _Prepared, follow_redirects: bool = True
+    ) -> HttpResponse:
+        """Send a request made by `_prepared` (redirects as in `send`).
+
+        One coroutine for the whole exchange, body reading included (no awaited helpers:
+        each would cost every call a coroutine)."""
+        hops = 0
+        while True:
+            client = self._client or self._http()
+            try:
+                request = prepared.build(client, prepared.remaining(self._timeout))
+                raw = await client.send(request, stream=True, follow_redirects=False)
+                try:
+                    # the async twin of `_read_capped`
+                    limit = prepared.limit
+                    deadline = prepared.deadline
+                    chunks: List[bytes] = []
+                    size = 0
+                    too_large = False
+                    async for chunk in raw.aiter_bytes():
+                        size += len(chunk)
+                        if size > limit:
+                            chunks = []
+                            too_large = True
+                            break
+                        chunks.append(chunk)
+                        if deadline is not None and time.monotonic() > deadline:
+                            raise _DeadlineExceeded()
+                finally:
+                    await raw.aclose()
+            except (httpx.HTTPError, _DeadlineExceeded) as exc:
+                raise self._failure(prepared, exc) from exc
+            if _LOGGER.isEnabledFor(logging.DEBUG):
+                _log_response(prepared, raw)
+            response = HttpResponse.from_httpx(raw, b"".join(chunks), too_large)
+            if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+                return response  # the common case: no redirect to look at
+            if hops == MAX_REDIRECTS:
+                # follow() logs a refused cross-origin hop, as on every other hop
+                prepared.follow(response, follow_redirects)
+                return response
             if not prepared.follow(response, follow_redirects):
                 return response
-        return response
-
-    async def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._http()
-        try:
-            request = prepared.build(client, prepared.remaining(self._timeout))
-            raw = await client.send(request, stream=True, follow_redirects=False)
-            try:
-                content, too_large = await _aread_capped(
-                    raw, prepared.limit, prepared.deadline
-                )
-            finally:
-                await raw.aclose()
-        except (httpx.HTTPError, _DeadlineExceeded) as exc:
-            raise self._failure(prepared, exc) from exc
-        return _response(raw, content, too_large, prepared)
+            hops += 1
 
 
 class _DeadlineExceeded(Exception):
@@ -358,22 +433,6 @@ def _read_capped(
     chunks: List[bytes] = []
     size = 0
     for chunk in raw.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            return b"", True
-        chunks.append(chunk)
-        if deadline is not None and time.monotonic() > deadline:
-            raise _DeadlineExceeded()
-    return b"".join(chunks), False
-
-
-async def _aread_capped(
-    raw: httpx.Response, max_bytes: int, deadline: Optional[float]
-) -> Tuple[bytes, bool]:
-    """The async twin of `_read_capped`."""
-    chunks: List[bytes] = []
-    size = 0
-    async for chunk in raw.aiter_bytes():
         size += len(chunk)
         if size > max_bytes:
             return b"", True

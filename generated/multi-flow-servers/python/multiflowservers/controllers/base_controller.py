@@ -32,8 +32,8 @@ from ..http.auth._security import (
     is_invalid_token_response,
 )
 from ..http.http_response import ApiResponse, HttpResponse
-from ..http.retry import RequestOptions, RetryPolicy, log_retry
-from ..http.transport import display_url, form_value
+from ..http.retry import RETRY_STATUSES, RequestOptions, RetryPolicy, log_retry
+from ..http.transport import _Prepared, _TransportBase, display_url, form_value
 
 T = TypeVar("T")
 
@@ -42,6 +42,21 @@ _LOGGER = logging.getLogger(__name__)
 
 class RequestSpec:
     """One operation call, as built by a generated controller method."""
+
+    __slots__ = (
+        "method",
+        "server",
+        "path",
+        "path_params",
+        "query",
+        "headers",
+        "cookies",
+        "json_body",
+        "has_json_body",
+        "form",
+        "security",
+        "accept",
+    )
 
     def __init__(
         self,
@@ -62,13 +77,22 @@ class RequestSpec:
         self.method = method
         self.server = server
         self.path = path
-        self.path_params = dict(path_params or {})
-        self.query = [(k, v) for k, v in (query or []) if v is not None]
-        self.headers = {k: v for k, v in (headers or {}).items() if v is not None}
-        self.cookies = [(k, v) for k, v in (cookies or []) if v is not None]
+        # most operations have none of these: skip the filtering copies then
+        self.path_params: Dict[str, Any] = dict(path_params) if path_params else {}
+        self.query: List[Tuple[str, Any]] = (
+            [(k, v) for k, v in query if v is not None] if query else []
+        )
+        self.headers: Dict[str, Any] = (
+            {k: v for k, v in headers.items() if v is not None} if headers else {}
+        )
+        self.cookies: List[Tuple[str, Any]] = (
+            [(k, v) for k, v in cookies if v is not None] if cookies else []
+        )
         self.json_body = json_body
         self.has_json_body = has_json_body
-        self.form = {k: v for k, v in (form or {}).items() if v is not None}
+        self.form: Dict[str, Any] = (
+            {k: v for k, v in form.items() if v is not None} if form else {}
+        )
         self.security = security
         self.accept = accept
 
@@ -93,9 +117,24 @@ _OPTION_KEYS = frozenset({"timeout", "max_retries", "headers", "idempotency_key"
 
 
 class _Call:
-    """One operation call as both controllers run it: URL, options, retry policy (no I/O)."""
+    """One operation call as both controllers run it: URL, options, retry policy (no I/O).
 
-    __slots__ = ("spec", "url", "what", "extra", "policy", "deadline", "guarded")
+    Built once per call; the retry policy and the `what` text are made only when a retry
+    decision or an error needs them.
+    """
+
+    __slots__ = (
+        "spec",
+        "method",
+        "url",
+        "extra",
+        "deadline",
+        "guarded",
+        "_context",
+        "_max_retries",
+        "_key",
+        "_policy",
+    )
 
     def __init__(
         self,
@@ -104,12 +143,15 @@ class _Call:
         options: Optional[RequestOptions],
     ) -> None:
         self.spec = spec
-        self.url = context.resolve_url(
-            _encode_path(spec.path, spec.path_params), spec.server
-        )
-        self.what = f"{spec.method} {spec.path}"
+        self.method = spec.method.upper()
+        path = spec.path
+        if spec.path_params:
+            path = _encode_path(path, spec.path_params)
+        self.url = url = context.resolve_url(path, spec.server)
+        self._context = context
         self.extra: Optional[Dict[str, str]] = None
         self.deadline: Optional[float] = None
+        self._policy: Optional[RetryPolicy] = None
         max_retries = context.max_retries
         key: Optional[str] = None
         if options:
@@ -127,13 +169,37 @@ class _Call:
             if key is not None:
                 extra["idempotency-key"] = key
             self.extra = extra
-        self.policy = RetryPolicy(
-            spec.method, max_retries, context.max_retry_wait, key, self.deadline
-        )
+        self._max_retries = max_retries
+        self._key = key
+        if options:
+            self._policy = self._new_policy()  # options are checked when given
         # every alternative needs a credential: refuse an insecure URL before token work
-        self.guarded = bool(spec.security) and all(spec.security)
+        security = spec.security
+        self.guarded = bool(security) and all(security)
         if self.guarded:
-            context.check_credential_transport(self.url)
+            context.check_credential_transport(url)
+
+    def _new_policy(self) -> RetryPolicy:
+        return RetryPolicy(
+            self.method,
+            self._max_retries,
+            self._context.max_retry_wait,
+            self._key,
+            self.deadline,
+        )
+
+    @property
+    def policy(self) -> RetryPolicy:
+        """The call's retry policy."""
+        policy = self._policy
+        if policy is None:
+            policy = self._policy = self._new_policy()
+        return policy
+
+    @property
+    def what(self) -> str:
+        """`METHOD /path` for messages (no values of parameters)."""
+        return f"{self.spec.method} {self.spec.path}"
 
     def check_used(self, context: ApiContext, used: Sequence[object]) -> None:
         if used:
@@ -144,32 +210,41 @@ class _Call:
             if not self.guarded:
                 context.check_credential_transport(self.url)
 
-    def send_args(self, target: AuthTarget) -> Dict[str, Any]:
-        """Keyword arguments of `Transport.send` for one attempt."""
+    def prepare(self, transport: _TransportBase, target: AuthTarget) -> _Prepared:
+        """The request of one attempt, ready for `transport.send_prepared`."""
         spec = self.spec
-        headers: Dict[str, str] = {k: form_value(v) for k, v in spec.headers.items()}
+        headers: Dict[str, str] = (
+            {k.lower(): form_value(v) for k, v in spec.headers.items()}
+            if spec.headers
+            else {}
+        )
         if spec.accept:
             headers["accept"] = spec.accept
         if self.extra:
             headers.update(self.extra)
         # security headers last: extra headers never replace them
-        headers.update(target.headers)
-        cookies = [f"{k}={form_value(v)}" for k, v in spec.cookies]
-        cookie = target.cookie_header()
-        if cookie:
-            cookies.append(cookie)
-        if cookies:
+        for name, value in target.headers.items():
+            headers[name.lower()] = value
+        if spec.cookies or target.cookies:
+            cookies = [f"{k}={form_value(v)}" for k, v in spec.cookies]
+            cookie = target.cookie_header()
+            if cookie:
+                cookies.append(cookie)
             headers["cookie"] = "; ".join(cookies)
-        return {
-            "headers": headers,
-            "params": _query_items(spec.query) + target.query,
-            "data": {k: form_value(v) for k, v in spec.form.items()}
-            if spec.form
-            else None,
-            "json_body": spec.json_body,
-            "has_json_body": spec.has_json_body,
-            "deadline": self.deadline,
-        }
+        query: Optional[List[Tuple[str, str]]] = None
+        if spec.query or target.query:
+            query = _query_items(spec.query) + target.query
+        return transport._prepared(
+            self.method,
+            self.url,
+            transport._request_headers(headers),
+            query,
+            {k: form_value(v) for k, v in spec.form.items()} if spec.form else None,
+            spec.json_body,
+            spec.has_json_body,
+            None,
+            self.deadline,
+        )
 
     def wait_or_raise(
         self, retry: int, wait: Optional[float], error: Exception
@@ -177,20 +252,24 @@ class _Call:
         """The wait before retry number `retry`; re-raise `error` when there is none."""
         if wait is None:
             raise error
-        if not self.policy.fits(wait):
+        policy = self.policy
+        if not policy.fits(wait):
             raise TimeoutException(
                 f"{self.what}: the call's timeout ends before retry {retry} "
                 f"(in {wait:.2f} s)"
             ) from error
-        log_retry(self.what, retry, self.policy.max_retries, wait, type(error).__name__)
+        log_retry(self.what, retry, policy.max_retries, wait, type(error).__name__)
         return wait
 
     def wait_for(self, response: HttpResponse, retry: int) -> Optional[float]:
         """The wait before retry number `retry` after `response`, or None (use it)."""
-        wait = self.policy.wait_after_response(response, retry, self.what)
+        if response.status_code not in RETRY_STATUSES:
+            return None  # the common case: no retry policy needed
+        policy = self.policy
+        wait = policy.wait_after_response(response, retry, self.what)
         if wait is None:
             return None
-        if not self.policy.fits(wait):
+        if not policy.fits(wait):
             raise TimeoutException(
                 f"{self.what}: the call's timeout ends before retry {retry} "
                 f"(in {wait:.2f} s, after HTTP {response.status_code})"
@@ -198,7 +277,7 @@ class _Call:
         log_retry(
             self.what,
             retry,
-            self.policy.max_retries,
+            policy.max_retries,
             wait,
             f"HTTP {response.status_code}",
         )
@@ -212,7 +291,7 @@ class _Call:
                 f"{context.transport.max_bytes} bytes",
                 response,
             )
-        if not response.is_success():
+        if not 200 <= response.status_code < 300:
             raise APIException(
                 f"{self.what} answered HTTP {response.status_code}", response
             )
@@ -231,30 +310,43 @@ class BaseController:
     ) -> HttpResponse:
         call = _Call(self._context, spec, options)
         response, target, used = self._attempts(call)
-        if used and is_invalid_token_response(response):
-            retry = False
-            for authorizer in used:
-                if authorizer.recover_from_rejection(target, response):
-                    retry = True
-            if retry:
-                _LOGGER.info("retrying once after 401 invalid_token")
-                response, _, _ = self._attempts(call)
+        if used and response.status_code == 401:
+            response = self._after_401(call, response, target, used)
         return call.result(self._context, response)
+
+    def _after_401(
+        self,
+        call: _Call,
+        response: HttpResponse,
+        target: AuthTarget,
+        used: List[Authorizer],
+    ) -> HttpResponse:
+        """Refresh once and resend when the API says `invalid_token`."""
+        if not is_invalid_token_response(response):
+            return response
+        retry = False
+        for authorizer in used:
+            if authorizer.recover_from_rejection(target, response):
+                retry = True
+        if retry:
+            _LOGGER.info("retrying once after 401 invalid_token")
+            response, _, _ = self._attempts(call)
+        return response
 
     def _attempts(
         self, call: _Call
     ) -> Tuple[HttpResponse, AuthTarget, List[Authorizer]]:
         """Send with retries (the 401 refresh is not one of them)."""
         context = self._context
+        transport = context.transport
+        security = call.spec.security
         retry = 0
         while True:
             target = AuthTarget()
-            used = apply_security(call.spec.security, context.authorizers, target)
+            used = apply_security(security, context.authorizers, target)
             call.check_used(context, used)
             try:
-                response = context.transport.send(
-                    call.spec.method, call.url, **call.send_args(target)
-                )
+                response = transport.send_prepared(call.prepare(transport, target))
             except NetworkException as exc:
                 retry += 1
                 time.sleep(
@@ -273,7 +365,11 @@ class BaseController:
         deserialize: Callable[[HttpResponse], T],
         options: Optional[RequestOptions] = None,
     ) -> ApiResponse[T]:
-        response = self._send(spec, options)
+        call = _Call(self._context, spec, options)
+        response, target, used = self._attempts(call)
+        if used and response.status_code == 401:
+            response = self._after_401(call, response, target, used)
+        call.result(self._context, response)
         return ApiResponse(response, deserialize(response))
 
 
@@ -288,30 +384,47 @@ class AsyncBaseController:
     ) -> HttpResponse:
         call = _Call(self._context, spec, options)
         response, target, used = await self._attempts(call)
-        if used and is_invalid_token_response(response):
-            retry = False
-            for authorizer in used:
-                if await authorizer.recover_from_rejection(target, response):
-                    retry = True
-            if retry:
-                _LOGGER.info("retrying once after 401 invalid_token")
-                response, _, _ = await self._attempts(call)
+        if used and response.status_code == 401:
+            response = await self._after_401(call, response, target, used)
         return call.result(self._context, response)
+
+    async def _after_401(
+        self,
+        call: _Call,
+        response: HttpResponse,
+        target: AuthTarget,
+        used: List[AsyncAuthorizer],
+    ) -> HttpResponse:
+        """Refresh once and resend when the API says `invalid_token`."""
+        if not is_invalid_token_response(response):
+            return response
+        retry = False
+        for authorizer in used:
+            if await authorizer.recover_from_rejection(target, response):
+                retry = True
+        if retry:
+            _LOGGER.info("retrying once after 401 invalid_token")
+            response, _, _ = await self._attempts(call)
+        return response
 
     async def _attempts(
         self, call: _Call
     ) -> Tuple[HttpResponse, AuthTarget, List[AsyncAuthorizer]]:
         context = self._context
+        transport = context.async_transport
+        security = call.spec.security
         retry = 0
         while True:
             target = AuthTarget()
-            used = choose_alternative(call.spec.security, context.async_authorizers)
+            used = choose_alternative(security, context.async_authorizers)
             for member in used:
-                await member.authorize(target)
+                # no I/O needed (e.g. a live in-memory token): no coroutine either
+                if not member.authorize_now(target):
+                    await member.authorize(target)
             call.check_used(context, used)
             try:
-                response = await context.async_transport.send(
-                    call.spec.method, call.url, **call.send_args(target)
+                response = await transport.send_prepared(
+                    call.prepare(transport, target)
                 )
             except NetworkException as exc:
                 retry += 1
@@ -331,7 +444,11 @@ class AsyncBaseController:
         deserialize: Callable[[HttpResponse], T],
         options: Optional[RequestOptions] = None,
     ) -> ApiResponse[T]:
-        response = await self._send(spec, options)
+        call = _Call(self._context, spec, options)
+        response, target, used = await self._attempts(call)
+        if used and response.status_code == 401:
+            response = await self._after_401(call, response, target, used)
+        call.result(self._context, response)
         return ApiResponse(response, deserialize(response))
 
 

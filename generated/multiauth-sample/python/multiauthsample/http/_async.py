@@ -92,6 +92,12 @@ class AsyncAuthorizer:
         """Write this scheme's credentials into `target` (may refresh a token first)."""
         raise NotImplementedError
 
+    def authorize_now(self, target: AuthTarget) -> bool:
+        """`authorize` when it needs no I/O (e.g. a live in-memory token): write the
+        credentials and return True; otherwise write nothing and return False (the caller
+        then awaits `authorize`). Spares the common call a coroutine."""
+        return False
+
     async def recover_from_rejection(
         self, target: AuthTarget, response: HttpResponse
     ) -> bool:
@@ -117,6 +123,10 @@ class AsyncStaticAuthorizer(AsyncAuthorizer):
 
     async def authorize(self, target: AuthTarget) -> None:
         self._inner.authorize(target)
+
+    def authorize_now(self, target: AuthTarget) -> bool:
+        self._inner.authorize(target)
+        return True
 
     def __repr__(self) -> str:
         return f"Async{self._inner!r}"
@@ -148,6 +158,15 @@ class AsyncFlowChoice(AsyncAuthorizer):
         raise AuthRequiredException(
             f"{self._scheme_name}: {self.unusable_reason()}", [self._scheme_name]
         )
+
+    def authorize_now(self, target: AuthTarget) -> bool:
+        for flow in self._flows:
+            if flow.can_authorize():
+                if not flow.authorize_now(target):
+                    return False
+                target.chosen[self._scheme_name] = flow
+                return True
+        return False
 
     async def recover_from_rejection(
         self, target: AuthTarget, response: HttpResponse
@@ -381,6 +400,21 @@ class AsyncOAuthGrantBase(AsyncAuthorizer):
             "Authorization", "Bearer " + token.access_token, self.scheme_name
         )
         target.sent[self.scheme_name] = token.access_token
+
+    def authorize_now(self, target: AuthTarget) -> bool:
+        # the fast path of `_fresh_token`: an in-memory token that has not expired
+        core = self._core
+        store = core._store
+        if type(store) is not InMemoryTokenStore:
+            return False
+        token = store.load()
+        if token is None or core._expired(token):
+            return False
+        target.set_header(
+            "Authorization", "Bearer " + token.access_token, self.scheme_name
+        )
+        target.sent[self.scheme_name] = token.access_token
+        return True
 
     async def _fresh_token(self) -> OAuthToken:
         core = self._core

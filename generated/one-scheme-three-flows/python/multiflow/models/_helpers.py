@@ -54,6 +54,8 @@ def to_json(value: Any) -> Any:
 
 def check_object(dictionary: Any, name: str) -> Mapping[str, Any]:
     """`dictionary` when it is a JSON object, else ValueError."""
+    if type(dictionary) is dict:  # what json.loads gives: skip the ABC check
+        return dictionary
     if not isinstance(dictionary, Mapping):
         raise ValueError(f"{name} must be built from a JSON object")
     return dictionary

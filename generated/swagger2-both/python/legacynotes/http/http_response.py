@@ -32,7 +32,7 @@ class HttpResponse:
         too_large: bool = False,
     ) -> None:
         self.status_code = status_code
-        self.reason_phrase = reason_phrase
+        self._reason_phrase: Optional[str] = reason_phrase
         # Case-insensitive: httpx's own Headers are kept as they are (no copy per response);
         # any other mapping is copied with lower-cased names.
         self.headers: Mapping[str, str] = (
@@ -41,8 +41,51 @@ class HttpResponse:
             else {k.lower(): v for k, v in headers.items()}
         )
         self.content = content
-        self.url = url
+        self._url: Optional[str] = url
         self.too_large = too_large
+        self._raw: Optional[httpx.Response] = None
+
+    @classmethod
+    def from_httpx(
+        cls, raw: httpx.Response, content: bytes, too_large: bool = False
+    ) -> HttpResponse:
+        """The response `raw` with its body `content` as read; `url` and `reason_phrase`
+        are taken from `raw` when first asked for (most callers never do)."""
+        response = cls.__new__(cls)
+        response.status_code = raw.status_code
+        response._reason_phrase = None
+        response.headers = raw.headers
+        response.content = content
+        response._url = None
+        response.too_large = too_large
+        response._raw = raw
+        return response
+
+    @property
+    def reason_phrase(self) -> str:
+        """The status line's reason phrase (e.g. `OK`)."""
+        phrase = self._reason_phrase
+        if phrase is None:
+            phrase = self._raw.reason_phrase if self._raw is not None else ""
+            self._reason_phrase = phrase
+        return phrase
+
+    @reason_phrase.setter
+    def reason_phrase(self, value: str) -> None:
+        self._reason_phrase = value
+
+    @property
+    def url(self) -> str:
+        """The URL the response came from."""
+        url = self._url
+        if url is None:
+            url = str(self._raw.url) if self._raw is not None else ""
+            self._url = url
+        return url
+
+    @url.setter
+    def url(self, value: str) -> None:
+        self._url = value
 
     @property
     def text(self) -> str:
@@ -92,9 +135,13 @@ class ApiResponse(Generic[T]):
     def __init__(self, http_response: HttpResponse, body: T) -> None:
         self.http_response = http_response
         self.status_code = http_response.status_code
-        self.reason_phrase = http_response.reason_phrase
         self.headers = http_response.headers
         self.body = body
+
+    @property
+    def reason_phrase(self) -> str:
+        """The status line's reason phrase (e.g. `OK`)."""
+        return self.http_response.reason_phrase
 
     @property
     def text(self) -> str:

@@ -35,6 +35,8 @@ class AuthTarget:
     only; a second writer raises `AuthConflictException` instead of silently overwriting.
     """
 
+    __slots__ = ("headers", "query", "cookies", "sent", "chosen", "_owners")
+
     def __init__(self) -> None:
         self.headers: Dict[str, str] = {}
         self.query: List[Tuple[str, str]] = []

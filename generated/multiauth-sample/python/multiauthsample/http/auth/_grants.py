@@ -546,6 +546,12 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
                 if store.load() is None:
                     store.save(initial)
         self._store: TokenStore = store
+        # credentials are immutable: their clock skew is read once
+        self._skew: float = (
+            credentials.o_auth_clock_skew
+            if credentials is not None
+            else DEFAULT_CLOCK_SKEW
+        )
 
     # ---- public API ---------------------------------------------------------------------------
 
@@ -621,7 +627,7 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         return self.SCHEME_NAME
 
     def can_authorize(self) -> bool:
-        token = self.token
+        token = self._store.load()
         if token is None:
             return False
         return not self._expired(token) or bool(token.refresh_token)
@@ -633,7 +639,9 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         return "the token expired and there is no refresh token"
 
     def authorize(self, target: AuthTarget) -> None:
-        token = self._fresh_token()
+        token = self._store.load()
+        if token is None or self._expired(token):
+            token = self._fresh_token()  # no token, or refresh (single flight)
         target.set_header(
             "Authorization", "Bearer " + token.access_token, self.SCHEME_NAME
         )
@@ -667,7 +675,12 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         )
 
     def _expired(self, token: OAuthToken) -> bool:
-        return token.is_expired(effective_clock_skew(self._clock_skew(), token))
+        # effective_clock_skew(self._clock_skew(), token), inlined (runs on every call)
+        skew = self._skew
+        expires_in = token.expires_in
+        if expires_in is not None and expires_in > 0 and expires_in / 2 < skew:
+            skew = expires_in / 2
+        return token.is_expired(skew)
 
     def _scopes(self) -> Optional[List[str]]:
         if self._credentials is None:
