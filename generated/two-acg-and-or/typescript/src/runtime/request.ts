@@ -21,13 +21,7 @@ import {
 } from './errors.js';
 import { formEncode } from './form.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
-import {
-  send,
-  sleep,
-  type HttpSettings,
-  type OutgoingRequest,
-  type RawResponse,
-} from './http.js';
+import { send, sleep, type HttpSettings, type OutgoingRequest, type RawResponse } from './http.js';
 import { fillPath, isSecureTransport, joinUrl } from './url.js';
 
 export interface ClientCore {
@@ -315,7 +309,8 @@ async function attempts<T>(
     if (retries < maxRetries && RETRY_STATUSES.has(response.status)) {
       const asked = retryAfterMs(response.headers);
       const maxWait = finiteCount(core.http.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS);
-      if (asked !== undefined && asked > maxWait) throw retryWaitTooLong(op, response, asked, maxWait);
+      if (asked !== undefined && asked > maxWait)
+        throw retryWaitTooLong(op, response, asked, maxWait);
       retries++;
       await waitBeforeRetry(
         core,
@@ -375,7 +370,9 @@ function outgoing(
   if (hasCredentials) {
     const origin = base.origin;
     if (!core.credentialOrigins.has(origin)) {
-      throw new ConfigurationError(`refusing to send credentials to ${origin}: not a configured server`);
+      throw new ConfigurationError(
+        `refusing to send credentials to ${origin}: not a configured server`,
+      );
     }
     // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
     if (core.allowInsecureHttp !== true && !base.secure) {
