@@ -100,11 +100,14 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     imports: imports.view(),
     modelImports,
     hasImports: modelImports.length > 0,
+    // a frozenset: `extra()` tells "no unknown fields" with one subset test
     wireNames: layout(
-      tuple(
-        m.properties.map((p) => pyStr(p.wireName)),
-        m.properties.length > 0,
-      ),
+      call('frozenset', [
+        tuple(
+          m.properties.map((p) => pyStr(p.wireName)),
+          m.properties.length > 0,
+        ),
+      ]),
       0,
       '_WIRE_NAMES = ',
     ),
