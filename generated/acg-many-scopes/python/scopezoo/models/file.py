@@ -6,11 +6,13 @@ from typing import Any, Dict, Mapping, Optional
 
 from ._helpers import check_object, extra, optional, require, to_json
 
-_WIRE_NAMES = (
-    "id",
-    "name",
-    "size",
-    "owner",
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "name",
+        "size",
+        "owner",
+    ),
 )
 
 

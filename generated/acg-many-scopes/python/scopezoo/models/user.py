@@ -6,10 +6,12 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from ._helpers import check_object, extra, list_of, optional, to_json
 
-_WIRE_NAMES = (
-    "id",
-    "email",
-    "files",
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "email",
+        "files",
+    ),
 )
 
 

@@ -6,9 +6,11 @@ from typing import Any, Dict, Mapping, Optional
 
 from ._helpers import check_object, extra, to_json
 
-_WIRE_NAMES = (
-    "id",
-    "name",
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "name",
+    ),
 )
 
 

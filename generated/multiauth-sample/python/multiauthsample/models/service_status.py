@@ -6,15 +6,17 @@ from typing import Any, Dict, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES = (
-    "app",
-    "moto",
-    "notes",
-    "users",
-    "time",
-    "os",
-    "php_version",
-    "status",
+_WIRE_NAMES = frozenset(
+    (
+        "app",
+        "moto",
+        "notes",
+        "users",
+        "time",
+        "os",
+        "php_version",
+        "status",
+    ),
 )
 
 

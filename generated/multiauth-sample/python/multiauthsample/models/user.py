@@ -6,12 +6,14 @@ from typing import Any, Dict, Mapping, Optional
 
 from ._helpers import check_object, extra, to_json
 
-_WIRE_NAMES = (
-    "id",
-    "name",
-    "email",
-    "created_at",
-    "updated_at",
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "name",
+        "email",
+        "created_at",
+        "updated_at",
+    ),
 )
 
 

@@ -6,10 +6,12 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES = (
-    "name",
-    "value",
-    "tags",
+_WIRE_NAMES = frozenset(
+    (
+        "name",
+        "value",
+        "tags",
+    ),
 )
 
 

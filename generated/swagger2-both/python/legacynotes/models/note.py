@@ -6,10 +6,12 @@ from typing import Any, Dict, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES = (
-    "id",
-    "title",
-    "body",
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "title",
+        "body",
+    ),
 )
 
 
