@@ -87,7 +87,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   // the template's own code uses these besides what the fields need
   const imports = new PyImports()
     .add('__future__', 'annotations')
-    .add('typing', 'Any', 'Dict', 'Mapping', 'Optional', ...ctx.typing)
+    .add('typing', 'Any', 'Dict', 'FrozenSet', 'Mapping', 'Optional', ...ctx.typing)
     .add('._helpers', 'check_object', 'extra', 'to_json', ...ctx.helpers);
   return {
     isEnum: false,
@@ -109,7 +109,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
         ),
       ]),
       0,
-      '_WIRE_NAMES = ',
+      '_WIRE_NAMES: FrozenSet[str] = ',
     ),
     params,
     assigns,
