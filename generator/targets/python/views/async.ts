@@ -8,7 +8,7 @@ import { KIND_FACTS, type AuthKind } from '../../shared/contract.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { propertyView, type PropertyView } from './blocks.js';
 import type { PyImports } from '../imports.js';
-import { call, layout, tuple, type PyExpr } from '../layout.js';
+import { call, fits, layout, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
 import type { ControllerView } from './controller.js';
 import { unitLabel, type SchemeView } from './scheme.js';
@@ -33,6 +33,7 @@ export interface AsyncClientSchemeView {
 
 export interface AsyncClientView {
   asyncClientClass: string;
+  asyncReprOneLine: boolean;
   asyncClassDoc: DocView;
   asyncSchemes: AsyncClientSchemeView[];
   asyncControllers: { accessor: string; construct: string; property: PropertyView }[];
@@ -57,6 +58,7 @@ export function asyncClientView(
     oauth(s) ? `self._${s.names.accessor}` : call('AsyncStaticAuthorizer', [`self._${s.names.accessor}`]);
   return {
     asyncClientClass: `Async${names.clientClass}`,
+    asyncReprOneLine: fits(`        return f"Async${names.clientClass}(config={self._config!r})"`),
     asyncClassDoc: pyDocView([
       `Async client of the ${ir.title} API, on httpx.AsyncClient.`,
       `Built like ${names.clientClass} (a Configuration and/or the same keywords); use it as \`async with Async${names.clientClass}(...) as client:\`. Every operation and every OAuth manager method that does I/O is awaited: \`await client.<controller>.<operation>(...)\`, \`await client.<manager>.fetch_token()\`. Token handling, errors and retries are the sync client's.`,

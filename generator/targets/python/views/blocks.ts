@@ -4,7 +4,7 @@
  * partials write the code, so a `--templates` overlay can reshape every such block at once.
  */
 import { pyDocView, type DocView } from '../escape.js';
-import { defFits, wrapAssignment } from '../layout.js';
+import { defFits, fits, wrapAssignment } from '../layout.js';
 
 /** A class constant `NAME = value` (`partials/py_constant.hbs`); `wrap` = value in parentheses on its own line. */
 export interface ConstantView {
@@ -32,4 +32,40 @@ export interface PropertyView {
 
 export function propertyView(name: string, returns: string, doc: string): PropertyView {
   return { name, returns, oneLine: defFits(name, ['self'], returns), doc: pyDocView([doc]) };
+}
+
+/** A `class Name(Base, ...):` line (`partials/py_class_head.hbs`). */
+export interface ClassHeadView {
+  name: string;
+  /** Base class names (dotted names). */
+  bases: string[];
+  /** Fits on one line; else ruff puts the bases on a line of their own in the parentheses. */
+  oneLine: boolean;
+}
+
+export function classHead(name: string, bases: string[]): ClassHeadView {
+  return { name, bases, oneLine: fits(`class ${name}(${bases.join(', ')}):`) };
+}
+
+/**
+ * `for <key>, <value> in ((literal, name), ...):` at 8 spaces (`partials/py_for_pairs.hbs`): the
+ * tuple stays on the `for` line when it has at most one pair and fits; else one pair per line,
+ * and a pair too long for its line is split one element per line.
+ */
+export interface ForPairsView {
+  key: string;
+  value: string;
+  oneLine: boolean;
+  /** `first` is an escaped literal, `second` a name (`self.x`, `x`, a class). */
+  pairs: { first: string; second: string; oneLine: boolean }[];
+}
+
+export function forPairs(key: string, value: string, pairs: [string, string][]): ForPairsView {
+  const only = pairs.map(([a, b]) => `(${a}, ${b}),`).join('');
+  return {
+    key,
+    value,
+    oneLine: pairs.length <= 1 && fits(`        for ${key}, ${value} in (${only}):`),
+    pairs: pairs.map(([first, second]) => ({ first, second, oneLine: fits(`            (${first}, ${second}),`) })),
+  };
 }

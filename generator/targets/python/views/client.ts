@@ -2,9 +2,9 @@
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { propertyView, type PropertyView } from './blocks.js';
+import { forPairs, propertyView, type ForPairsView, type PropertyView } from './blocks.js';
 import { asyncClientImports } from './async.js';
-import { call, layout, tuple } from '../layout.js';
+import { call, fits, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
 import { paramLine, type ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
@@ -31,11 +31,14 @@ export interface ClientSchemeView {
 /** `templates/python/client.py.hbs`. */
 export interface ClientView {
   clientClass: string;
+  /** `return f"<Client>(config=...)"` in `__repr__` fits on one line (else ruff parenthesizes it). */
+  reprOneLine: boolean;
   moduleDoc: DocView;
   classDoc: DocView;
   userAgent: string;
   params: string[];
-  changes: string;
+  /** `for name, value in (("field", field), ...):` over Configuration's fields. */
+  changes: ForPairsView;
   schemes: ClientSchemeView[];
   /** The module's import block. */
   imports: ImportBlockView;
@@ -55,6 +58,7 @@ export function clientView(
 ): ClientView {
   return {
     clientClass: names.clientClass,
+    reprOneLine: fits(`        return f"${names.clientClass}(config={self._config!r})"`),
     moduleDoc: pyDocView([`${names.clientClass}: the entry point of the ${ir.title} SDK.`]),
     classDoc: pyDocView([
       `Client of the ${ir.title} API.`,
@@ -63,14 +67,10 @@ export function clientView(
     ]),
     userAgent: pyStr(`grantgen-python ${names.packageName}/${ir.version}`.replace(/[^\x20-\x7e]/g, '')),
     params: config.fields.map((f) => paramLine(f.name, f.annotationExpr, '_UNSET')),
-    changes: layout(
-      tuple(
-        config.fields.map((f) => tuple([pyStr(f.name), f.name])),
-        true,
-      ),
-      8,
-      'for name, value in ',
-      '',
+    changes: forPairs(
+      'name',
+      'value',
+      config.fields.map((f) => [pyStr(f.name), f.name]),
     ),
     schemes: schemes.map((s, i) => ({
       module: s.names.module,

@@ -5,6 +5,7 @@ import { call, kw, layout, list, tuple, type PyExpr } from '../layout.js';
 import { controllerMethodNames, operationParamNames, type ModelNames, type PyNames, type TagNames } from '../names.js';
 import { successResponse } from '../../shared/contract.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
+import { classHead, type ClassHeadView } from './blocks.js';
 import {
   converter,
   helper,
@@ -74,6 +75,9 @@ export interface ControllerView {
   /** `Async<className>`: the async twin in the same module. */
   asyncClassName: string;
   asyncClassDoc: DocView;
+  /** `class <className>(BaseController):` and its async twin's. */
+  head: ClassHeadView;
+  asyncHead: ClassHeadView;
   module: string;
   accessor: string;
   tagWire: string;
@@ -240,6 +244,8 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
   return {
     className: t.className,
     asyncClassName: `Async${t.className}`,
+    head: classHead(t.className, ['BaseController']),
+    asyncHead: classHead(`Async${t.className}`, ['AsyncBaseController']),
     asyncClassDoc: pyDocView([`Operations tagged ${tag}, async (\`await\` each call).`, tagDesc]),
     module: t.module,
     accessor: t.accessor,

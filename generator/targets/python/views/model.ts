@@ -1,16 +1,24 @@
 /** Views of `models/<model>.py`: object models (`model.py.hbs`) and enums (`enum_model.py.hbs`). */
 import type { IrApi, IrModel } from '../../../ir/types.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
-import { call, kw, layout, tuple, type PyExpr } from '../layout.js';
+import { call, fits, kw, layout, type PyExpr } from '../layout.js';
 import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { constantView, type ConstantView } from './blocks.js';
+import {
+  classHead,
+  constantView,
+  forPairs,
+  type ClassHeadView,
+  type ConstantView,
+  type ForPairsView,
+} from './blocks.js';
 import { converter, helper, optionalOf, pyLiteral, pyType, typeContext } from '../types.js';
 
 /** `templates/python/enum_model.py.hbs`. */
 export interface EnumModelView {
   isEnum: true;
   className: string;
+  head: ClassHeadView;
   moduleDoc: DocView;
   classDoc: DocView;
   /** `str, Enum` and the like. */
@@ -23,6 +31,8 @@ export interface EnumModelView {
 export interface ObjectModelView {
   isEnum: false;
   className: string;
+  /** `return f"<Class>(...)"` in `__repr__` fits on one line (else ruff parenthesizes it). */
+  reprOneLine: boolean;
   moduleDoc: DocView;
   classDoc: DocView;
   /** The module's import block (models it refers to are imported at the end, see `modelImports`). */
@@ -30,12 +40,15 @@ export interface ObjectModelView {
   /** Models this one refers to (imported at the end of the module). */
   modelImports: ModelNames[];
   hasImports: boolean;
-  wireNames: string;
-  params: string[];
-  assigns: string[];
+  /** `_WIRE_NAMES`: the properties' wire names as string literals; `oneLine` = `(...,)` fits on a line. */
+  wireNames: { items: string[]; oneLine: boolean };
+  /** `__init__` parameters (required first) and the attributes they set. */
+  props: { name: string; annotation: string; required: boolean }[];
   hasProps: boolean;
+  /** The keyword arguments of `from_dictionary`'s `cls(...)`, laid out by layout.ts at 12 spaces. */
   fromDictBody: string;
-  toPairs: string;
+  /** `to_dictionary`'s `for key, value in (...)`: wire literal and attribute of each property. */
+  toPairs: ForPairsView;
   hasToPairs: boolean;
 }
 
@@ -50,6 +63,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     return {
       isEnum: true,
       className: n.className,
+      head: classHead(n.className, base.split(', ')),
       moduleDoc: pyDocView([`${n.className}: values of ${m.wireName}.`]),
       classDoc: pyDocView([m.description || `The ${m.wireName} model.`]),
       base,
@@ -58,32 +72,32 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   }
   const propNames = modelPropertyNames(m);
   const ordered = [...m.properties.filter((p) => p.required), ...m.properties.filter((p) => !p.required)];
-  const params: string[] = [];
-  const assigns: string[] = [];
+  const props: ObjectModelView['props'] = [];
   const fromArgs: PyExpr[] = [];
-  const toPairs: PyExpr[] = [];
+  const pairs: [string, string][] = [];
   const attrDocs: string[] = [];
   for (const p of ordered) {
     const name = propNames.get(p.wireName) as string;
     const t = pyType(ctx, p.type);
     const annotation = p.required ? t : optionalOf(ctx, t);
-    params.push(layout(`${name}: ${annotation}${p.required ? '' : ' = None'}`, 8, '', ','));
-    assigns.push(`        self.${name} = ${name}`);
+    props.push({ name, annotation, required: p.required });
     const conv = converter(ctx, p.type);
     const wire = pyStr(p.wireName);
     const raw: PyExpr = p.required ? helper(ctx, 'require', ['dictionary', wire]) : call('dictionary.get', [wire]);
     let value: PyExpr = raw;
     if (conv !== null) value = helper(ctx, p.required ? 'convert' : 'optional', [raw, conv]);
     fromArgs.push(kw(name, value));
-    toPairs.push(tuple([wire, `self.${name}`]));
+    pairs.push([wire, `self.${name}`]);
     if (p.description) attrDocs.push(`${name}: ${p.description}`);
   }
-  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAMES'])));
+  // a frozenset: `extra()` tells "no unknown fields" with one subset test
+  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAME_SET'])));
   const modelImports = [...ctx.used]
     .filter((w) => w !== m.wireName)
     .sort()
     .map((w) => names.models.get(w) as ModelNames);
   const body = fromArgs.map((a) => layout(a, 12, '', ',')).join('\n');
+  const wireLiterals = m.properties.map((p) => pyStr(p.wireName));
   // the template's own code uses these besides what the fields need
   const imports = new PyImports()
     .add('__future__', 'annotations')
@@ -92,6 +106,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   return {
     isEnum: false,
     className: n.className,
+    reprOneLine: fits(`        return f"${n.className}({self.to_dictionary()!r})"`),
     moduleDoc: pyDocView([`${n.className}: the ${m.wireName} model.`]),
     classDoc: pyDocView([
       m.description || `The ${m.wireName} model.`,
@@ -100,22 +115,15 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     imports: imports.view(),
     modelImports,
     hasImports: modelImports.length > 0,
-    // a frozenset: `extra()` tells "no unknown fields" with one subset test
-    wireNames: layout(
-      call('frozenset', [
-        tuple(
-          m.properties.map((p) => pyStr(p.wireName)),
-          m.properties.length > 0,
-        ),
-      ]),
-      0,
-      '_WIRE_NAMES: FrozenSet[str] = ',
-    ),
-    params,
-    assigns,
+    wireNames: {
+      items: wireLiterals,
+      // ruff keeps a one-element tuple on one line when it fits; more elements are exploded
+      oneLine: wireLiterals.length === 0 || (wireLiterals.length === 1 && fits(`_WIRE_NAMES = (${wireLiterals[0]},)`)),
+    },
+    props,
     hasProps: m.properties.length > 0,
     fromDictBody: body,
-    toPairs: layout(tuple(toPairs, true), 8, 'for key, value in ', ':'),
-    hasToPairs: toPairs.length > 0,
+    toPairs: forPairs('key', 'value', pairs),
+    hasToPairs: pairs.length > 0,
   };
 }

@@ -5,8 +5,8 @@
 import { KIND_FACTS, hasMetadata, type AuthKind, type AuthUnit } from '../../shared/contract.js';
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { defFits } from '../layout.js';
-import { constantView, type ConstantView } from './blocks.js';
+import { defFits, fits } from '../layout.js';
+import { classHead, constantView, type ClassHeadView, type ConstantView } from './blocks.js';
 import type { PyNames, SchemeNames } from '../names.js';
 
 /** A manager of the Python SDK: the contract's unit with its Python names. */
@@ -56,6 +56,8 @@ export function unitLabel(u: AuthUnit): string {
 
 /** `templates/python/auth_scheme.py.hbs`. */
 export interface AuthSchemeModuleView {
+  credentialsHead: ClassHeadView;
+  managerHead: ClassHeadView;
   moduleDoc: DocView;
   credentialsClass: string;
   managerClass: string;
@@ -68,7 +70,8 @@ export interface AuthSchemeModuleView {
   imports: ImportBlockView;
   credentialsDoc: DocView;
   managerDoc: DocView;
-  envPrefix: string;
+  /** `ENV_PREFIX` and (with scopes) `SCOPE_ENUM` of the credentials class. */
+  credentialsConstants: ConstantView[];
   hasScopes: boolean;
   scopeEnumClass: string;
   scopeEnumModule: string;
@@ -114,6 +117,8 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
   if (hasScopes) imports.add(`...models.${v.names.scopeEnumModule}`, v.names.scopeEnumClass);
   return {
     moduleDoc: pyDocView([`${unitLabel(u)}: ${title}.`]),
+    credentialsHead: classHead(v.names.credentialsClass, [`${credentialsModule}.${discovery ?? base.credentials}`]),
+    managerHead: classHead(v.names.managerClass, [`${base.module}.${base.manager}`]),
     credentialsClass: v.names.credentialsClass,
     managerClass: v.names.managerClass,
     baseCredentials: discovery ?? base.credentials,
@@ -123,7 +128,10 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
     imports: imports.view(),
     credentialsDoc: pyDocView([`Credentials of the ${u.scheme.wireName} scheme (${title}).`, u.scheme.description]),
     managerDoc: pyDocView([`Manager of the ${u.scheme.wireName} scheme (${title}).`]),
-    envPrefix: pyStr(v.names.envPrefix),
+    credentialsConstants: [
+      constantView('ENV_PREFIX', pyStr(v.names.envPrefix)),
+      ...(hasScopes ? [constantView('SCOPE_ENUM', v.names.scopeEnumClass)] : []),
+    ],
     hasScopes,
     scopeEnumClass: v.names.scopeEnumClass,
     scopeEnumModule: v.names.scopeEnumModule,
@@ -134,12 +142,15 @@ export function schemeModuleView(v: SchemeView): AuthSchemeModuleView {
 /** `templates/python/scope_enum.py.hbs`. */
 export interface ScopeEnumView {
   className: string;
+  head: ClassHeadView;
   moduleDoc: DocView;
   classDoc: DocView;
   /** One member per scope: its `# description` comment (when any) and `NAME = "scope"`. */
   members: { hasComment: boolean; comment: string; constant: ConstantView }[];
   /** `def from_value(cls, ...) -> ...:` fits on one line (else one parameter per line). */
   fromValueOneLine: boolean;
+  /** When split: whether the `default` parameter and the `) -> ...:` line each fit (else ruff splits the subscript). */
+  fromValueSplit: { defaultOneLine: boolean; returnsOneLine: boolean };
 }
 
 export function scopeEnumView(v: SchemeView): ScopeEnumView {
@@ -147,6 +158,7 @@ export function scopeEnumView(v: SchemeView): ScopeEnumView {
   const cls = v.names.scopeEnumClass;
   return {
     className: cls,
+    head: classHead(cls, ['str', 'Enum']),
     moduleDoc: pyDocView([`OAuth 2 scopes of the ${unitLabel(u)} scheme.`]),
     classDoc: pyDocView([`The OAuth 2 scopes ${unitLabel(u)} supports.`]),
     members: ('flow' in u ? u.flow.scopes : []).map((s) => ({
@@ -154,6 +166,10 @@ export function scopeEnumView(v: SchemeView): ScopeEnumView {
       comment: pyComment(s.description),
       constant: constantView(v.names.scopeMembers.get(s.wireName) as string, pyStr(s.wireName)),
     })),
+    fromValueSplit: {
+      defaultOneLine: fits(`        default: Optional[${cls}] = None,`),
+      returnsOneLine: fits(`    ) -> Optional[${cls}]:`),
+    },
     fromValueOneLine: defFits(
       'from_value',
       ['cls', 'value: object', `default: Optional[${cls}] = None`],

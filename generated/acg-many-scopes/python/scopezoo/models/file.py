@@ -6,14 +6,13 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, optional, require, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "id",
-        "name",
-        "size",
-        "owner",
-    ),
+_WIRE_NAMES = (
+    "id",
+    "name",
+    "size",
+    "owner",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class File:
@@ -42,7 +41,7 @@ class File:
             name=dictionary.get("name"),
             size=dictionary.get("size"),
             owner=optional(dictionary.get("owner"), User.from_dictionary),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -6,13 +6,12 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "name",
-        "email",
-        "grant",
-    ),
+_WIRE_NAMES = (
+    "name",
+    "email",
+    "grant",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class Me:
@@ -42,7 +41,7 @@ class Me:
             name=require(dictionary, "name"),
             grant=require(dictionary, "grant"),
             email=dictionary.get("email"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -6,12 +6,11 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "id",
-        "name",
-    ),
+_WIRE_NAMES = (
+    "id",
+    "name",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class User:
@@ -34,7 +33,7 @@ class User:
         return cls(
             id_=dictionary.get("id"),
             name=dictionary.get("name"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -6,18 +6,17 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "app",
-        "moto",
-        "notes",
-        "users",
-        "time",
-        "os",
-        "php_version",
-        "status",
-    ),
+_WIRE_NAMES = (
+    "app",
+    "moto",
+    "notes",
+    "users",
+    "time",
+    "os",
+    "php_version",
+    "status",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class ServiceStatus:
@@ -58,7 +57,7 @@ class ServiceStatus:
             time=dictionary.get("time"),
             os=dictionary.get("os"),
             php_version=dictionary.get("php_version"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -6,13 +6,12 @@ from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "name",
-        "value",
-        "tags",
-    ),
+_WIRE_NAMES = (
+    "name",
+    "value",
+    "tags",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class Secret:
@@ -38,7 +37,7 @@ class Secret:
             name=require(dictionary, "name"),
             value_2=dictionary.get("value"),
             tags=dictionary.get("tags"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -6,13 +6,12 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
-_WIRE_NAMES: FrozenSet[str] = frozenset(
-    (
-        "id",
-        "title",
-        "body",
-    ),
+_WIRE_NAMES = (
+    "id",
+    "title",
+    "body",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class Note:
@@ -38,7 +37,7 @@ class Note:
             title=require(dictionary, "title"),
             id_=dictionary.get("id"),
             body_=dictionary.get("body"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:
