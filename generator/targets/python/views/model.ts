@@ -90,7 +90,8 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     pairs.push([wire, `self.${name}`]);
     if (p.description) attrDocs.push(`${name}: ${p.description}`);
   }
-  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAMES'])));
+  // a frozenset: `extra()` tells "no unknown fields" with one subset test
+  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAME_SET'])));
   const modelImports = [...ctx.used]
     .filter((w) => w !== m.wireName)
     .sort()
@@ -100,7 +101,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   // the template's own code uses these besides what the fields need
   const imports = new PyImports()
     .add('__future__', 'annotations')
-    .add('typing', 'Any', 'Dict', 'Mapping', 'Optional', ...ctx.typing)
+    .add('typing', 'Any', 'Dict', 'FrozenSet', 'Mapping', 'Optional', ...ctx.typing)
     .add('._helpers', 'check_object', 'extra', 'to_json', ...ctx.helpers);
   return {
     isEnum: false,
