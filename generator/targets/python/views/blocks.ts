@@ -46,3 +46,26 @@ export interface ClassHeadView {
 export function classHead(name: string, bases: string[]): ClassHeadView {
   return { name, bases, oneLine: fits(`class ${name}(${bases.join(', ')}):`) };
 }
+
+/**
+ * `for <key>, <value> in ((literal, name), ...):` at 8 spaces (`partials/py_for_pairs.hbs`): the
+ * tuple stays on the `for` line when it has at most one pair and fits; else one pair per line,
+ * and a pair too long for its line is split one element per line.
+ */
+export interface ForPairsView {
+  key: string;
+  value: string;
+  oneLine: boolean;
+  /** `first` is an escaped literal, `second` a name (`self.x`, `x`, a class). */
+  pairs: { first: string; second: string; oneLine: boolean }[];
+}
+
+export function forPairs(key: string, value: string, pairs: [string, string][]): ForPairsView {
+  const only = pairs.map(([a, b]) => `(${a}, ${b}),`).join('');
+  return {
+    key,
+    value,
+    oneLine: pairs.length <= 1 && fits(`        for ${key}, ${value} in (${only}):`),
+    pairs: pairs.map(([first, second]) => ({ first, second, oneLine: fits(`            (${first}, ${second}),`) })),
+  };
+}

@@ -2,7 +2,7 @@
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { propertyView, type PropertyView } from './blocks.js';
+import { forPairs, propertyView, type ForPairsView, type PropertyView } from './blocks.js';
 import { asyncClientImports } from './async.js';
 import { call, fits, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
@@ -37,7 +37,8 @@ export interface ClientView {
   classDoc: DocView;
   userAgent: string;
   params: string[];
-  changes: string;
+  /** `for name, value in (("field", field), ...):` over Configuration's fields. */
+  changes: ForPairsView;
   schemes: ClientSchemeView[];
   /** The module's import block. */
   imports: ImportBlockView;
@@ -66,14 +67,10 @@ export function clientView(
     ]),
     userAgent: pyStr(`grantgen-python ${names.packageName}/${ir.version}`.replace(/[^\x20-\x7e]/g, '')),
     params: config.fields.map((f) => paramLine(f.name, f.annotationExpr, '_UNSET')),
-    changes: layout(
-      tuple(
-        config.fields.map((f) => tuple([pyStr(f.name), f.name])),
-        true,
-      ),
-      8,
-      'for name, value in ',
-      '',
+    changes: forPairs(
+      'name',
+      'value',
+      config.fields.map((f) => [pyStr(f.name), f.name]),
     ),
     schemes: schemes.map((s, i) => ({
       module: s.names.module,

@@ -4,7 +4,14 @@ import { screamingCase } from '../../../naming/index.js';
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
 import { layout, subscript, tuple, wrapAssignment, type PyExpr } from '../layout.js';
-import { constantView, propertyView, type ConstantView, type PropertyView } from './blocks.js';
+import {
+  constantView,
+  forPairs,
+  propertyView,
+  type ConstantView,
+  type ForPairsView,
+  type PropertyView,
+} from './blocks.js';
 import type { PyNames } from '../names.js';
 import { unitLabel, type SchemeView } from './scheme.js';
 
@@ -49,9 +56,11 @@ export interface ConfigurationView {
   /** The module's import block. */
   imports: ImportBlockView;
   hasCredentials: boolean;
-  credentialsFromEnv: string;
+  /** `for name, credentials_class in (("<kwarg>", <CredentialsClass>), ...):`. */
+  credentialsFromEnv: ForPairsView;
   fields: ConfigFieldView[];
-  fieldNames: string;
+  /** `_FIELDS`: every setting's name as a string literal (always several: one per line). */
+  fieldNames: string[];
   classDoc: DocView;
   variableValues: string;
 }
@@ -190,14 +199,10 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
     ),
     imports: { sections: [] },
     hasCredentials: schemes.length > 0,
-    credentialsFromEnv: layout(
-      tuple(
-        schemes.map((s) => tuple([pyStr(s.names.kwarg), s.names.credentialsClass])),
-        true,
-      ),
-      8,
-      'for name, credentials_class in ',
-      ':',
+    credentialsFromEnv: forPairs(
+      'name',
+      'credentials_class',
+      schemes.map((s) => [pyStr(s.names.kwarg), s.names.credentialsClass]),
     ),
     fields: fields.map(({ expr, uses, ...f }) => ({
       ...f,
@@ -208,14 +213,7 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       property: propertyView(f.name, f.annotation, f.doc),
       argDoc: pyComment(f.doc),
     })),
-    fieldNames: layout(
-      tuple(
-        fields.map((f) => pyStr(f.name)),
-        true,
-      ),
-      4,
-      '_FIELDS: ClassVar[Tuple[str, ...]] = ',
-    ),
+    fieldNames: fields.map((f) => pyStr(f.name)),
     classDoc: pyDocView([
       `Settings of a ${names.clientClass} (immutable; change with \`clone_with\`).`,
       'Args:\n' + fields.map((f) => `    ${f.name}: ${pyComment(f.doc)}`).join('\n'),

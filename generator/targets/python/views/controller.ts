@@ -52,6 +52,14 @@ export interface OperationView {
   pathLiteral: string;
   specArgs: string[];
   deserializer: string;
+  /**
+   * Per-operation facts made once at import, not per call: `specName` names a module-level
+   * `RequestSpec` when the operation takes no per-call values (`specConstant` is its
+   * assignment), `bodyConstant` the module-level deserializer assignment (model bodies).
+   */
+  specName: string | null;
+  specConstant: string | null;
+  bodyConstant: string | null;
   server: string;
   wireId: string;
   method: string;
@@ -78,6 +86,8 @@ export interface ControllerView {
   /** The module's import block, collected from what the operations use. */
   imports: ImportBlockView;
   operations: OperationView[];
+  /** Some operation has a module-level spec or deserializer. */
+  hasConstants: boolean;
 }
 
 /** Python type of a parameter, and whether it is a constant (required single-value enum). */
@@ -166,6 +176,16 @@ function operationView(
   specArgs.push(...bodyArg);
   specArgs.push(kw('security', security));
   if (accept) specArgs.push(kw('accept', pyStr(accept)));
+  // Made once at import (issue 12 §4): the spec of an operation without per-call values,
+  // and a model deserializer. Names start with one underscore + a word, never two (no name
+  // mangling inside the class bodies that use them).
+  const specName = sigParams.length === 0 ? `_spec_${methodName}` : null;
+  const specExpr = call('RequestSpec', [pyStr(op.method.toUpperCase()), pyStr(op.server), pyStr(op.path), ...specArgs]);
+  let bodyConstant: string | null = null;
+  if (used === 'model_body') {
+    bodyConstant = layout(deserializer, 0, `_body_${methodName} = `);
+    deserializer = `_body_${methodName}`;
+  }
   const fallback = `${op.method.toUpperCase()} ${op.path}`;
   const docParts = [op.summary || fallback, op.description];
   if (op.deprecated) docParts.push('Deprecated: this operation may be removed in a future version.');
@@ -185,6 +205,9 @@ function operationView(
     pathLiteral: pyStr(op.path),
     specArgs: specArgs.map((a) => layout(a, 16, '', ',')),
     deserializer: layout(deserializer, 12, '', ','),
+    specName,
+    specConstant: specName === null ? null : layout(specExpr, 0, `${specName} = `),
+    bodyConstant,
     server: op.server,
     methodName,
     wireId: op.operationId,
@@ -231,5 +254,6 @@ export function controllerView(ir: IrApi, names: PyNames, tag: string): Controll
     classDoc: pyDocView([`Operations tagged ${tag}.`, tagDesc]),
     imports: imports.view(),
     operations,
+    hasConstants: operations.some((o) => o.specConstant !== null || o.bodyConstant !== null),
   };
 }

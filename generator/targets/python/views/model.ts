@@ -4,7 +4,14 @@ import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { call, fits, kw, layout, type PyExpr } from '../layout.js';
 import { enumMemberNames, modelPropertyNames, type ModelNames, type PyNames } from '../names.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { classHead, constantView, type ClassHeadView, type ConstantView } from './blocks.js';
+import {
+  classHead,
+  constantView,
+  forPairs,
+  type ClassHeadView,
+  type ConstantView,
+  type ForPairsView,
+} from './blocks.js';
 import { converter, helper, optionalOf, pyLiteral, pyType, typeContext } from '../types.js';
 
 /** `templates/python/enum_model.py.hbs`. */
@@ -40,11 +47,8 @@ export interface ObjectModelView {
   hasProps: boolean;
   /** The keyword arguments of `from_dictionary`'s `cls(...)`, laid out by layout.ts at 12 spaces. */
   fromDictBody: string;
-  /**
-   * `to_dictionary`'s `for key, value in (...)`: pairs of wire literal and attribute name; `oneLine`
-   * = the whole tuple fits on the `for` line, each pair's `oneLine` = it fits on its own line.
-   */
-  toPairs: { oneLine: boolean; pairs: { wire: string; name: string; oneLine: boolean }[] };
+  /** `to_dictionary`'s `for key, value in (...)`: wire literal and attribute of each property. */
+  toPairs: ForPairsView;
   hasToPairs: boolean;
 }
 
@@ -70,7 +74,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   const ordered = [...m.properties.filter((p) => p.required), ...m.properties.filter((p) => !p.required)];
   const props: ObjectModelView['props'] = [];
   const fromArgs: PyExpr[] = [];
-  const pairs: ObjectModelView['toPairs']['pairs'] = [];
+  const pairs: [string, string][] = [];
   const attrDocs: string[] = [];
   for (const p of ordered) {
     const name = propNames.get(p.wireName) as string;
@@ -83,10 +87,11 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     let value: PyExpr = raw;
     if (conv !== null) value = helper(ctx, p.required ? 'convert' : 'optional', [raw, conv]);
     fromArgs.push(kw(name, value));
-    pairs.push({ wire, name, oneLine: fits(`            (${wire}, self.${name}),`) });
+    pairs.push([wire, `self.${name}`]);
     if (p.description) attrDocs.push(`${name}: ${p.description}`);
   }
-  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAMES'])));
+  // a frozenset: `extra()` tells "no unknown fields" with one subset test
+  fromArgs.push(kw('additional_properties', call('extra', ['dictionary', '_WIRE_NAME_SET'])));
   const modelImports = [...ctx.used]
     .filter((w) => w !== m.wireName)
     .sort()
@@ -96,7 +101,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
   // the template's own code uses these besides what the fields need
   const imports = new PyImports()
     .add('__future__', 'annotations')
-    .add('typing', 'Any', 'Dict', 'Mapping', 'Optional', ...ctx.typing)
+    .add('typing', 'Any', 'Dict', 'FrozenSet', 'Mapping', 'Optional', ...ctx.typing)
     .add('._helpers', 'check_object', 'extra', 'to_json', ...ctx.helpers);
   return {
     isEnum: false,
@@ -118,10 +123,7 @@ export function modelView(ir: IrApi, names: PyNames, m: IrModel): ModelView {
     props,
     hasProps: m.properties.length > 0,
     fromDictBody: body,
-    toPairs: {
-      pairs,
-      oneLine: pairs.length === 1 && fits(`        for key, value in ((${pairs[0]?.wire}, self.${pairs[0]?.name}),):`),
-    },
+    toPairs: forPairs('key', 'value', pairs),
     hasToPairs: pairs.length > 0,
   };
 }

@@ -34,10 +34,11 @@ export interface PyprojectView {
   version: string;
   description: string;
   packageDir: string;
-  /** `license = "MIT"` (PEP 639), or empty: no license is declared unless one is given. */
-  licenseLine: string;
-  /** `authors = [...]`, or empty. */
-  authorsLine: string;
+  /** PEP 639 license expression (a TOML string); none is declared unless one is given. */
+  hasLicense: boolean;
+  license: string;
+  /** `authors = [...]` entries (TOML strings); the line is left out when empty. */
+  authors: { name: string; hasEmail: boolean; email: string }[];
   hasRepository: boolean;
   repository: string;
   /** hatchling floor: 1.27 reads PEP 639 license expressions. */
@@ -137,9 +138,6 @@ export function packageInitView(
 
 export function pyprojectView(ir: IrApi, names: PyNames, meta: ResolvedMetadata): PyprojectView {
   const pkg = names.packageName;
-  const authors = meta.authors.map(
-    (a) => `{ name = ${tomlStr(a.name)}${a.email ? `, email = ${tomlStr(a.email)}` : ''} }`,
-  );
   return {
     pythonFloor: PY_VERSION_FLOOR,
     ruffTarget: `py${PY_VERSION_FLOOR.replace('.', '')}`,
@@ -147,8 +145,13 @@ export function pyprojectView(ir: IrApi, names: PyNames, meta: ResolvedMetadata)
     version: tomlStr(meta.version),
     description: tomlStr(ir.description.replace(/\s+/g, ' ').trim() || `SDK for ${ir.title}`),
     packageDir: tomlStr(pkg),
-    licenseLine: meta.license ? `license = ${tomlStr(meta.license)}` : '',
-    authorsLine: authors.length > 0 ? `authors = [${authors.join(', ')}]` : '',
+    hasLicense: Boolean(meta.license),
+    license: tomlStr(meta.license ?? ''),
+    authors: meta.authors.map((a) => ({
+      name: tomlStr(a.name),
+      hasEmail: Boolean(a.email),
+      email: tomlStr(a.email ?? ''),
+    })),
     hasRepository: meta.repository !== null,
     repository: tomlStr(meta.repository ?? ''),
     hatchling: tomlStr('hatchling>=1.27'),

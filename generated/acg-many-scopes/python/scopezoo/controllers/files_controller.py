@@ -16,6 +16,9 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_body_list_files = model_body(list_of(File.from_dictionary))
+
 
 class FilesController(BaseController):
     """Operations tagged files."""
@@ -46,7 +49,7 @@ class FilesController(BaseController):
                 security=[["zooAuth"]],
                 accept="application/json",
             ),
-            model_body(list_of(File.from_dictionary)),
+            _body_list_files,
             request_options,
         )
 
@@ -107,7 +110,7 @@ class AsyncFilesController(AsyncBaseController):
                 security=[["zooAuth"]],
                 accept="application/json",
             ),
-            model_body(list_of(File.from_dictionary)),
+            _body_list_files,
             request_options,
         )
 

@@ -14,6 +14,16 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_get_me = RequestSpec(
+    "GET",
+    "default",
+    "/me",
+    security=[["zooAuth"]],
+    accept="application/json",
+)
+_body_get_me = model_body(User.from_dictionary)
+
 
 class UsersController(BaseController):
     """Operations tagged users."""
@@ -32,14 +42,8 @@ class UsersController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/me",
-                security=[["zooAuth"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_me,
+            _body_get_me,
             request_options,
         )
 
@@ -61,13 +65,7 @@ class AsyncUsersController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/me",
-                security=[["zooAuth"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_me,
+            _body_get_me,
             request_options,
         )

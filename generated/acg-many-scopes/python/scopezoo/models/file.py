@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, optional, require, to_json
 
@@ -12,6 +12,7 @@ _WIRE_NAMES = (
     "size",
     "owner",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class File:
@@ -40,7 +41,7 @@ class File:
             name=dictionary.get("name"),
             size=dictionary.get("size"),
             owner=optional(dictionary.get("owner"), User.from_dictionary),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 
 from ._helpers import check_object, extra, list_of, optional, to_json
 
@@ -11,6 +11,7 @@ _WIRE_NAMES = (
     "email",
     "files",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class User:
@@ -36,7 +37,7 @@ class User:
             id_=dictionary.get("id"),
             email=dictionary.get("email"),
             files=optional(dictionary.get("files"), list_of(File.from_dictionary)),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

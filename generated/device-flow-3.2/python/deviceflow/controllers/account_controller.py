@@ -15,6 +15,23 @@ from .base_controller import (
     text_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_get_me = RequestSpec(
+    "GET",
+    "default",
+    "/device/me",
+    security=[["tv"], ["oauth2"], ["sso"]],
+    accept="application/json",
+)
+_body_get_me = model_body(Me.from_dictionary)
+_spec_ping = RequestSpec(
+    "GET",
+    "default",
+    "/device/ping",
+    security=[],
+    accept="text/plain",
+)
+
 
 class AccountController(BaseController):
     """Operations tagged account.
@@ -36,14 +53,8 @@ class AccountController(BaseController):
             ApiResponse whose body is a Me.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/device/me",
-                security=[["tv"], ["oauth2"], ["sso"]],
-                accept="application/json",
-            ),
-            model_body(Me.from_dictionary),
+            _spec_get_me,
+            _body_get_me,
             request_options,
         )
 
@@ -61,13 +72,7 @@ class AccountController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/device/ping",
-                security=[],
-                accept="text/plain",
-            ),
+            _spec_ping,
             text_body,
             request_options,
         )
@@ -93,14 +98,8 @@ class AsyncAccountController(AsyncBaseController):
             ApiResponse whose body is a Me.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/device/me",
-                security=[["tv"], ["oauth2"], ["sso"]],
-                accept="application/json",
-            ),
-            model_body(Me.from_dictionary),
+            _spec_get_me,
+            _body_get_me,
             request_options,
         )
 
@@ -118,13 +117,7 @@ class AsyncAccountController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/device/ping",
-                security=[],
-                accept="text/plain",
-            ),
+            _spec_ping,
             text_body,
             request_options,
         )

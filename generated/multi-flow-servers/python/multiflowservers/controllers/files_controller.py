@@ -14,6 +14,16 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_list_uploads = RequestSpec(
+    "GET",
+    "listUploads",
+    "/files",
+    security=[["oauth2"]],
+    accept="application/json",
+)
+_body_list_uploads = model_body(User.from_dictionary)
+
 
 class FilesController(BaseController):
     """Operations tagged Files."""
@@ -32,14 +42,8 @@ class FilesController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "listUploads",
-                "/files",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_list_uploads,
+            _body_list_uploads,
             request_options,
         )
 
@@ -61,13 +65,7 @@ class AsyncFilesController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "listUploads",
-                "/files",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_list_uploads,
+            _body_list_uploads,
             request_options,
         )

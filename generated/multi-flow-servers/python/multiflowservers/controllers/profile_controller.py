@@ -14,6 +14,16 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_get_profile = RequestSpec(
+    "GET",
+    "default",
+    "/profile",
+    security=[["oauth2"]],
+    accept="application/json",
+)
+_body_get_profile = model_body(User.from_dictionary)
+
 
 class ProfileController(BaseController):
     """Operations tagged Profile."""
@@ -32,14 +42,8 @@ class ProfileController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/profile",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_profile,
+            _body_get_profile,
             request_options,
         )
 
@@ -61,13 +65,7 @@ class AsyncProfileController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/profile",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_profile,
+            _body_get_profile,
             request_options,
         )

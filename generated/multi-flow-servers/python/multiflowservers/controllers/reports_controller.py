@@ -14,6 +14,24 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_get_archive = RequestSpec(
+    "GET",
+    "reports",
+    "/archive",
+    security=[["oauth2"]],
+    accept="application/json",
+)
+_body_get_archive = model_body(User.from_dictionary)
+_spec_get_summary = RequestSpec(
+    "GET",
+    "reports",
+    "/summary",
+    security=[["oauth2"]],
+    accept="application/json",
+)
+_body_get_summary = model_body(User.from_dictionary)
+
 
 class ReportsController(BaseController):
     """Operations tagged Reports."""
@@ -32,14 +50,8 @@ class ReportsController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "reports",
-                "/archive",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_archive,
+            _body_get_archive,
             request_options,
         )
 
@@ -57,14 +69,8 @@ class ReportsController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "reports",
-                "/summary",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_summary,
+            _body_get_summary,
             request_options,
         )
 
@@ -86,14 +92,8 @@ class AsyncReportsController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "reports",
-                "/archive",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_archive,
+            _body_get_archive,
             request_options,
         )
 
@@ -111,13 +111,7 @@ class AsyncReportsController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "reports",
-                "/summary",
-                security=[["oauth2"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_get_summary,
+            _body_get_summary,
             request_options,
         )

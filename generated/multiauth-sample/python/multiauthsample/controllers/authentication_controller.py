@@ -16,6 +16,67 @@ from .base_controller import (
     text_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_basic_auth_and_api_header_auth = RequestSpec(
+    "GET",
+    "default",
+    "/auth/basicAndApiKeyAndApiHeader",
+    security=[["basicAuth", "apiKey", "apiHeader"]],
+    accept="text/plain",
+)
+_spec_custom_query_or_header_authentication = RequestSpec(
+    "GET",
+    "default",
+    "/auth/customQueryOrHeaderParam",
+    security=[["apiKey"], ["apiHeader"]],
+    accept="text/plain",
+)
+_spec_multiple_auth_combination = RequestSpec(
+    "GET",
+    "default",
+    "/auth/multipleAuthCombination",
+    security=[["OAuthBearerToken"], ["basicAuth", "apiKey", "apiHeader"]],
+    accept="text/plain",
+)
+_spec_no_auth = RequestSpec(
+    "GET",
+    "default",
+    "/auth/noAuth",
+    query=[("array", True)],
+    security=[],
+    accept="text/plain",
+)
+_spec_o_auth_bearer_token = RequestSpec(
+    "GET",
+    "default",
+    "/auth/oauth2",
+    security=[["OAuthBearerToken"]],
+    accept="text/plain",
+)
+_spec_o_auth_client_credentials_grant = RequestSpec(
+    "GET",
+    "default",
+    "/oauth2/non-auth-server/status",
+    security=[["OAuthCCG"]],
+    accept="application/json",
+)
+_body_o_auth_client_credentials_grant = model_body(ServiceStatus.from_dictionary)
+_spec_o_auth_authorization_grant = RequestSpec(
+    "GET",
+    "default",
+    "/oauth2/non-auth-server/user",
+    security=[["OAuthACG"], ["OAuthROPCG"]],
+    accept="application/json",
+)
+_body_o_auth_authorization_grant = model_body(User.from_dictionary)
+_spec_o_auth_grant_types_or_combinations = RequestSpec(
+    "GET",
+    "default",
+    "/oauth2/oauthOrCombination",
+    security=[["OAuthCCG"], ["OAuthBearerToken"]],
+    accept="text/plain",
+)
+
 
 class AuthenticationController(BaseController):
     """Operations tagged Authentication."""
@@ -34,13 +95,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/basicAndApiKeyAndApiHeader",
-                security=[["basicAuth", "apiKey", "apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_basic_auth_and_api_header_auth,
             text_body,
             request_options,
         )
@@ -59,13 +114,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/customQueryOrHeaderParam",
-                security=[["apiKey"], ["apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_custom_query_or_header_authentication,
             text_body,
             request_options,
         )
@@ -86,13 +135,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/multipleAuthCombination",
-                security=[["OAuthBearerToken"], ["basicAuth", "apiKey", "apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_multiple_auth_combination,
             text_body,
             request_options,
         )
@@ -115,14 +158,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/noAuth",
-                query=[("array", True)],
-                security=[],
-                accept="text/plain",
-            ),
+            _spec_no_auth,
             text_body,
             request_options,
         )
@@ -141,13 +177,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/oauth2",
-                security=[["OAuthBearerToken"]],
-                accept="text/plain",
-            ),
+            _spec_o_auth_bearer_token,
             text_body,
             request_options,
         )
@@ -166,14 +196,8 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a ServiceStatus.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/non-auth-server/status",
-                security=[["OAuthCCG"]],
-                accept="application/json",
-            ),
-            model_body(ServiceStatus.from_dictionary),
+            _spec_o_auth_client_credentials_grant,
+            _body_o_auth_client_credentials_grant,
             request_options,
         )
 
@@ -193,14 +217,8 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a User.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/non-auth-server/user",
-                security=[["OAuthACG"], ["OAuthROPCG"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_o_auth_authorization_grant,
+            _body_o_auth_authorization_grant,
             request_options,
         )
 
@@ -220,13 +238,7 @@ class AuthenticationController(BaseController):
             ApiResponse whose body is a str.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/oauthOrCombination",
-                security=[["OAuthCCG"], ["OAuthBearerToken"]],
-                accept="text/plain",
-            ),
+            _spec_o_auth_grant_types_or_combinations,
             text_body,
             request_options,
         )
@@ -249,13 +261,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/basicAndApiKeyAndApiHeader",
-                security=[["basicAuth", "apiKey", "apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_basic_auth_and_api_header_auth,
             text_body,
             request_options,
         )
@@ -274,13 +280,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/customQueryOrHeaderParam",
-                security=[["apiKey"], ["apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_custom_query_or_header_authentication,
             text_body,
             request_options,
         )
@@ -301,13 +301,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/multipleAuthCombination",
-                security=[["OAuthBearerToken"], ["basicAuth", "apiKey", "apiHeader"]],
-                accept="text/plain",
-            ),
+            _spec_multiple_auth_combination,
             text_body,
             request_options,
         )
@@ -330,14 +324,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/noAuth",
-                query=[("array", True)],
-                security=[],
-                accept="text/plain",
-            ),
+            _spec_no_auth,
             text_body,
             request_options,
         )
@@ -356,13 +343,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/auth/oauth2",
-                security=[["OAuthBearerToken"]],
-                accept="text/plain",
-            ),
+            _spec_o_auth_bearer_token,
             text_body,
             request_options,
         )
@@ -381,14 +362,8 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a ServiceStatus.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/non-auth-server/status",
-                security=[["OAuthCCG"]],
-                accept="application/json",
-            ),
-            model_body(ServiceStatus.from_dictionary),
+            _spec_o_auth_client_credentials_grant,
+            _body_o_auth_client_credentials_grant,
             request_options,
         )
 
@@ -408,14 +383,8 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a User.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/non-auth-server/user",
-                security=[["OAuthACG"], ["OAuthROPCG"]],
-                accept="application/json",
-            ),
-            model_body(User.from_dictionary),
+            _spec_o_auth_authorization_grant,
+            _body_o_auth_authorization_grant,
             request_options,
         )
 
@@ -435,13 +404,7 @@ class AsyncAuthenticationController(AsyncBaseController):
             ApiResponse whose body is a str.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/oauth2/oauthOrCombination",
-                security=[["OAuthCCG"], ["OAuthBearerToken"]],
-                accept="text/plain",
-            ),
+            _spec_o_auth_grant_types_or_combinations,
             text_body,
             request_options,
         )

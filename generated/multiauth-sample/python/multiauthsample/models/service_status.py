@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
@@ -16,6 +16,7 @@ _WIRE_NAMES = (
     "php_version",
     "status",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class ServiceStatus:
@@ -56,7 +57,7 @@ class ServiceStatus:
             time=dictionary.get("time"),
             os=dictionary.get("os"),
             php_version=dictionary.get("php_version"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

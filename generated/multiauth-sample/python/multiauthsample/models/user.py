@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, to_json
 
@@ -13,6 +13,7 @@ _WIRE_NAMES = (
     "created_at",
     "updated_at",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class User:
@@ -44,7 +45,7 @@ class User:
             email=dictionary.get("email"),
             created_at=dictionary.get("created_at"),
             updated_at=dictionary.get("updated_at"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

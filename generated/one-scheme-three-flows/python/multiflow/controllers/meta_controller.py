@@ -13,6 +13,9 @@ from .base_controller import (
     empty_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_ping = RequestSpec("GET", "default", "/ping", security=[])
+
 
 class MetaController(BaseController):
     """Operations tagged meta."""
@@ -31,12 +34,7 @@ class MetaController(BaseController):
             ApiResponse whose body is None.
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/ping",
-                security=[],
-            ),
+            _spec_ping,
             empty_body,
             request_options,
         )
@@ -59,12 +57,7 @@ class AsyncMetaController(AsyncBaseController):
             ApiResponse whose body is None.
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/ping",
-                security=[],
-            ),
+            _spec_ping,
             empty_body,
             request_options,
         )

@@ -15,6 +15,9 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_body_list_projects = model_body(list_of(Project.from_dictionary))
+
 
 class ProjectsController(BaseController):
     """Operations tagged projects."""
@@ -46,7 +49,7 @@ class ProjectsController(BaseController):
                 security=[["multiAuth"]],
                 accept="application/json",
             ),
-            model_body(list_of(Project.from_dictionary)),
+            _body_list_projects,
             request_options,
         )
 
@@ -81,6 +84,6 @@ class AsyncProjectsController(AsyncBaseController):
                 security=[["multiAuth"]],
                 accept="application/json",
             ),
-            model_body(list_of(Project.from_dictionary)),
+            _body_list_projects,
             request_options,
         )

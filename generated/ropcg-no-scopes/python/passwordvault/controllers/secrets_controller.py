@@ -15,6 +15,17 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_list_secrets = RequestSpec(
+    "GET",
+    "default",
+    "/secrets",
+    security=[["vaultPassword"]],
+    accept="application/json",
+)
+_body_list_secrets = model_body(list_of(Secret.from_dictionary))
+_body_create_secret = model_body(Secret.from_dictionary)
+
 
 class SecretsController(BaseController):
     """Operations tagged secrets."""
@@ -33,14 +44,8 @@ class SecretsController(BaseController):
             ApiResponse whose body is a List[Secret].
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/secrets",
-                security=[["vaultPassword"]],
-                accept="application/json",
-            ),
-            model_body(list_of(Secret.from_dictionary)),
+            _spec_list_secrets,
+            _body_list_secrets,
             request_options,
         )
 
@@ -69,7 +74,7 @@ class SecretsController(BaseController):
                 security=[["vaultPassword"]],
                 accept="application/json",
             ),
-            model_body(Secret.from_dictionary),
+            _body_create_secret,
             request_options,
         )
 
@@ -91,14 +96,8 @@ class AsyncSecretsController(AsyncBaseController):
             ApiResponse whose body is a List[Secret].
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/secrets",
-                security=[["vaultPassword"]],
-                accept="application/json",
-            ),
-            model_body(list_of(Secret.from_dictionary)),
+            _spec_list_secrets,
+            _body_list_secrets,
             request_options,
         )
 
@@ -127,6 +126,6 @@ class AsyncSecretsController(AsyncBaseController):
                 security=[["vaultPassword"]],
                 accept="application/json",
             ),
-            model_body(Secret.from_dictionary),
+            _body_create_secret,
             request_options,
         )

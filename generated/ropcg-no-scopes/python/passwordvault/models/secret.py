@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
@@ -11,6 +11,7 @@ _WIRE_NAMES = (
     "value",
     "tags",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class Secret:
@@ -36,7 +37,7 @@ class Secret:
             name=require(dictionary, "name"),
             value_2=dictionary.get("value"),
             tags=dictionary.get("tags"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

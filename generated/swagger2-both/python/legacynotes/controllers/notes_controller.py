@@ -15,6 +15,17 @@ from .base_controller import (
     model_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_list_notes = RequestSpec(
+    "GET",
+    "default",
+    "/notes",
+    security=[["notesCode"], ["notesPassword"]],
+    accept="application/json",
+)
+_body_list_notes = model_body(list_of(Note.from_dictionary))
+_body_create_note = model_body(Note.from_dictionary)
+
 
 class NotesController(BaseController):
     """Operations tagged notes."""
@@ -33,14 +44,8 @@ class NotesController(BaseController):
             ApiResponse whose body is a List[Note].
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/notes",
-                security=[["notesCode"], ["notesPassword"]],
-                accept="application/json",
-            ),
-            model_body(list_of(Note.from_dictionary)),
+            _spec_list_notes,
+            _body_list_notes,
             request_options,
         )
 
@@ -69,7 +74,7 @@ class NotesController(BaseController):
                 security=[["notesCode"]],
                 accept="application/json",
             ),
-            model_body(Note.from_dictionary),
+            _body_create_note,
             request_options,
         )
 
@@ -91,14 +96,8 @@ class AsyncNotesController(AsyncBaseController):
             ApiResponse whose body is a List[Note].
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/notes",
-                security=[["notesCode"], ["notesPassword"]],
-                accept="application/json",
-            ),
-            model_body(list_of(Note.from_dictionary)),
+            _spec_list_notes,
+            _body_list_notes,
             request_options,
         )
 
@@ -127,6 +126,6 @@ class AsyncNotesController(AsyncBaseController):
                 security=[["notesCode"]],
                 accept="application/json",
             ),
-            model_body(Note.from_dictionary),
+            _body_create_note,
             request_options,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, FrozenSet, Mapping, Optional
 
 from ._helpers import check_object, extra, require, to_json
 
@@ -11,6 +11,7 @@ _WIRE_NAMES = (
     "title",
     "body",
 )
+_WIRE_NAME_SET: FrozenSet[str] = frozenset(_WIRE_NAMES)
 
 
 class Note:
@@ -36,7 +37,7 @@ class Note:
             title=require(dictionary, "title"),
             id_=dictionary.get("id"),
             body_=dictionary.get("body"),
-            additional_properties=extra(dictionary, _WIRE_NAMES),
+            additional_properties=extra(dictionary, _WIRE_NAME_SET),
         )
 
     def to_dictionary(self) -> Dict[str, Any]:

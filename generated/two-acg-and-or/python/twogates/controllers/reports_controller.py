@@ -14,6 +14,21 @@ from .base_controller import (
     json_body,
 )
 
+# Per-operation request facts and deserializers, made once at import.
+_spec_list_reports = RequestSpec(
+    "GET",
+    "default",
+    "/reports",
+    security=[["gate-a"], ["gate_a"]],
+    accept="application/json",
+)
+_spec_export_reports = RequestSpec(
+    "POST",
+    "default",
+    "/reports/export",
+    security=[["gate-a", "partnerKey"]],
+)
+
 
 class ReportsController(BaseController):
     """Operations tagged reports."""
@@ -32,13 +47,7 @@ class ReportsController(BaseController):
             ApiResponse whose body is a List[str].
         """
         return self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/reports",
-                security=[["gate-a"], ["gate_a"]],
-                accept="application/json",
-            ),
+            _spec_list_reports,
             json_body,
             request_options,
         )
@@ -57,12 +66,7 @@ class ReportsController(BaseController):
             ApiResponse whose body is None.
         """
         return self._execute(
-            RequestSpec(
-                "POST",
-                "default",
-                "/reports/export",
-                security=[["gate-a", "partnerKey"]],
-            ),
+            _spec_export_reports,
             empty_body,
             request_options,
         )
@@ -85,13 +89,7 @@ class AsyncReportsController(AsyncBaseController):
             ApiResponse whose body is a List[str].
         """
         return await self._execute(
-            RequestSpec(
-                "GET",
-                "default",
-                "/reports",
-                security=[["gate-a"], ["gate_a"]],
-                accept="application/json",
-            ),
+            _spec_list_reports,
             json_body,
             request_options,
         )
@@ -110,12 +108,7 @@ class AsyncReportsController(AsyncBaseController):
             ApiResponse whose body is None.
         """
         return await self._execute(
-            RequestSpec(
-                "POST",
-                "default",
-                "/reports/export",
-                security=[["gate-a", "partnerKey"]],
-            ),
+            _spec_export_reports,
             empty_body,
             request_options,
         )

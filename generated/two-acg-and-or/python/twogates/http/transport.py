@@ -91,18 +91,17 @@ class _Prepared:
         self.query = None
         return True
 
-    def remaining(self, timeout: Optional[float]) -> Optional[float]:
-        """Seconds left before the deadline; raise TimeoutException when none are."""
-        if self.deadline is None:
-            return None
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutException(
-                f"{self.method} {display_url(self.url)} timed out after {timeout} s"
-            )
-        return left
-
-    def build(self, client: Any, remaining: Optional[float]) -> httpx.Request:
+    def build(self, client: Any, timeout: Optional[float]) -> httpx.Request:
+        """The httpx request, with what is left of the deadline as its timeout (raises
+        TimeoutException when nothing is; `timeout` is only quoted in that message)."""
+        remaining: Optional[float] = None
+        deadline = self.deadline
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutException(
+                    f"{self.method} {display_url(self.url)} timed out after {timeout} s"
+                )
         request: httpx.Request = client.build_request(
             self.method,
             self.url,
@@ -293,32 +292,44 @@ class Transport(_TransportBase):
         self, prepared: _Prepared, follow_redirects: bool = True
     ) -> HttpResponse:
         """Send a request made by `_prepared` (redirects as in `send`)."""
-        response = self._send_once(prepared)
-        if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
-            return response  # the common case: no redirect to look at
-        for _ in range(MAX_REDIRECTS):
+        hops = 0
+        while True:
+            client = self._client or self._http()
+            try:
+                request = prepared.build(client, self._timeout)
+                raw = client.send(request, stream=True, follow_redirects=False)
+                try:
+                    # the decoded body up to the limit, the deadline checked per chunk
+                    limit = prepared.limit
+                    deadline = prepared.deadline
+                    chunks: List[bytes] = []
+                    size = 0
+                    too_large = False
+                    for chunk in raw.iter_bytes():
+                        size += len(chunk)
+                        if size > limit:
+                            chunks = []
+                            too_large = True
+                            break
+                        chunks.append(chunk)
+                        if deadline is not None and time.monotonic() > deadline:
+                            raise _DeadlineExceeded()
+                finally:
+                    raw.close()
+            except (httpx.HTTPError, _DeadlineExceeded) as exc:
+                raise self._failure(prepared, exc) from exc
+            if _LOGGER.isEnabledFor(logging.DEBUG):
+                _log_response(prepared, raw)
+            response = HttpResponse.from_httpx(raw, b"".join(chunks), too_large)
+            if not follow_redirects or response.status_code not in _REDIRECT_STATUSES:
+                return response  # the common case: no redirect to look at
+            if hops == MAX_REDIRECTS:
+                # follow() logs a refused cross-origin hop, as on every other hop
+                prepared.follow(response, follow_redirects)
+                return response
             if not prepared.follow(response, follow_redirects):
                 return response
-            response = self._send_once(prepared)
-        prepared.follow(response, follow_redirects)  # logs a refused cross-origin hop
-        return response
-
-    def _send_once(self, prepared: _Prepared) -> HttpResponse:
-        client = self._client or self._http()
-        try:
-            request = prepared.build(client, prepared.remaining(self._timeout))
-            raw = client.send(request, stream=True, follow_redirects=False)
-            try:
-                content, too_large = _read_capped(
-                    raw, prepared.limit, prepared.deadline
-                )
-            finally:
-                raw.close()
-        except (httpx.HTTPError, _DeadlineExceeded) as exc:
-            raise self._failure(prepared, exc) from exc
-        if _LOGGER.isEnabledFor(logging.DEBUG):
-            _log_response(prepared, raw)
-        return HttpResponse.from_httpx(raw, content, too_large)
+            hops += 1
 
 
 class AsyncTransport(_TransportBase):
@@ -386,10 +397,10 @@ class AsyncTransport(_TransportBase):
         while True:
             client = self._client or self._http()
             try:
-                request = prepared.build(client, prepared.remaining(self._timeout))
+                request = prepared.build(client, self._timeout)
                 raw = await client.send(request, stream=True, follow_redirects=False)
                 try:
-                    # the async twin of `_read_capped`
+                    # as in Transport.send_prepared
                     limit = prepared.limit
                     deadline = prepared.deadline
                     chunks: List[bytes] = []
@@ -424,22 +435,6 @@ class AsyncTransport(_TransportBase):
 
 class _DeadlineExceeded(Exception):
     """The overall deadline passed while the body was still arriving."""
-
-
-def _read_capped(
-    raw: httpx.Response, max_bytes: int, deadline: Optional[float]
-) -> Tuple[bytes, bool]:
-    """Read the decoded body up to `max_bytes`, checking the deadline after every chunk."""
-    chunks: List[bytes] = []
-    size = 0
-    for chunk in raw.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            return b"", True
-        chunks.append(chunk)
-        if deadline is not None and time.monotonic() > deadline:
-            raise _DeadlineExceeded()
-    return b"".join(chunks), False
 
 
 def display_url(url: str) -> str:

@@ -675,12 +675,16 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         )
 
     def _expired(self, token: OAuthToken) -> bool:
-        # effective_clock_skew(self._clock_skew(), token), inlined (runs on every call)
+        # token.is_expired(effective_clock_skew(self._clock_skew(), token)), inlined: this
+        # runs on every call
+        expiry = token.expiry
+        if expiry is None:
+            return False
         skew = self._skew
         expires_in = token.expires_in
         if expires_in is not None and expires_in > 0 and expires_in / 2 < skew:
             skew = expires_in / 2
-        return token.is_expired(skew)
+        return time.time() >= expiry - skew
 
     def _scopes(self) -> Optional[List[str]]:
         if self._credentials is None:
