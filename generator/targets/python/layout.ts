@@ -1,7 +1,16 @@
 /**
- * Layout of Python call/collection expressions the way `ruff format` keeps them: a construct is
- * printed on one line when it fits in 88 columns, else exploded one item per line with a magic
- * trailing comma (which ruff never re-joins). Strings and names are atoms ruff cannot split.
+ * The Python target's formatter, run before rendering instead of after (the target has no
+ * `format` hook): ruff's line-breaking decisions, measured against its 88 columns.
+ *
+ * - Statements and signatures are shaped by templates (`templates/python/partials/`); for them this
+ *   module only answers "does it fit?" (`fits`, `importFits`, `defFits`, `wrapAssignment`) and the
+ *   views pass the answers as booleans.
+ * - Nested call/collection expressions that views still pass whole (`layout`) are printed on one
+ *   line when they fit, else exploded one item per line with a magic trailing comma (which ruff
+ *   never re-joins). Strings and names are atoms ruff cannot split.
+ *
+ * `test/targets/python/hostile-layout.test.ts` and test/python/sdk.test.ts check the result with
+ * `ruff format --check`.
  */
 
 export const LINE_LENGTH = 88;

@@ -24,6 +24,7 @@ import type {
   IrType,
 } from '../../ir/types.js';
 import { NameScope } from '../../naming/scope.js';
+import type { TargetName } from '../target.js';
 import { kebabCase } from '../../naming/case.js';
 
 /** Every IR flow kind the contract has facts for (all but `implicit`, which is never generated). */
@@ -79,11 +80,11 @@ export interface CredentialField {
    * target cases it), or null when that runtime does not take the field at all. A target not
    * listed takes `semantic`. Read it through `runtimeName`; targets never rename fields themselves.
    */
-  runtimeNames: Partial<Record<TargetName, string | null>>;
+  runtimeNames: Partial<Record<SdkTarget, string | null>>;
 }
 
-/** The SDK targets whose runtimes take credential fields. */
-export type TargetName = 'python' | 'typescript' | 'go';
+/** The SDK targets (their runtimes take credential fields; `docs` has none). */
+type SdkTarget = Exclude<TargetName, 'docs'>;
 
 const field = (
   semantic: string,
@@ -92,11 +93,11 @@ const field = (
   docName: string,
   description: string,
   inExample = false,
-  runtimeNames: Partial<Record<TargetName, string | null>> = {},
+  runtimeNames: Partial<Record<SdkTarget, string | null>> = {},
 ): CredentialField => ({ semantic, setting, value, docName, description, inExample, runtimeNames });
 
 /** The name `target`'s runtime takes for a credential field (snake_case), or null when it takes none. */
-export function runtimeName(f: CredentialField, target: TargetName): string | null {
+export function runtimeName(f: CredentialField, target: SdkTarget): string | null {
   const name = f.runtimeNames[target];
   return name === undefined ? f.semantic : name;
 }

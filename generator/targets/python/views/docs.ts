@@ -26,7 +26,7 @@ export interface AuthDocView {
   scopeEnumModule: string;
   scopeEnumDoc: string;
   scopeRows: { member: string; description: string }[];
-  initSnippet: string;
+  initSnippet: InitSnippetView;
   /** The async section goes on this page (false for a seed-pinned page: see SEED_PINNED_PAGES). */
   asyncInline: boolean;
   async: AsyncDocView;
@@ -53,7 +53,7 @@ export interface CredentialsDocView {
   pkg: string;
   schemeModule: string;
   rows: { name: string; type: string; description: string; keyword: string }[];
-  initSnippet: string;
+  initSnippet: InitSnippetView;
   /** Client credentials: the SDK fetches tokens itself. */
   isClientCredentials: boolean;
   /** Device authorization grant: the "sign in on another device" walkthrough. */
@@ -154,32 +154,47 @@ const VALUE_TYPES: Record<CredentialValue, string> = {
   discovery: 'str',
 };
 
-/** The keyword arguments of a manager's credentials in the examples (fields marked in the contract). */
-function credentialLines(s: SchemeView, indent: number): string {
-  const n = s.names;
-  const hasScopes = n.scopeEnumClass !== '';
-  const pad = ' '.repeat(indent);
-  return credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit))
-    .filter((f) => f.inExample && credentialKeyword(f) !== null)
-    .map((f) => {
-      const keyword = credentialKeyword(f) as string;
-      return f.value === 'scopes'
-        ? `${pad}${keyword}=[\n${[...n.scopeMembers.values()].map((m) => `${pad}    ${n.scopeEnumClass}.${m}`).join(',\n')}\n${pad}]`
-        : `${pad}${keyword}='${f.docName}'`;
-    })
-    .join(',\n');
+/**
+ * The construction example of a manager's credentials (`partials/py_doc_init.hbs`): the client and
+ * credentials classes, and the keywords the contract marks for examples, with placeholder values.
+ */
+export interface InitSnippetView {
+  clientClass: string;
+  kwarg: string;
+  credentialsClass: string;
+  scopeEnumClass: string;
+  /** `keyword='DocName'`, or for the scopes field every scope enum member. */
+  credentials: { keyword: string; docName: string; isScopes: boolean; scopeMembers: string[] }[];
 }
 
-/** The construction example of a manager's credentials. */
-function initSnippet(s: SchemeView, clientClass: string): string {
+function initSnippet(s: SchemeView, clientClass: string): InitSnippetView {
   const n = s.names;
-  return [
-    `client = ${clientClass}(`,
-    `    ${n.kwarg}=${n.credentialsClass}(`,
-    credentialLines(s, 8),
-    '    )',
-    ')',
-  ].join('\n');
+  const hasScopes = n.scopeEnumClass !== '';
+  return {
+    clientClass,
+    kwarg: n.kwarg,
+    credentialsClass: n.credentialsClass,
+    scopeEnumClass: n.scopeEnumClass,
+    credentials: credentialFields(s.unit.kind, hasScopes, hasMetadata(s.unit)).flatMap((f) => {
+      const keyword = credentialKeyword(f);
+      if (!f.inExample || keyword === null) return [];
+      const isScopes = f.value === 'scopes';
+      return [{ keyword, docName: f.docName, isScopes, scopeMembers: isScopes ? [...n.scopeMembers.values()] : [] }];
+    }),
+  };
+}
+
+/** The credential keyword lines of the async program in the docs (the fields of `initSnippet`). */
+function credentialLines(s: SchemeView, indent: number): string {
+  const v = initSnippet(s, '');
+  const pad = ' '.repeat(indent);
+  return v.credentials
+    .map((c) =>
+      c.isScopes
+        ? `${pad}${c.keyword}=[\n${c.scopeMembers.map((m) => `${pad}    ${v.scopeEnumClass}.${m}`).join(',\n')}\n${pad}]`
+        : `${pad}${c.keyword}='${c.docName}'`,
+    )
+    .join(',\n');
 }
 
 /**
