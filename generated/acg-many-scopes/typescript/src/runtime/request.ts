@@ -21,7 +21,7 @@ import {
 } from './errors.js';
 import { formEncode } from './form.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
-import { send, sleep, type HttpSettings, type RawResponse } from './http.js';
+import { send, sleep, type HttpSettings, type OutgoingRequest, type RawResponse } from './http.js';
 import { fillPath, isSecureTransport, joinUrl } from './url.js';
 
 export interface ClientCore {
@@ -275,20 +275,8 @@ async function attempts<T>(
   const signal = options.signal;
   // the URL is parsed once per base (cached); with query parameters it is built per attempt
   const base = operationBase(core, op);
-
-  let extraHeaders = options.headers;
-  let idempotencyKey = options.idempotencyKey;
-  if (extraHeaders !== undefined) {
-    const kept: Record<string, string> = {};
-    for (const [name, value] of Object.entries(extraHeaders)) {
-      const key = name.toLowerCase();
-      if (key === 'idempotency-key') idempotencyKey ??= value;
-      else if (RESERVED_HEADERS.has(key))
-        core.http.logger.warn('ignoring a per-call header the SDK controls', { header: key });
-      else kept[key] = value;
-    }
-    extraHeaders = kept;
-  }
+  const extra = options.headers === undefined ? undefined : perCallHeaders(core, options.headers);
+  const idempotencyKey = options.idempotencyKey ?? extra?.idempotencyKey;
   const retryable = idempotencyKey !== undefined || idempotent(op.method);
   const maxRetries = retryable
     ? finiteCount(options.maxRetries, finiteCount(core.http.maxRetries, DEFAULT_MAX_RETRIES))
@@ -301,67 +289,10 @@ async function attempts<T>(
     // credentials: synchronously when every scheme can (tokens in memory), else the full path
     if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
       await applySecurity(op.security, core.schemes, target, signal);
-    let url: URL | string = base.href;
-    if ((op.query !== undefined && op.query.length > 0) || target.query.length > 0) {
-      const withQuery = new URL(base.href);
-      for (const [k, v] of op.query ?? [])
-        for (const s of expand(v)) withQuery.searchParams.append(k, s);
-      for (const [k, v] of target.query) withQuery.searchParams.append(k, v);
-      url = withQuery;
-    }
-    let hasCredentials = target.query.length > 0 || target.cookies.length > 0;
-    if (!hasCredentials) for (const _ in target.headers) hasCredentials = true;
-    if (hasCredentials) {
-      const origin = base.origin;
-      if (!core.credentialOrigins.has(origin)) {
-        throw new ConfigurationError(
-          `refusing to send credentials to ${origin}: not a configured server`,
-        );
-      }
-      // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
-      if (core.allowInsecureHttp !== true && !base.secure) {
-        throw new InsecureTransportError(
-          `refusing to send credentials to ${origin} over plain http (use https, or ` +
-            'allowInsecureHttp: true for a trusted network); nothing was sent',
-        );
-      }
-    }
-    const headers: Record<string, string> = {};
-    if (op.headers !== undefined && op.headers.length > 0) {
-      for (const [k, v] of op.headers) {
-        const values = expand(v);
-        if (values.length > 0) headers[k.toLowerCase()] = values.join(',');
-      }
-    }
-    if (op.accept !== null) headers['accept'] = op.accept;
-    let body: string | undefined;
-    if (op.body !== undefined && op.body.value !== undefined) {
-      headers['content-type'] = op.body.contentType;
-      body = encodeBody(op.body);
-    }
-    if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    if ((op.cookies !== undefined && op.cookies.length > 0) || target.cookies.length > 0) {
-      const cookies = [
-        ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
-        ...target.cookies,
-      ];
-      if (cookies.length > 0)
-        headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
-    }
-    // security headers last: nothing above can replace them
-    Object.assign(headers, target.headers);
+    const request = outgoing(core, op, base, target, extra?.kept, idempotencyKey, signal);
     let response: RawResponse;
     try {
-      response = await send(core.http, {
-        method: op.method,
-        url,
-        headers,
-        body,
-        signal,
-        followRedirects: true,
-        tooLarge: responseTooLarge,
-      });
+      response = await send(core.http, request);
     } catch (error) {
       // only transport failures of the API request itself are retried (never a token request)
       if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
@@ -373,32 +304,13 @@ async function attempts<T>(
     // the refresh-once-on-401 rule: separate from the retries, never counted against them
     if (!refreshed && target.oauth.length > 0 && isInvalidToken(response)) {
       refreshed = true;
-      let recovered = false;
-      for (const { manager, accessToken } of target.oauth) {
-        if (await manager.recoverFromUnauthorized(accessToken, signal)) recovered = true;
-      }
-      if (recovered) {
-        core.http.logger.info('retrying once with a refreshed token', {
-          method: op.method,
-          path: op.path,
-        });
-        continue;
-      }
+      if (await recover(core, op, target, signal)) continue;
     }
     if (retries < maxRetries && RETRY_STATUSES.has(response.status)) {
       const asked = retryAfterMs(response.headers);
       const maxWait = finiteCount(core.http.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS);
-      if (asked !== undefined && asked > maxWait) {
-        throw new RetryWaitTooLongError(
-          `HTTP ${response.status} from ${op.method} ${op.path}: the server asks to retry after ` +
-            `${asked} ms, longer than maxRetryWait (${maxWait} ms)`,
-          response.status,
-          headersToObject(response.headers),
-          response.text,
-          asked,
-          maxWait,
-        );
-      }
+      if (asked !== undefined && asked > maxWait)
+        throw retryWaitTooLong(op, response, asked, maxWait);
       retries++;
       await waitBeforeRetry(
         core,
@@ -413,6 +325,134 @@ async function attempts<T>(
     }
     return { data: parse<T>(op, response), response: response.response };
   }
+}
+
+/** `RequestOptions.headers` without the ones the SDK controls; `Idempotency-Key` taken out. */
+function perCallHeaders(
+  core: ClientCore,
+  headers: Readonly<Record<string, string>>,
+): { kept: Record<string, string>; idempotencyKey: string | undefined } {
+  const kept: Record<string, string> = {};
+  let idempotencyKey: string | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    if (key === 'idempotency-key') idempotencyKey ??= value;
+    else if (RESERVED_HEADERS.has(key))
+      core.http.logger.warn('ignoring a per-call header the SDK controls', { header: key });
+    else kept[key] = value;
+  }
+  return { kept, idempotencyKey };
+}
+
+/**
+ * One attempt's request: URL with query parameters, the credential destination checks, headers
+ * (operation, per-call, then security headers, which nothing can replace), cookies and body.
+ */
+function outgoing(
+  core: ClientCore,
+  op: OperationRequest,
+  base: ParsedBase,
+  target: AuthTarget,
+  extraHeaders: Readonly<Record<string, string>> | undefined,
+  idempotencyKey: string | undefined,
+  signal: AbortSignal | undefined,
+): OutgoingRequest {
+  let url: URL | string = base.href;
+  if ((op.query !== undefined && op.query.length > 0) || target.query.length > 0) {
+    const withQuery = new URL(base.href);
+    for (const [k, v] of op.query ?? [])
+      for (const s of expand(v)) withQuery.searchParams.append(k, s);
+    for (const [k, v] of target.query) withQuery.searchParams.append(k, v);
+    url = withQuery;
+  }
+  let hasCredentials = target.query.length > 0 || target.cookies.length > 0;
+  if (!hasCredentials) for (const _ in target.headers) hasCredentials = true;
+  if (hasCredentials) {
+    const origin = base.origin;
+    if (!core.credentialOrigins.has(origin)) {
+      throw new ConfigurationError(
+        `refusing to send credentials to ${origin}: not a configured server`,
+      );
+    }
+    // RFC 6750 §5.3: credentials only over TLS (loopback excepted), unless explicitly allowed.
+    if (core.allowInsecureHttp !== true && !base.secure) {
+      throw new InsecureTransportError(
+        `refusing to send credentials to ${origin} over plain http (use https, or ` +
+          'allowInsecureHttp: true for a trusted network); nothing was sent',
+      );
+    }
+  }
+  const headers: Record<string, string> = {};
+  if (op.headers !== undefined && op.headers.length > 0) {
+    for (const [k, v] of op.headers) {
+      const values = expand(v);
+      if (values.length > 0) headers[k.toLowerCase()] = values.join(',');
+    }
+  }
+  if (op.accept !== null) headers['accept'] = op.accept;
+  let body: string | undefined;
+  if (op.body !== undefined && op.body.value !== undefined) {
+    headers['content-type'] = op.body.contentType;
+    body = encodeBody(op.body);
+  }
+  if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  if ((op.cookies !== undefined && op.cookies.length > 0) || target.cookies.length > 0) {
+    const cookies = [
+      ...(op.cookies ?? []).flatMap(([k, v]) => expand(v).map((s) => [k, s] as const)),
+      ...target.cookies,
+    ];
+    if (cookies.length > 0)
+      headers['cookie'] = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  }
+  // security headers last: nothing above can replace them
+  Object.assign(headers, target.headers);
+  return {
+    method: op.method,
+    url,
+    headers,
+    body,
+    signal,
+    followRedirects: true,
+    tooLarge: responseTooLarge,
+  };
+}
+
+/** After a 401 `invalid_token`: refresh the tokens that went out; true when one was renewed. */
+async function recover(
+  core: ClientCore,
+  op: OperationRequest,
+  target: AuthTarget,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  let recovered = false;
+  for (const { manager, accessToken } of target.oauth) {
+    if (await manager.recoverFromUnauthorized(accessToken, signal)) recovered = true;
+  }
+  if (recovered) {
+    core.http.logger.info('retrying once with a refreshed token', {
+      method: op.method,
+      path: op.path,
+    });
+  }
+  return recovered;
+}
+
+function retryWaitTooLong(
+  op: OperationRequest,
+  response: RawResponse,
+  asked: number,
+  maxWait: number,
+): RetryWaitTooLongError {
+  return new RetryWaitTooLongError(
+    `HTTP ${response.status} from ${op.method} ${op.path}: the server asks to retry after ` +
+      `${asked} ms, longer than maxRetryWait (${maxWait} ms)`,
+    response.status,
+    headersToObject(response.headers),
+    response.text,
+    asked,
+    maxWait,
+  );
 }
 
 /** Wait before retry `n` (or give up at once when the wait passes the call's deadline). */

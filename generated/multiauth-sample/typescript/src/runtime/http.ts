@@ -64,7 +64,7 @@ export function abortErrorOf(signal: AbortSignal, cause?: unknown): SdkError {
  * request that lost the race is cancelled as soon as its response headers arrive (a body already
  * being read natively is left to finish in the background).
  */
-/** One request raced against the client timeout (one object per call; no closures per call). */
+/** One request raced against the client timeout (one object per call). */
 class Race {
   /** Set when the timeout won: the request still in flight is cancelled when it answers. */
   abandoned = false;
@@ -72,11 +72,25 @@ class Race {
   at = 0;
   /** The call's own timer (short timeouts only). */
   timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  resolve: (value: RawResponse) => void = ignore;
   reject: (error: unknown) => void = ignore;
   constructor(readonly timeoutMs: number) {}
   fire(): void {
     this.abandoned = true;
     this.reject(timeoutErrorOf(this.timeoutMs));
+  }
+  /** The request's outcome (a no-op when the timeout already rejected); stops the timer. */
+  readonly settled = (value: RawResponse): void => {
+    this.stop();
+    this.resolve(value);
+  };
+  readonly failed = (error: unknown): void => {
+    this.stop();
+    this.reject(error instanceof Error ? error : new Error(String(error)));
+  };
+  private stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    else deadlines.delete(this);
   }
 }
 function ignore(): void {}
@@ -117,43 +131,23 @@ function withDeadline(
   ms: number,
 ): Promise<RawResponse> {
   const race = new Race(ms);
-  return new Promise<RawResponse>((resolve, reject) => {
+  const outcome = new Promise<RawResponse>((resolve, reject) => {
+    race.resolve = resolve;
     race.reject = reject;
-    if (ms >= COARSE_TIMEOUT_MS) {
-      race.at = Date.now() + ms;
-      deadlines.add(race);
-      if (sweeper === undefined) {
-        sweeper = setInterval(sweep, SWEEP_MS);
-        (sweeper as { unref?: () => void }).unref?.();
-      }
-    } else {
-      race.timer = setTimeout(fireRace, ms, race);
-      (race.timer as { unref?: () => void }).unref?.();
-    }
-    void settle(race, transfer(settings, request, undefined, race), resolve, reject);
   });
-}
-
-/** Hand the outcome of `work` on (a no-op when the timeout already rejected) and stop the timer. */
-async function settle(
-  race: Race,
-  work: Promise<RawResponse>,
-  resolve: (value: RawResponse) => void,
-  reject: (error: unknown) => void,
-): Promise<void> {
-  try {
-    const value = await work;
-    stop(race);
-    resolve(value);
-  } catch (error) {
-    stop(race);
-    reject(error instanceof Error ? error : new Error(String(error)));
+  if (ms >= COARSE_TIMEOUT_MS) {
+    race.at = Date.now() + ms;
+    deadlines.add(race);
+    if (sweeper === undefined) {
+      sweeper = setInterval(sweep, SWEEP_MS);
+      (sweeper as { unref?: () => void }).unref?.();
+    }
+  } else {
+    race.timer = setTimeout(fireRace, ms, race);
+    (race.timer as { unref?: () => void }).unref?.();
   }
-}
-
-function stop(race: Race): void {
-  if (race.timer !== undefined) clearTimeout(race.timer);
-  else deadlines.delete(race);
+  void transfer(settings, request, undefined, race).then(race.settled, race.failed);
+  return outcome;
 }
 
 /** Send a request; resolves with any HTTP status, rejects only with SDK errors. */
