@@ -84,11 +84,50 @@ def operation(client):
     raise RuntimeError("no controller with o_auth_authorization_grant() on the client")
 
 
-def per_call_us(fn, n: int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(n):
-        fn()
-    return (time.perf_counter() - t0) / n * 1e6
+CHUNK = 25  # calls per side before switching (see interleaved_round)
+
+
+def interleaved_round(raw, sdk, n: int, raw_first: bool):
+    """One round of `n` calls per side, alternating sides every CHUNK calls (the first side
+    alternating too), so that both sides see the same machine load: on a shared machine a
+    block of n calls of one side and then n of the other measures the load drift as much as
+    the code. Returns (raw us/call, sdk us/call)."""
+    totals = {"raw": 0.0, "sdk": 0.0}
+    fns = {"raw": raw, "sdk": sdk}
+    done = 0
+    first = "raw" if raw_first else "sdk"
+    while done < n:
+        k = min(CHUNK, n - done)
+        second = "sdk" if first == "raw" else "raw"
+        for side in (first, second):
+            fn = fns[side]
+            t0 = time.perf_counter()
+            for _ in range(k):
+                fn()
+            totals[side] += time.perf_counter() - t0
+        done += k
+        first = second
+    return totals["raw"] / n * 1e6, totals["sdk"] / n * 1e6
+
+
+async def async_interleaved_round(raw, sdk, n: int, raw_first: bool):
+    """The async twin of `interleaved_round`."""
+    totals = {"raw": 0.0, "sdk": 0.0}
+    fns = {"raw": raw, "sdk": sdk}
+    done = 0
+    first = "raw" if raw_first else "sdk"
+    while done < n:
+        k = min(CHUNK, n - done)
+        second = "sdk" if first == "raw" else "raw"
+        for side in (first, second):
+            fn = fns[side]
+            t0 = time.perf_counter()
+            for _ in range(k):
+                await fn()
+            totals[side] += time.perf_counter() - t0
+        done += k
+        first = second
+    return totals["raw"] / n * 1e6, totals["sdk"] / n * 1e6
 
 
 def sequential() -> dict:
@@ -110,18 +149,15 @@ def sequential() -> dict:
     hits = [e for e in control("GET", "/__control/log")[before:] if e.get("path") == OP_PATH]
     if len(hits) < 20:
         raise RuntimeError(f"20 SDK calls reached the server {len(hits)} times")
-    for _ in range(50):  # warm-up
+    for _ in range(200):  # warm-up
         raw()
         call()
     sdk_us, raw_us = [], []
     for i in range(ROUNDS):
-        if i % 2 == 0:
-            raw_us.append(per_call_us(raw, CALLS))
-            sdk_us.append(per_call_us(call, CALLS))
-        else:
-            sdk_us.append(per_call_us(call, CALLS))
-            raw_us.append(per_call_us(raw, CALLS))
-    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS}
+        r, sdk = interleaved_round(raw, call, CALLS, i % 2 == 0)
+        raw_us.append(r)
+        sdk_us.append(sdk)
+    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS, "interleaveChunk": CHUNK}
 
 
 def concurrent() -> dict:
@@ -183,13 +219,6 @@ def make_async_client(token=None, on_update=None):
     return async_client_cls()(o_auth_ropcg_credentials=creds(**kw), environment=environment(env))
 
 
-async def async_per_call_us(fn, n: int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(n):
-        await fn()
-    return (time.perf_counter() - t0) / n * 1e6
-
-
 async def async_sequential_main() -> dict:
     token = make_client().o_auth_ropcg.fetch_token()
     client = make_async_client(token=token)
@@ -210,20 +239,17 @@ async def async_sequential_main() -> dict:
     hits = [e for e in control("GET", "/__control/log")[before:] if e.get("path") == OP_PATH]
     if len(hits) < 20:
         raise RuntimeError(f"20 async SDK calls reached the server {len(hits)} times")
-    for _ in range(50):  # warm-up
+    for _ in range(200):  # warm-up
         await raw()
         await call()
     sdk_us, raw_us = [], []
     for i in range(ROUNDS):
-        if i % 2 == 0:
-            raw_us.append(await async_per_call_us(raw, CALLS))
-            sdk_us.append(await async_per_call_us(call, CALLS))
-        else:
-            sdk_us.append(await async_per_call_us(call, CALLS))
-            raw_us.append(await async_per_call_us(raw, CALLS))
+        r, sdk = await async_interleaved_round(raw, call, CALLS, i % 2 == 0)
+        raw_us.append(r)
+        sdk_us.append(sdk)
     await http.aclose()
     await client.aclose()
-    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS}
+    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS, "interleaveChunk": CHUNK}
 
 
 async def async_concurrent_main() -> dict:

@@ -102,14 +102,20 @@ class _Prepared:
                 raise TimeoutException(
                     f"{self.method} {display_url(self.url)} timed out after {timeout} s"
                 )
-        request: httpx.Request = client.build_request(
-            self.method,
-            self.url,
-            headers=self.headers,
-            params=httpx.QueryParams(tuple(self.query)) if self.query else None,
-            timeout=remaining,
-            **self.body,
-        )
+        request: httpx.Request
+        if self.query or self.body:
+            request = client.build_request(
+                self.method,
+                self.url,
+                headers=self.headers,
+                params=httpx.QueryParams(tuple(self.query)) if self.query else None,
+                timeout=remaining,
+                **self.body,
+            )
+        else:  # most calls: no query, no body
+            request = client.build_request(
+                self.method, self.url, headers=self.headers, timeout=remaining
+            )
         return request
 
 

@@ -630,7 +630,8 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         token = self._store.load()
         if token is None:
             return False
-        return not self._expired(token) or bool(token.refresh_token)
+        # a refresh token answers without the expiry check (authorize() makes that one)
+        return bool(token.refresh_token) or not self._expired(token)
 
     def unusable_reason(self) -> str:
         token = self.token

@@ -61,8 +61,12 @@ class AuthTarget:
 
     def set_header(self, name: str, value: str, scheme: str) -> None:
         """Set a header for `scheme`."""
-        self._claim("header", name, scheme)
-        self.headers[name.lower()] = value
+        key = name.lower()
+        if self._owners:
+            self._claim("header", name, scheme)
+        else:  # the first credential of the request: nothing to conflict with
+            self._owners[("header", key)] = scheme
+        self.headers[key] = value
 
     def add_query(self, name: str, value: str, scheme: str) -> None:
         """Add a query parameter for `scheme`."""
