@@ -69,3 +69,35 @@ export function forPairs(key: string, value: string, pairs: [string, string][]):
     pairs: pairs.map(([first, second]) => ({ first, second, oneLine: fits(`            (${first}, ${second}),`) })),
   };
 }
+
+/** An annotation ruff may split inside its brackets: `Outer[Inner]` → `Outer[\n    Inner\n]`. */
+export interface SplitAnnotation {
+  outer: string;
+  inner: string;
+}
+
+/**
+ * A keyword parameter `name: annotation = default,` of a method, 8 spaces in
+ * (`partials/py_kwparam.hbs`). When the line is too long and the annotation is a subscript, ruff
+ * splits the subscript (`name: Optional[` / `Inner` / `] = default,`); other annotations stay whole.
+ */
+export interface KwParamView {
+  name: string;
+  annotation: string;
+  default: string;
+  oneLine: boolean;
+  /** The split annotation when `oneLine` is false. */
+  outer: string;
+  inner: string;
+}
+
+export function kwParam(name: string, annotation: string, split: SplitAnnotation | null, def: string): KwParamView {
+  return {
+    name,
+    annotation,
+    default: def,
+    oneLine: split === null || fits(`        ${name}: ${annotation} = ${def},`),
+    outer: split?.outer ?? '',
+    inner: split?.inner ?? '',
+  };
+}

@@ -2,11 +2,11 @@
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { forPairs, propertyView, type ForPairsView, type PropertyView } from './blocks.js';
+import { forPairs, kwParam, propertyView, type ForPairsView, type KwParamView, type PropertyView } from './blocks.js';
 import { asyncClientImports } from './async.js';
 import { call, fits, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
-import { paramLine, type ConfigurationView } from './configuration.js';
+import type { ConfigurationView } from './configuration.js';
 import type { ControllerView } from './controller.js';
 import { KIND_FACTS } from '../../shared/contract.js';
 import { unitLabel, type SchemeView } from './scheme.js';
@@ -36,7 +36,8 @@ export interface ClientView {
   moduleDoc: DocView;
   classDoc: DocView;
   userAgent: string;
-  params: string[];
+  /** The keyword parameters of `__init__` (Configuration's settings, default `_UNSET`). */
+  params: KwParamView[];
   /** `for name, value in (("field", field), ...):` over Configuration's fields. */
   changes: ForPairsView;
   schemes: ClientSchemeView[];
@@ -66,7 +67,7 @@ export function clientView(
       `Build it from a Configuration (\`${names.clientClass}(config)\`) or from keyword arguments (the same names as Configuration's); keywords given together with a config override it.`,
     ]),
     userAgent: pyStr(`grantgen-python ${names.packageName}/${ir.version}`.replace(/[^\x20-\x7e]/g, '')),
-    params: config.fields.map((f) => paramLine(f.name, f.annotationExpr, '_UNSET')),
+    params: config.fields.map((f) => kwParam(f.name, f.annotation, f.split, '_UNSET')),
     changes: forPairs(
       'name',
       'value',

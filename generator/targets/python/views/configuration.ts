@@ -3,13 +3,16 @@ import type { IrApi } from '../../../ir/types.js';
 import { screamingCase } from '../../../naming/index.js';
 import { pyComment, pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { layout, subscript, tuple, wrapAssignment, type PyExpr } from '../layout.js';
+import { layout, tuple, wrapAssignment } from '../layout.js';
 import {
   constantView,
   forPairs,
+  kwParam,
   propertyView,
   type ConstantView,
   type ForPairsView,
+  type KwParamView,
+  type SplitAnnotation,
   type PropertyView,
 } from './blocks.js';
 import type { PyNames } from '../names.js';
@@ -21,11 +24,11 @@ export interface ConfigFieldView {
   annotation: string;
   /** What the annotation needs imported: module and name (no name: `import module`). */
   typingNames: { module: string; name: string }[];
-  /** The annotation as an expression ruff may split (`Optional[\n    X\n]`). */
-  annotationExpr: PyExpr;
+  /** The annotation's brackets ruff may split (`Optional[\n    X\n]`), or null. */
+  split: SplitAnnotation | null;
   default: string;
-  /** The `name: annotation = default,` parameter line. */
-  param: string;
+  /** The `name: annotation = default,` parameter of `__init__`. */
+  param: KwParamView;
   /** `self._name = name` needs the value wrapped in parentheses (ruff's layout of a long line). */
   assignWrap: boolean;
   /** The read-only property of the setting. */
@@ -95,7 +98,14 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
     hasEnum: v.enum.length > 0,
     enum: layout(tuple(v.enum.map(pyStr), true), 8, `${pyStr(v.wireName)}: `, ','),
   }));
-  type Field = { name: string; annotation: string; uses: string[]; expr?: PyExpr; default: string; doc: string };
+  type Field = {
+    name: string;
+    annotation: string;
+    uses: string[];
+    split?: SplitAnnotation;
+    default: string;
+    doc: string;
+  };
   const fields: Field[] = [
     {
       name: 'environment',
@@ -165,7 +175,7 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       name: s.names.kwarg,
       annotation: `Optional[${s.names.credentialsClass}]`,
       uses: ['typing:Optional', `.http.auth.${s.names.module}:${s.names.credentialsClass}`],
-      expr: subscript('Optional', s.names.credentialsClass),
+      split: { outer: 'Optional', inner: s.names.credentialsClass },
       default: 'None',
       doc: `Credentials of the ${unitLabel(s.unit)} scheme.`,
     })),
@@ -204,11 +214,11 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       'credentials_class',
       schemes.map((s) => [pyStr(s.names.kwarg), s.names.credentialsClass]),
     ),
-    fields: fields.map(({ expr, uses, ...f }) => ({
+    fields: fields.map(({ split, uses, ...f }) => ({
       ...f,
       typingNames: uses.map((u) => ({ module: u.slice(0, u.indexOf(':')), name: u.slice(u.indexOf(':') + 1) })),
-      annotationExpr: expr ?? f.annotation,
-      param: paramLine(f.name, expr ?? f.annotation, f.default),
+      split: split ?? null,
+      param: kwParam(f.name, f.annotation, split ?? null, f.default),
       assignWrap: wrapAssignment(8, `self._${f.name}`, f.name),
       property: propertyView(f.name, f.annotation, f.doc),
       argDoc: pyComment(f.doc),
@@ -230,11 +240,6 @@ function configurationViewWithoutImports(ir: IrApi, names: PyNames, schemes: Sch
       'return ',
     ),
   };
-}
-
-/** `name: annotation = default,` as a parameter line of a method, laid out. */
-export function paramLine(name: string, annotation: PyExpr, defaultValue: string): string {
-  return layout(annotation, 8, `${name}: `, ` = ${defaultValue},`);
 }
 
 export function configurationView(ir: IrApi, names: PyNames, schemes: SchemeView[]): ConfigurationView {
