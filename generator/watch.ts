@@ -3,7 +3,9 @@
  * Uses chokidar (maintained, debounced, cross-platform) to watch files.
  */
 import path from 'node:path';
-import { type FSWatcher, watch as chokidarWatch } from 'chokidar';
+// chokidar is imported where the watcher starts: the CLI is bundled into one module whose static
+// imports all load at start-up, and only `watch` needs it.
+import type { FSWatcher } from 'chokidar';
 import { type Io, type OutputOptions, type SpecSelection, processIo, selectSpecs, summarize } from './commands.js';
 import type { SpecEntry } from './config.js';
 import type { TargetName } from './targets/target.js';
@@ -63,6 +65,7 @@ export function runWatch(sel: SpecSelection, opts: OutputOptions, io: Io = proce
     entries = await selectSpecs(sel);
     for (const e of entries) await run(e, 'start');
     // Start watching only now, and wait for chokidar's initial scan, so no early save is missed.
+    const { watch: chokidarWatch } = await import('chokidar');
     const w = chokidarWatch([...watched], {
       ignoreInitial: true,
       awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },

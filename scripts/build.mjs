@@ -28,11 +28,16 @@ export async function build({ quiet = false } = {}) {
     outfile: 'dist/generator/cli.js',
     allowOverwrite: true,
     bundle: true,
-    packages: 'external',
+    // Dependencies stay external (installed next to grantgen, loaded lazily where only some commands
+    // need them), except the two every command loads at start-up: commander (8 CommonJS files) and
+    // change-case, which the bundle inlines.
+    external: ['@apidevtools/json-schema-ref-parser', 'chokidar', 'cli-progress', 'diff', 'handlebars', 'prettier', 'swagger2openapi', 'yaml'],
     platform: 'node',
     format: 'esm',
     target: 'node20',
     sourcemap: true,
+    // commander is CommonJS and requires Node built-ins: give the bundle a real `require`.
+    banner: { js: "import { createRequire as __grantgenCreateRequire } from 'node:module';\nconst require = __grantgenCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
   return 0;

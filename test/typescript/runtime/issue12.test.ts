@@ -481,6 +481,59 @@ describe('issue 12 §4 hot path (TypeScript)', () => {
     }
   });
 
+  it('issue 12 §4: many calls share the coarse sweeper: hung ones end with TimeoutError on time, answered ones (first, middle, last) resolve and leave no deadline behind', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const answers = new Map<number, (r: Response) => void>();
+      let n = 0;
+      const fetchStub = () =>
+        new Promise<Response>((resolve) => {
+          answers.set(n++, resolve);
+        });
+      const c = new MultiauthsampleClient({
+        baseUrls: { default: 'http://127.0.0.1:9' },
+        timeout: 30_000,
+        maxRetries: 0,
+        fetch: fetchStub,
+      });
+      const calls = Array.from({ length: 5 }, () =>
+        c.authentication.noAuth({ array: true }).then(
+          (v) => ({ ok: true as const, v }),
+          (e: unknown) => ({ ok: false as const, e }),
+        ),
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(answers.size).toBe(5);
+      const ok = () => new Response('"fine"', { status: 200, headers: { 'content-type': 'application/json' } });
+      // answer the first, a middle and the last request; 1 and 3 hang
+      let answered: Array<{ ok: boolean }> | undefined;
+      void Promise.all([calls[0], calls[2], calls[4]]).then((r) => (answered = r));
+      for (const i of [0, 2, 4]) answers.get(i)!(ok());
+      // body streams settle on real immediates (not faked here)
+      for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(answered?.map((r) => r.ok)).toEqual([true, true, true]);
+      let hungSettled = false;
+      void Promise.all([calls[1], calls[3]]).then(() => (hungSettled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(hungSettled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_500);
+      for (const i of [1, 3]) {
+        const r = await calls[i]!;
+        expect(r.ok).toBe(false);
+        expect((r as { e: unknown }).e).toBeInstanceOf(TimeoutError);
+      }
+      // nothing is left to sweep: the shared interval stopped
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(vi.getTimerCount()).toBe(0);
+      // a late answer of a timed-out request is harmless
+      answers.get(1)!(ok());
+      await vi.advanceTimersByTimeAsync(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('issue 12 §4: the synchronous security path applies exactly what the asynchronous one does, and defers when it cannot tell', async () => {
     const context = {
       http: {

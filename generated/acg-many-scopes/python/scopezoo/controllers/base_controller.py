@@ -27,7 +27,6 @@ from ..http.auth._security import (
     Authorizer,
     AuthTarget,
     Requirement,
-    apply_security,
     choose_alternative,
     is_invalid_token_response,
 )
@@ -149,35 +148,35 @@ class _Call:
             path = _encode_path(path, spec.path_params)
         self.url = url = context.resolve_url(path, spec.server)
         self._context = context
-        self.extra: Optional[Dict[str, str]] = None
-        self.deadline: Optional[float] = None
         self._policy: Optional[RetryPolicy] = None
-        max_retries = context.max_retries
-        key: Optional[str] = None
         if options:
-            unknown = set(options) - _OPTION_KEYS
-            if unknown:
-                raise TypeError(
-                    "unknown request_options key(s): " + ", ".join(sorted(unknown))
-                )
-            timeout = options.get("timeout")
-            if timeout is not None:
-                self.deadline = time.monotonic() + float(timeout)
-            max_retries = options.get("max_retries", max_retries)
-            key = options.get("idempotency_key")
-            extra = {k.lower(): str(v) for k, v in options.get("headers", {}).items()}
-            if key is not None:
-                extra["idempotency-key"] = key
-            self.extra = extra
-        self._max_retries = max_retries
-        self._key = key
-        if options:
-            self._policy = self._new_policy()  # options are checked when given
+            self._take_options(context, options)
+        else:  # the common case
+            self.extra: Optional[Dict[str, str]] = None
+            self.deadline: Optional[float] = None
+            self._max_retries = context.max_retries
+            self._key: Optional[str] = None
         # every alternative needs a credential: refuse an insecure URL before token work
         security = spec.security
         self.guarded = bool(security) and all(security)
         if self.guarded:
             context.check_credential_transport(url)
+
+    def _take_options(self, context: ApiContext, options: RequestOptions) -> None:
+        unknown = set(options) - _OPTION_KEYS
+        if unknown:
+            raise TypeError(
+                "unknown request_options key(s): " + ", ".join(sorted(unknown))
+            )
+        timeout = options.get("timeout")
+        self.deadline = None if timeout is None else time.monotonic() + float(timeout)
+        self._max_retries = options.get("max_retries", context.max_retries)
+        key = self._key = options.get("idempotency_key")
+        extra = {k.lower(): str(v) for k, v in options.get("headers", {}).items()}
+        if key is not None:
+            extra["idempotency-key"] = key
+        self.extra = extra
+        self._policy = self._new_policy()  # options are checked when given
 
     def _new_policy(self) -> RetryPolicy:
         return RetryPolicy(
@@ -234,16 +233,23 @@ class _Call:
         query: Optional[List[Tuple[str, str]]] = None
         if spec.query or target.query:
             query = _query_items(spec.query) + target.query
-        return transport._prepared(
+        body: Dict[str, Any]
+        if spec.form:
+            body = {"data": {k: form_value(v) for k, v in spec.form.items()}}
+        elif spec.has_json_body:
+            body = {"json": spec.json_body}
+        else:
+            body = {}
+        if transport._agent_header:
+            headers = transport._request_headers(headers)
+        return _Prepared(
             self.method,
             self.url,
-            transport._request_headers(headers),
+            headers,
+            body,
             query,
-            {k: form_value(v) for k, v in spec.form.items()} if spec.form else None,
-            spec.json_body,
-            spec.has_json_body,
-            None,
-            self.deadline,
+            transport.max_bytes,
+            transport._deadline(self.deadline),
         )
 
     def wait_or_raise(
@@ -343,7 +349,9 @@ class BaseController:
         retry = 0
         while True:
             target = AuthTarget()
-            used = apply_security(security, context.authorizers, target)
+            used = choose_alternative(security, context.authorizers)
+            for member in used:
+                member.authorize(target)
             call.check_used(context, used)
             try:
                 response = transport.send_prepared(call.prepare(transport, target))

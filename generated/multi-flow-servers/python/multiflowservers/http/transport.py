@@ -189,10 +189,6 @@ class _TransportBase:
             body = {"json": json_body}
         else:
             body = {}
-        if self._timeout is not None:
-            own = time.monotonic() + self._timeout
-            if deadline is None or own < deadline:
-                deadline = own
         return _Prepared(
             method,
             url,
@@ -200,8 +196,17 @@ class _TransportBase:
             body,
             query,
             self.max_bytes if max_bytes is None else max_bytes,
-            deadline,
+            self._deadline(deadline),
         )
+
+    def _deadline(self, deadline: Optional[float]) -> Optional[float]:
+        """The request's deadline (time.monotonic()): the transport's timeout from now, or
+        the caller's `deadline` when that is sooner."""
+        if self._timeout is not None:
+            own = time.monotonic() + self._timeout
+            if deadline is None or own < deadline:
+                return own
+        return deadline
 
     def _request_headers(self, headers: Dict[str, str]) -> Dict[str, str]:
         """`headers` (lower-case names) with the User-Agent when the client lacks it; the

@@ -72,6 +72,9 @@ class Race {
   at = 0;
   /** The call's own timer (short timeouts only). */
   timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** Neighbours in the list of pending coarse deadlines. */
+  prev: Race | null = null;
+  next: Race | null = null;
   resolve: (value: RawResponse) => void = ignore;
   reject: (error: unknown) => void = ignore;
   constructor(readonly timeoutMs: number) {}
@@ -90,7 +93,7 @@ class Race {
   };
   private stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    else deadlines.delete(this);
+    else untrack(this);
   }
 }
 function ignore(): void {}
@@ -107,18 +110,41 @@ function timeoutErrorOf(timeoutMs: number, cause?: unknown): TimeoutError {
 /** Timeouts at least this long are checked by the shared sweeper (at most SWEEP_MS late). */
 const COARSE_TIMEOUT_MS = 10_000;
 const SWEEP_MS = 250;
-const deadlines = new Set<Race>();
+/**
+ * Pending coarse deadlines: a doubly linked list through the races themselves (adding and removing
+ * one allocates nothing, unlike a Set that rehashes as calls come and go).
+ */
+let first: Race | null = null;
+let last: Race | null = null;
 let sweeper: ReturnType<typeof setInterval> | undefined;
+
+function track(race: Race): void {
+  race.prev = last;
+  if (last === null) first = race;
+  else last.next = race;
+  last = race;
+}
+
+function untrack(race: Race): void {
+  if (race.prev === null && first !== race) return; // not tracked (already removed)
+  if (race.prev === null) first = race.next;
+  else race.prev.next = race.next;
+  if (race.next === null) last = race.prev;
+  else race.next.prev = race.prev;
+  race.prev = race.next = null;
+}
 
 function sweep(): void {
   const now = Date.now();
-  for (const race of deadlines) {
+  for (let race = first; race !== null;) {
+    const next = race.next;
     if (race.at <= now) {
-      deadlines.delete(race);
+      untrack(race);
       race.fire();
     }
+    race = next;
   }
-  if (deadlines.size === 0 && sweeper !== undefined) {
+  if (first === null && sweeper !== undefined) {
     clearInterval(sweeper);
     sweeper = undefined;
   }
@@ -137,7 +163,7 @@ function withDeadline(
   });
   if (ms >= COARSE_TIMEOUT_MS) {
     race.at = Date.now() + ms;
-    deadlines.add(race);
+    track(race);
     if (sweeper === undefined) {
       sweeper = setInterval(sweep, SWEEP_MS);
       (sweeper as { unref?: () => void }).unref?.();
@@ -213,20 +239,12 @@ async function transfer(
         await response.body?.cancel();
         throw new AbortError('the request was abandoned after its timeout');
       }
-      const location =
-        response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (request.followRedirects && location) {
-        const next = new URL(location, url);
-        if (next.origin !== new URL(url).origin || hop >= MAX_REDIRECTS) {
-          settings.logger.warn('not following a redirect to another origin', {
-            to: redactUrl(next),
-          });
-        } else {
+      const status = response.status;
+      if (request.followRedirects && status >= 300 && status < 400) {
+        const next = redirectTarget(settings, response, url, hop);
+        if (next !== null) {
           await response.body?.cancel();
-          if (
-            response.status === 303 ||
-            ((response.status === 301 || response.status === 302) && method === 'POST')
-          ) {
+          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
             headers = { ...headers };
@@ -238,18 +256,44 @@ async function transfer(
       }
       const text = await readCapped(response, limit, request.tooLarge);
       if (settings.logger !== silentLogger)
-        settings.logger.debug('http response', { status: response.status, url: redactUrl(url) });
-      return { status: response.status, headers: response.headers, text, url, response };
+        settings.logger.debug('http response', { status, url: redactUrl(url) });
+      return { status, headers: response.headers, text, url, response };
     }
   } catch (cause) {
-    if (cause instanceof SdkError) throw cause;
-    if (signal?.aborted) {
-      const reason: unknown = signal.reason;
-      if (reason instanceof SdkError) throw reason;
-      throw new AbortError('the request was aborted by the caller', { cause });
-    }
-    throw new NetworkError(`the request to ${new URL(request.url).origin} failed`, { cause });
+    throw transportError(cause, signal, request);
   }
+}
+
+/** Where a 3xx answer of `url` leads, when it may be followed (same origin, hop limit), else null. */
+function redirectTarget(
+  settings: HttpSettings,
+  response: Response,
+  url: URL | string,
+  hop: number,
+): URL | null {
+  const location = response.headers.get('location');
+  if (!location) return null;
+  const next = new URL(location, url);
+  if (next.origin !== new URL(url).origin || hop >= MAX_REDIRECTS) {
+    settings.logger.warn('not following a redirect to another origin', { to: redactUrl(next) });
+    return null;
+  }
+  return next;
+}
+
+/** A failure of `transfer` as an SDK error (SDK errors pass through). */
+function transportError(
+  cause: unknown,
+  signal: AbortSignal | undefined,
+  request: OutgoingRequest,
+): SdkError {
+  if (cause instanceof SdkError) return cause;
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason instanceof SdkError) return reason;
+    return new AbortError('the request was aborted by the caller', { cause });
+  }
+  return new NetworkError(`the request to ${new URL(request.url).origin} failed`, { cause });
 }
 
 /** Read the body as UTF-8 text, giving up (and cancelling the stream) past `limit` bytes. */

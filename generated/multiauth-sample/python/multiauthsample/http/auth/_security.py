@@ -179,6 +179,11 @@ def choose_alternative(
     if not requirement:
         return []
     for alternative in requirement:
+        if len(alternative) == 1:  # the common shape: one scheme
+            authorizer = authorizers.get(alternative[0])
+            if authorizer is not None and authorizer.can_authorize():
+                return [authorizer]
+            continue
         members: List[A] = []
         for name in alternative:
             authorizer = authorizers.get(name)
