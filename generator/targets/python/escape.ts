@@ -92,30 +92,11 @@ export interface DocView {
   rest: string[];
 }
 
-/** `pyDocLines` shaped for a docstring partial (same text as `pyDocstring`). */
+/** `pyDocLines` shaped for a docstring partial. */
 export function pyDocView(paragraphs: string[]): DocView {
   const [first = '', ...rest] = pyDocLines(paragraphs);
   const oneLine = rest.length === 0 ? (first.endsWith('"') ? first + ' ' : first) : null;
   return { hasText: first !== '' || rest.length > 0, oneLine, first, rest };
-}
-
-/**
- * A complete docstring block at `indent` spaces, e.g. `    """Summary."""`. `paragraphs` are raw
- * spec texts (empty ones skipped), separated by blank lines. Returns '' when there is no text.
- */
-export function pyDocstring(paragraphs: string[], indent: number): string {
-  const pad = ' '.repeat(indent);
-  const body = pyDocLines(paragraphs);
-  if (body.length === 0) return '';
-  if (body.length === 1) {
-    let only = body[0] as string;
-    if (only.endsWith('"')) only += ' ';
-    return `${pad}"""${only}"""`;
-  }
-  const out = [`${pad}"""${body[0]}`];
-  for (const l of body.slice(1)) out.push(l === '' ? '' : pad + l);
-  out.push(`${pad}"""`);
-  return out.join('\n');
 }
 
 /** A one-line `# comment` text (no newlines can escape it). */

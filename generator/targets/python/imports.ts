@@ -5,7 +5,7 @@
  * before `from x import ...` in a section; modules sorted; names ordered constants, classes, then
  * the rest.
  */
-import { importFits, importLine } from './layout.js';
+import { importFits } from './layout.js';
 
 const THIRD_PARTY = new Set(['httpx']);
 
@@ -85,14 +85,5 @@ export class PyImports {
       });
     }
     return { sections: sections.filter((s) => s.length > 0).map((lines) => ({ lines })) };
-  }
-
-  /** The import block as one string (what `partials/py_imports.hbs` prints for `view()`). */
-  render(): string {
-    return this.view()
-      .sections.map((s) =>
-        s.lines.map((l) => (l.plain ? `import ${l.module}` : importLine(l.module, l.names))).join('\n'),
-      )
-      .join('\n\n');
   }
 }

@@ -17,7 +17,7 @@ export const LINE_LENGTH = 88;
 
 export type PyExpr =
   | string
-  | { kind: 'call'; open: string; close: string; items: PyExpr[]; force?: boolean; noComma?: boolean }
+  | { kind: 'call'; open: string; close: string; items: PyExpr[]; force?: boolean }
   | { kind: 'kw'; name: string; value: PyExpr };
 
 export const call = (fn: string, items: PyExpr[], force = false): PyExpr => ({
@@ -35,14 +35,6 @@ export const tuple = (items: PyExpr[], force = false): PyExpr => ({
   close: items.length === 1 ? ',)' : ')',
   items,
   force: force && items.length > 1,
-});
-/** A subscript such as `Optional[X]`: split as `Optional[\n    X\n]` (no comma is added). */
-export const subscript = (name: string, inner: PyExpr): PyExpr => ({
-  kind: 'call',
-  open: name + '[',
-  close: ']',
-  items: [inner],
-  noComma: true,
 });
 export const kw = (name: string, value: PyExpr): PyExpr => ({ kind: 'kw', name, value });
 
@@ -76,28 +68,11 @@ export function layout(e: PyExpr, indent: number, prefix = '', suffix = ''): str
   if (e.kind === 'kw') return layout(e.value, indent, prefix + e.name + '=', suffix);
   if (e.items.length === 0) return one;
   const lines = [pad + prefix + e.open];
-  for (const item of e.items) lines.push(layout(item, indent + 4, '', e.noComma === true ? '' : ','));
+  for (const item of e.items) lines.push(layout(item, indent + 4, '', ','));
   // A one-element tuple keeps its comma inside: `(\n    x,\n)`.
   const close = e.close === ',)' ? ')' : e.close;
   lines.push(pad + close + suffix);
   return lines.join('\n');
-}
-
-/**
- * A method's `def` line(s) at class level: on one line when it fits, else one parameter per line
- * (ruff's layout; the return annotation stays on the closing line).
- */
-export function defLine(name: string, params: string[], returns: string): string {
-  const one = `    def ${name}(${['self', ...params].join(', ')}) -> ${returns}:`;
-  if (one.length <= LINE_LENGTH) return one;
-  return [`    def ${name}(`, ...['self', ...params].map((p) => `        ${p},`), `    ) -> ${returns}:`].join('\n');
-}
-
-/** `from m import a, b`, or the parenthesized form when it does not fit in a line. */
-export function importLine(module: string, items: string[]): string {
-  const one = `from ${module} import ${items.join(', ')}`;
-  if (one.length <= LINE_LENGTH) return one;
-  return [`from ${module} import (`, ...items.map((i) => `    ${i},`), ')'].join('\n');
 }
 
 /** Whether `line` (already indented) fits in ruff's line length. */

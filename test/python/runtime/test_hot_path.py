@@ -339,3 +339,17 @@ def test_json_body_of_a_real_call() -> None:
     spec = RequestSpec("GET", "default", "/api", security=SECURITY)
     response = BaseController(manager._context)._execute(spec, json_body)
     assert response.body == {"id": 7, "more": [1]} and response.reason_phrase == "OK"
+
+
+def test_a_response_keeps_nothing_of_the_request_and_knows_standard_reasons() -> None:
+    server = FakeServer()
+    server.api_responses = [lambda r: httpx.Response(201, text="made")]
+    manager = sync_setup(server, o_auth_token=token(3600))
+    response = get(manager._context).http_response
+    # the request carried the Authorization header: nothing of it may stay reachable
+    assert all(
+        not isinstance(v, (httpx.Request, httpx.Response))
+        for v in vars(response).values()
+    )
+    assert "live-token" not in repr(vars(response))
+    assert response.reason_phrase == "Created" and response.url == BASE + "/api"

@@ -171,7 +171,16 @@ describe('python class and module templates', () => {
       'partials/py_all.hbs': '__all__ = ({{#each this}}{{{this}}}, {{/each}})\n',
       // enum members (scope enums and spec enums) with a trailing comment
       'partials/py_constant.hbs': '    {{name}} = {{{value}}}  # OVERLAY {{name}}\n',
+      // every manager/controller the clients build, one line each with a trailing comment
+      'partials/py_construct.hbs':
+        '        self._{{attribute}} = {{call.fn}}({{#each call.args}}{{#if isCall}}{{call.fn}}({{#each call.args}}{{name}}, {{/each}}){{else}}{{name}}{{/if}}, {{/each}})  # OVERLAY\n',
     });
+    const clientFile = changed.find((f) => /^\w+\/\w+_client\.py$/.test(f));
+    expect(clientFile).toBeDefined();
+    const client = await readFile(path.join(shaped, clientFile as string), 'utf8');
+    // two managers and the controllers, in the sync and the async client
+    expect((client.match(/^ {8}self\._\w+ = \w+\(.*\) {2}# OVERLAY$/gm) ?? []).length).toBeGreaterThanOrEqual(6);
+    expect(client).toMatch(/= Async\w+\(\w+\(config\.\w+, self\._context, \), self\._context, \) {2}# OVERLAY$/m);
     const pkg = changed.find((f) => /^\w+\/__init__\.py$/.test(f));
     expect(pkg).toBeDefined();
     const init = await readFile(path.join(shaped, pkg as string), 'utf8');

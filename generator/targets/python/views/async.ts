@@ -6,7 +6,7 @@
 import type { IrApi } from '../../../ir/types.js';
 import { KIND_FACTS, type AuthKind } from '../../shared/contract.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
-import { propertyView, type PropertyView } from './blocks.js';
+import { construct, propertyView, type ConstructView, type PropertyView } from './blocks.js';
 import type { PyImports } from '../imports.js';
 import { call, fits, layout, tuple, type PyExpr } from '../layout.js';
 import type { PyNames } from '../names.js';
@@ -23,7 +23,7 @@ const ASYNC_OAUTH: Partial<Record<AuthKind, string>> = {
 
 export interface AsyncClientSchemeView {
   accessor: string;
-  construct: string;
+  construct: ConstructView;
   /** The `client.<accessor>` property. */
   property: PropertyView;
   /** The registration of the scheme for the async controllers (after its last manager). */
@@ -36,7 +36,7 @@ export interface AsyncClientView {
   asyncReprOneLine: boolean;
   asyncClassDoc: DocView;
   asyncSchemes: AsyncClientSchemeView[];
-  asyncControllers: { accessor: string; construct: string; property: PropertyView }[];
+  asyncControllers: { accessor: string; construct: ConstructView; property: PropertyView }[];
 }
 
 /** What the async client needs imported (added to the client module's imports). */
@@ -65,7 +65,7 @@ export function asyncClientView(
     ]),
     asyncSchemes: schemes.map((s, i) => {
       const twin = oauth(s);
-      const core = call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']);
+      const core = { fn: s.names.managerClass, args: [`config.${s.names.kwarg}`, 'self._context'] };
       const wire = s.unit.scheme.wireName;
       const last = !schemes.slice(i + 1).some((o) => o.unit.scheme.wireName === wire);
       const members = schemes.filter((o) => o.unit.scheme.wireName === wire);
@@ -75,7 +75,9 @@ export function asyncClientView(
           : call('AsyncFlowChoice', [pyStr(wire), tuple(members.map(authorizerOf))]);
       return {
         accessor: s.names.accessor,
-        construct: layout(twin ? call(twin, [core, 'self._context']) : core, 8, `self._${s.names.accessor} = `),
+        construct: twin
+          ? construct(s.names.accessor, twin, [core, 'self._context'])
+          : construct(s.names.accessor, core.fn, core.args),
         property: propertyView(
           s.names.accessor,
           twin ?? s.names.managerClass,
@@ -87,7 +89,7 @@ export function asyncClientView(
     }),
     asyncControllers: controllers.map((c) => ({
       accessor: c.accessor,
-      construct: layout(call(c.asyncClassName, ['self._context']), 8, `self._${c.accessor} = `),
+      construct: construct(c.accessor, c.asyncClassName, ['self._context']),
       property: propertyView(c.accessor, c.asyncClassName, `Operations tagged ${c.tagWire} (async).`),
     })),
   };

@@ -101,3 +101,42 @@ export function kwParam(name: string, annotation: string, split: SplitAnnotation
     inner: split?.inner ?? '',
   };
 }
+
+/** A constructor call `Class(arg, ...)` whose arguments are names or one more such call. */
+export interface CallView {
+  fn: string;
+  /** Each argument: a name (`self._context`), or a nested call laid out on its own line(s). */
+  args: { name: string; isCall: boolean; call: CallView | null; oneLine: boolean }[];
+}
+
+/**
+ * `self._<attribute> = Class(...)` at 8 spaces (`partials/py_construct.hbs`): on one line when it
+ * fits, else one argument per line (12 spaces) with a trailing comma, a nested call again on one
+ * line when it fits there, else exploded (16 spaces).
+ */
+export interface ConstructView {
+  attribute: string;
+  call: CallView;
+  oneLine: boolean;
+}
+
+export type CallArg = string | { fn: string; args: string[] };
+
+const flat = (a: CallArg): string => (typeof a === 'string' ? a : `${a.fn}(${a.args.join(', ')})`);
+
+export function construct(attribute: string, fn: string, args: CallArg[]): ConstructView {
+  const call: CallView = {
+    fn,
+    args: args.map((a) =>
+      typeof a === 'string'
+        ? { name: a, isCall: false, call: null, oneLine: true }
+        : {
+            name: '',
+            isCall: true,
+            call: { fn: a.fn, args: a.args.map((n) => ({ name: n, isCall: false, call: null, oneLine: true })) },
+            oneLine: fits(`            ${flat(a)},`),
+          },
+    ),
+  };
+  return { attribute, call, oneLine: fits(`        self._${attribute} = ${fn}(${args.map(flat).join(', ')})`) };
+}

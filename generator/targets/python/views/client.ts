@@ -2,7 +2,16 @@
 import type { IrApi } from '../../../ir/types.js';
 import { pyDocView, pyStr, type DocView } from '../escape.js';
 import { PyImports, type ImportBlockView } from '../imports.js';
-import { forPairs, kwParam, propertyView, type ForPairsView, type KwParamView, type PropertyView } from './blocks.js';
+import {
+  construct,
+  forPairs,
+  kwParam,
+  type ConstructView,
+  propertyView,
+  type ForPairsView,
+  type KwParamView,
+  type PropertyView,
+} from './blocks.js';
 import { asyncClientImports } from './async.js';
 import { call, fits, layout, tuple } from '../layout.js';
 import type { PyNames } from '../names.js';
@@ -17,7 +26,7 @@ export interface ClientSchemeView {
   credentialsClass: string;
   accessor: string;
   kwarg: string;
-  construct: string;
+  construct: ConstructView;
   /** The `client.<accessor>` property. */
   property: PropertyView;
   /**
@@ -45,7 +54,7 @@ export interface ClientView {
   imports: ImportBlockView;
   controllers: {
     accessor: string;
-    construct: string;
+    construct: ConstructView;
     property: PropertyView;
   }[];
 }
@@ -79,11 +88,7 @@ export function clientView(
       credentialsClass: s.names.credentialsClass,
       accessor: s.names.accessor,
       kwarg: s.names.kwarg,
-      construct: layout(
-        call(s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']),
-        8,
-        `self._${s.names.accessor} = `,
-      ),
+      construct: construct(s.names.accessor, s.names.managerClass, [`config.${s.names.kwarg}`, 'self._context']),
       property: propertyView(
         s.names.accessor,
         s.names.managerClass,
@@ -94,7 +99,7 @@ export function clientView(
     imports: clientImports(schemes, controllers, config),
     controllers: controllers.map((c) => ({
       accessor: c.accessor,
-      construct: layout(call(c.className, ['self._context']), 8, `self._${c.accessor} = `),
+      construct: construct(c.accessor, c.className, ['self._context']),
       property: propertyView(c.accessor, c.className, `Operations tagged ${c.tagWire}.`),
     })),
   };

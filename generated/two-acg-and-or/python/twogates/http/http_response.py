@@ -43,14 +43,16 @@ class HttpResponse:
         self.content = content
         self._url: Optional[str] = url
         self.too_large = too_large
-        self._raw: Optional[httpx.Response] = None
+        self._raw_url: Optional[httpx.URL] = None
+        self._raw_reason: Optional[bytes] = None
 
     @classmethod
     def from_httpx(
         cls, raw: httpx.Response, content: bytes, too_large: bool = False
     ) -> HttpResponse:
-        """The response `raw` with its body `content` as read; `url` and `reason_phrase`
-        are taken from `raw` when first asked for (most callers never do)."""
+        """The response `raw` with its body `content` as read. `url` and `reason_phrase` are
+        made into text when first asked for (most callers never do); nothing else of `raw`
+        is kept (its request carries credentials)."""
         response = cls.__new__(cls)
         response.status_code = raw.status_code
         response._reason_phrase = None
@@ -58,7 +60,8 @@ class HttpResponse:
         response.content = content
         response._url = None
         response.too_large = too_large
-        response._raw = raw
+        response._raw_url = raw.url
+        response._raw_reason = raw.extensions.get("reason_phrase")
         return response
 
     @property
@@ -66,7 +69,13 @@ class HttpResponse:
         """The status line's reason phrase (e.g. `OK`)."""
         phrase = self._reason_phrase
         if phrase is None:
-            phrase = self._raw.reason_phrase if self._raw is not None else ""
+            # as httpx.Response.reason_phrase: the server's phrase, else the standard one
+            raw = self._raw_reason
+            phrase = (
+                httpx.codes.get_reason_phrase(self.status_code)
+                if raw is None
+                else raw.decode("ascii", errors="ignore")
+            )
             self._reason_phrase = phrase
         return phrase
 
@@ -79,7 +88,7 @@ class HttpResponse:
         """The URL the response came from."""
         url = self._url
         if url is None:
-            url = str(self._raw.url) if self._raw is not None else ""
+            url = "" if self._raw_url is None else str(self._raw_url)
             self._url = url
         return url
 
