@@ -83,14 +83,14 @@ class Race {
     this.reject(timeoutErrorOf(this.timeoutMs));
   }
   /** The request's outcome (a no-op when the timeout already rejected); stops the timer. */
-  readonly settled = (value: RawResponse): void => {
+  settle(value: RawResponse): void {
     this.stop();
     this.resolve(value);
-  };
-  readonly failed = (error: unknown): void => {
+  }
+  fail(error: unknown): void {
     this.stop();
     this.reject(error instanceof Error ? error : new Error(String(error)));
-  };
+  }
   private stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     else untrack(this);
@@ -172,7 +172,8 @@ function withDeadline(
     race.timer = setTimeout(fireRace, ms, race);
     (race.timer as { unref?: () => void }).unref?.();
   }
-  void transfer(settings, request, undefined, race).then(race.settled, race.failed);
+  // the outcome reaches `outcome` through the race (transfer settles it; its own promise is unused)
+  void transfer(settings, request, undefined, race);
   return outcome;
 }
 
@@ -181,11 +182,11 @@ export function send(settings: HttpSettings, request: OutgoingRequest): Promise<
   const callerSignal = request.signal;
   const timeoutMs = settings.timeoutMs;
   if (callerSignal === undefined) {
-    if (!(timeoutMs > 0)) return transfer(settings, request, undefined, null);
+    if (!(timeoutMs > 0)) return direct(settings, request, undefined);
     return withDeadline(settings, request, timeoutMs);
   }
   // A caller signal goes to fetch anyway: the timeout aborts the same request through it.
-  if (!(timeoutMs > 0)) return transfer(settings, request, callerSignal, null);
+  if (!(timeoutMs > 0)) return direct(settings, request, callerSignal);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -195,7 +196,7 @@ export function send(settings: HttpSettings, request: OutgoingRequest): Promise<
   const onCallerAbort = (): void => controller.abort(callerSignal.reason);
   if (callerSignal.aborted) onCallerAbort();
   else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-  return transfer(settings, request, controller.signal, null).then(
+  return direct(settings, request, controller.signal).then(
     (response) => {
       clearTimeout(timer);
       callerSignal.removeEventListener('abort', onCallerAbort);
@@ -210,13 +211,26 @@ export function send(settings: HttpSettings, request: OutgoingRequest): Promise<
   );
 }
 
-/** The request itself: fetch, same-origin redirects, capped body; failures mapped to SDK errors. */
+/** `transfer` without a race: resolves with the response or rejects with an SDK error. */
+function direct(
+  settings: HttpSettings,
+  request: OutgoingRequest,
+  signal: AbortSignal | undefined,
+): Promise<RawResponse> {
+  return transfer(settings, request, signal, null) as Promise<RawResponse>;
+}
+
+/**
+ * The request itself: fetch, same-origin redirects, capped body; failures mapped to SDK errors.
+ * With a `race`, the outcome is handed to it (saving a promise hop per call) and the returned
+ * promise resolves with undefined, never rejecting; without one it resolves with the response.
+ */
 async function transfer(
   settings: HttpSettings,
   request: OutgoingRequest,
   signal: AbortSignal | undefined,
-  state: Race | null,
-): Promise<RawResponse> {
+  race: Race | null,
+): Promise<RawResponse | undefined> {
   const limit = request.maxResponseBytes ?? settings.maxResponseBytes;
   let url = request.url;
   let method = request.method;
@@ -234,7 +248,7 @@ async function transfer(
       if (body !== undefined) init.body = body;
       if (signal !== undefined) init.signal = signal;
       const response = await settings.fetch(url, init);
-      if (state?.abandoned) {
+      if (race?.abandoned) {
         // the caller already got a TimeoutError: free the connection
         await response.body?.cancel();
         throw new AbortError('the request was abandoned after its timeout');
@@ -257,10 +271,16 @@ async function transfer(
       const text = await readCapped(response, limit, request.tooLarge);
       if (settings.logger !== silentLogger)
         settings.logger.debug('http response', { status, url: redactUrl(url) });
-      return { status, headers: response.headers, text, url, response };
+      const result: RawResponse = { status, headers: response.headers, text, url, response };
+      if (race === null) return result;
+      race.settle(result);
+      return undefined;
     }
   } catch (cause) {
-    throw transportError(cause, signal, request);
+    const error = transportError(cause, signal, request);
+    if (race === null) throw error;
+    race.fail(error);
+    return undefined;
   }
 }
 
