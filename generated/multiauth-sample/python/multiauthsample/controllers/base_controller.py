@@ -361,6 +361,8 @@ class BaseController:
                     call.wait_or_raise(retry, call.policy.wait_after_error(retry), exc)
                 )
                 continue
+            if response.status_code not in RETRY_STATUSES:
+                return response, target, used  # the common case: nothing to retry
             wait = call.wait_for(response, retry + 1)
             if wait is None:
                 return response, target, used
@@ -377,7 +379,8 @@ class BaseController:
         response, target, used = self._attempts(call)
         if used and response.status_code == 401:
             response = self._after_401(call, response, target, used)
-        call.result(self._context, response)
+        if response.too_large or not 200 <= response.status_code < 300:
+            call.result(self._context, response)  # raises the typed error
         return ApiResponse(response, deserialize(response))
 
 
@@ -440,6 +443,8 @@ class AsyncBaseController:
                     call.wait_or_raise(retry, call.policy.wait_after_error(retry), exc)
                 )
                 continue
+            if response.status_code not in RETRY_STATUSES:
+                return response, target, used  # the common case: nothing to retry
             wait = call.wait_for(response, retry + 1)
             if wait is None:
                 return response, target, used
@@ -456,7 +461,8 @@ class AsyncBaseController:
         response, target, used = await self._attempts(call)
         if used and response.status_code == 401:
             response = await self._after_401(call, response, target, used)
-        call.result(self._context, response)
+        if response.too_large or not 200 <= response.status_code < 300:
+            call.result(self._context, response)  # raises the typed error
         return ApiResponse(response, deserialize(response))
 
 
