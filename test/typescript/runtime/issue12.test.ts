@@ -507,14 +507,14 @@ describe('issue 12 §4 hot path (TypeScript)', () => {
       const ok = () => new Response('"fine"', { status: 200, headers: { 'content-type': 'application/json' } });
       // answer the first, a middle and the last request; 1 and 3 hang
       let answered: Array<{ ok: boolean }> | undefined;
-      void Promise.all([calls[0], calls[2], calls[4]]).then((r) => (answered = r));
+      void Promise.all([calls[0]!, calls[2]!, calls[4]!]).then((r) => (answered = r));
       for (const i of [0, 2, 4]) answers.get(i)!(ok());
       // body streams settle on real immediates (not faked here)
       for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
       await vi.advanceTimersByTimeAsync(29_000);
       expect(answered?.map((r) => r.ok)).toEqual([true, true, true]);
       let hungSettled = false;
-      void Promise.all([calls[1], calls[3]]).then(() => (hungSettled = true));
+      void Promise.all([calls[1]!, calls[3]!]).then(() => (hungSettled = true));
       await vi.advanceTimersByTimeAsync(0);
       expect(hungSettled).toBe(false);
       await vi.advanceTimersByTimeAsync(1_500);
@@ -594,5 +594,14 @@ describe('issue 12 §4 hot path (TypeScript)', () => {
       await applySecurity(req, schemes, b);
       expect(strip(a)).toEqual(strip(b));
     }
+    // the per-call check agrees with the reason the async path reports, token by token
+    const deadNoRefresh = { accessToken: 'dead-token-123456', tokenType: 'Bearer', expiry: now - 10 };
+    for (const manager of [valid, expired, none])
+      for (const token of [null, valid.token, expired.token, deadNoRefresh])
+        expect(manager.isUsable(token), `${manager.schemeName} ${token?.accessToken}`).toBe(
+          manager.reasonFor(token) === null,
+        );
+    expect(none.isUsable(deadNoRefresh)).toBe(false);
+    expect(none.isUsable(expired.token)).toBe(true); // a refresh token can renew it
   });
 });

@@ -179,11 +179,11 @@ export class OAuthScheme implements AuthScheme {
       const token = manager.peekToken();
       if (token === undefined) return 'async';
       if (token === null || manager.isTokenExpired(token)) {
-        if (manager.reasonFor(token) !== null) continue;
+        if (!manager.isUsable(token)) continue;
         // the first usable manager: only a token valid now is applied here (a refresh is async)
         return 'async';
       }
-      // a token valid now is always usable (reasonFor(token) === null)
+      // a token valid now is always usable
       setHeader(target, this.name, 'authorization', `Bearer ${token.accessToken}`);
       target.oauth.push({ manager, accessToken: token.accessToken });
       return 'applied';

@@ -319,6 +319,13 @@ export abstract class OAuthManager {
     return this.reasonFor(await this.loadToken());
   }
 
+  /** `reasonFor(token) === null`, without building the reason (the per-call security check). */
+  isUsable(token: OAuthToken | null): boolean {
+    if (this.canFetchAutomatically()) return true;
+    if (!token) return false;
+    return !(this.isTokenExpired(token) && !token.refreshToken);
+  }
+
   /** `unavailableReason` for a token already read from the store. */
   reasonFor(token: OAuthToken | null): string | null {
     if (this.canFetchAutomatically()) return null;
