@@ -5,13 +5,12 @@
 // about a third of its own time (issue 11 §5). The other dist/ modules stay for library use. Without
 // esbuild (a devDependency; e.g. an install that skipped them) the unbundled tsc output is used as is.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export async function build({ quiet = false } = {}) {
+export async function build() {
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) return r.status ?? 1;
@@ -19,7 +18,7 @@ export async function build({ quiet = false } = {}) {
   try {
     esbuild = await import('esbuild');
   } catch {
-    if (!quiet) process.stderr.write('grantgen build: esbuild not installed; dist/generator/cli.js left unbundled\n');
+    process.stderr.write('grantgen build: esbuild not installed; dist/generator/cli.js left unbundled\n');
     return 0;
   }
   await esbuild.build({
@@ -43,5 +42,4 @@ export async function build({ quiet = false } = {}) {
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && existsSync(join(ROOT, 'package.json')))
-  process.exitCode = await build();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await build();

@@ -55,7 +55,7 @@ export async function precompiled(source: string): Promise<TemplateFactory> {
   if (hit) return hit;
   let spec: TemplateSpec | null = null;
   const file = DIR ? path.join(DIR, `${key}.mjs`) : null;
-  if (file) spec = await importSpec(file);
+  if (file) spec = await importDefault<TemplateSpec>(file);
   let factory: TemplateFactory;
   if (spec) {
     const s = spec;
@@ -63,7 +63,7 @@ export async function precompiled(source: string): Promise<TemplateFactory> {
   } else {
     const compiler = require('handlebars') as HandlebarsEnv;
     if (file && writeModule(file, compiler.precompile(source, COMPILE_OPTIONS) as string))
-      spec = await importSpec(file);
+      spec = await importDefault<TemplateSpec>(file);
     if (spec) {
       const s = spec;
       factory = (env) => env.template(s);
@@ -91,7 +91,7 @@ export async function precompiledSet(sources: readonly string[]): Promise<Templa
   const keys = sources.map(keyOf);
   if (keys.every((k) => factories.has(k))) return keys.map((k) => factories.get(k) as TemplateFactory);
   const setFile = DIR ? path.join(DIR, `set-${createHash('sha256').update(keys.join(',')).digest('hex')}.mjs`) : null;
-  const set = setFile ? await importSet(setFile) : null;
+  const set = setFile ? await importDefault<Record<string, TemplateSpec>>(setFile) : null;
   if (set && keys.every((k) => k in set)) {
     return keys.map((k) => {
       const s = set[k] as TemplateSpec;
@@ -105,48 +105,33 @@ export async function precompiledSet(sources: readonly string[]): Promise<Templa
   return out;
 }
 
-async function importSet(file: string): Promise<Record<string, TemplateSpec> | null> {
-  if (!existsSync(file)) return null;
-  try {
-    return ((await import(pathToFileURL(file).href)) as { default: Record<string, TemplateSpec> }).default;
-  } catch {
-    return null;
-  }
-}
-
 /** Write the set module from the per-template modules (skipped when any of them is missing). */
 function writeSetModule(file: string, keys: readonly string[]): void {
-  const dir = path.dirname(file);
   const parts: string[] = [];
   for (const k of new Set(keys)) {
-    let text: string;
+    let code: string | null;
     try {
-      text = readFileSync(path.join(dir, `${k}.mjs`), 'utf8');
+      code = codeOfModule(readFileSync(path.join(path.dirname(file), `${k}.mjs`), 'utf8'));
     } catch {
       return;
     }
-    const m = /^export default ([\s\S]*);\n$/.exec(text);
-    if (!m) return;
-    parts.push(`${JSON.stringify(k)}: ${m[1] as string}`);
+    if (code === null) return;
+    parts.push(`${JSON.stringify(k)}: ${code}`);
   }
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `export default {\n${parts.join(',\n')}\n};\n`);
-    renameSync(tmp, file);
-  } catch {
-    /* a read-only cache is fine */
-  }
+  writeModule(file, `{\n${parts.join(',\n')}\n}`);
 }
 
-async function importSpec(file: string): Promise<TemplateSpec | null> {
+/** The default export of a cached module, or null when it is missing or does not load. */
+async function importDefault<T>(file: string): Promise<T | null> {
   if (!existsSync(file)) return null;
   try {
-    return ((await import(pathToFileURL(file).href)) as { default: TemplateSpec }).default;
+    return ((await import(pathToFileURL(file).href)) as { default: T }).default;
   } catch {
     return null;
   }
 }
 
+/** A cache module exporting `code` (a JavaScript expression); `codeOfModule` reads it back. */
 function writeModule(file: string, code: string): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -157,4 +142,8 @@ function writeModule(file: string, code: string): boolean {
   } catch {
     return false;
   }
+}
+
+function codeOfModule(text: string): string | null {
+  return /^export default ([\s\S]*);\n$/.exec(text)?.[1] ?? null;
 }

@@ -125,7 +125,7 @@ function safeRel(rel: string): boolean {
  * A folder for which `descend` says no (one holding no generated file, e.g. `node_modules`) is
  * listed once as `folder/` instead of file by file.
  */
-export function listFiles(dir: string, descend: (relDir: string) => boolean = () => true): Promise<string[]> {
+export function listFiles(dir: string, descend: (relDir: string) => boolean = () => true): string[] {
   const out: string[] = [];
   // Synchronous like readTree: dozens of small folders, each cheaper to read than to queue.
   const walk = (rel: string): void => {
@@ -145,7 +145,7 @@ export function listFiles(dir: string, descend: (relDir: string) => boolean = ()
     }
   };
   walk('');
-  return Promise.resolve(out.sort());
+  return out.sort();
 }
 
 async function kind(p: string): Promise<'file' | 'dir' | 'none'> {
@@ -190,7 +190,7 @@ export async function writeTree(outDir: string, rendered: Map<string, string>): 
     const parts = rel.split('/');
     for (let i = 1; i < parts.length; i++) generatedDirs.add(parts.slice(0, i).join('/'));
   }
-  const present = top === 'dir' ? await listFiles(dir, (d) => generatedDirs.has(d)) : [];
+  const present = top === 'dir' ? listFiles(dir, (d) => generatedDirs.has(d)) : [];
   if (!old.hasManifest && present.length > 0) {
     throw GrantgenError.one({
       code: 'out-not-grantgen',
