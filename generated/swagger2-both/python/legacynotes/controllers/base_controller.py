@@ -233,23 +233,18 @@ class _Call:
         query: Optional[List[Tuple[str, str]]] = None
         if spec.query or target.query:
             query = _query_items(spec.query) + target.query
-        body: Dict[str, Any]
-        if spec.form:
-            body = {"data": {k: form_value(v) for k, v in spec.form.items()}}
-        elif spec.has_json_body:
-            body = {"json": spec.json_body}
-        else:
-            body = {}
         if transport._agent_header:
             headers = transport._request_headers(headers)
-        return _Prepared(
+        return transport._prepared(
             self.method,
             self.url,
             headers,
-            body,
             query,
-            transport.max_bytes,
-            transport._deadline(self.deadline),
+            {k: form_value(v) for k, v in spec.form.items()} if spec.form else None,
+            spec.json_body,
+            spec.has_json_body,
+            None,
+            self.deadline,
         )
 
     def wait_or_raise(
