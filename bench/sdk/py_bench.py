@@ -1,6 +1,8 @@
 """SDK runtime benchmark for the generated Python SDK (run by bench/sections/runtime.mjs).
 
-Env: BENCH_URL (test server root), BENCH_PKG (package name), BENCH_CALLS, BENCH_ROUNDS, BENCH_CONCURRENCY.
+Env: BENCH_URL (test server root, for /__control), BENCH_SDK_URL (the URL the SDK calls: the sample
+spec's Testing server, http://localhost:3000; the raw calls use it too, so both sides share one
+origin), BENCH_PKG (package name), BENCH_CALLS, BENCH_ROUNDS, BENCH_CONCURRENCY.
 Prints one JSON object on stdout. Uses the documented surface: MultiauthsampleClient with
 OAuthROPCGCredentials, client.o_auth_ropcg.fetch_token(), the Authentication controller's
 o_auth_authorization_grant() (GET /oauth2/non-auth-server/user, accepts a ROPCG token).
@@ -12,6 +14,7 @@ import importlib
 import inspect
 import json
 import os
+import statistics
 import sys
 import threading
 import time
@@ -20,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 URL = os.environ["BENCH_URL"].rstrip("/")
+SDK_URL = os.environ.get("BENCH_SDK_URL", "http://localhost:3000").rstrip("/")
 PKG = os.environ.get("BENCH_PKG", "multiauthsample")
 CALLS = int(os.environ.get("BENCH_CALLS", "500"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
@@ -84,80 +88,119 @@ def operation(client):
     raise RuntimeError("no controller with o_auth_authorization_grant() on the client")
 
 
-CHUNK = 25  # calls per side before switching (see interleaved_round)
+DESIGN = "per-call, rotating order, A/A control"
+SIDES = ("sdk", "raw", "control")
+# The six orders of the three sides: cycling through them puts every side in every position, and
+# after every other side, equally often (a side's time depends on what ran just before it).
+ORDERS = (
+    ("sdk", "raw", "control"),
+    ("raw", "control", "sdk"),
+    ("control", "sdk", "raw"),
+    ("sdk", "control", "raw"),
+    ("control", "raw", "sdk"),
+    ("raw", "sdk", "control"),
+)
+WARMUP = 200  # iterations (one call of each side) before anything is timed
 
 
-def interleaved_round(raw, sdk, n: int, raw_first: bool):
-    """One round of `n` calls per side, alternating sides every CHUNK calls (the first side
-    alternating too), so that both sides see the same machine load: on a shared machine a
-    block of n calls of one side and then n of the other measures the load drift as much as
-    the code. Returns (raw us/call, sdk us/call)."""
-    totals = {"raw": 0.0, "sdk": 0.0}
-    fns = {"raw": raw, "sdk": sdk}
-    done = 0
-    first = "raw" if raw_first else "sdk"
-    while done < n:
-        k = min(CHUNK, n - done)
-        second = "sdk" if first == "raw" else "raw"
-        for side in (first, second):
-            fn = fns[side]
-            t0 = time.perf_counter()
-            for _ in range(k):
+def round_figures(times: dict, out: dict) -> None:
+    """Append one round's mean and median us/call of every side to `out`."""
+    for side in SIDES:
+        out[f"{side}Us"].append(statistics.fmean(times[side]))
+        out[f"{side}MedianUs"].append(statistics.median(times[side]))
+
+
+def empty_figures() -> dict:
+    return {f"{side}{kind}": [] for side in SIDES for kind in ("Us", "MedianUs")}
+
+
+def timed_rounds(fns: dict) -> dict:
+    """ROUNDS rounds of CALLS iterations; each iteration calls every side once, in the next of
+    ORDERS, and times each call on its own. Timing blocks of calls of one side instead was biased
+    on a shared VM (a block following a block of the same kind ran slower): an A/A pair measured
+    1.04-1.07x there."""
+    out = empty_figures()
+    it = 0
+    for _ in range(WARMUP):
+        for side in ORDERS[it % len(ORDERS)]:
+            fns[side]()
+        it += 1
+    clock = time.perf_counter
+    for _ in range(ROUNDS):
+        times = {side: [] for side in SIDES}
+        for _ in range(CALLS):
+            for side in ORDERS[it % len(ORDERS)]:
+                fn = fns[side]
+                t0 = clock()
                 fn()
-            totals[side] += time.perf_counter() - t0
-        done += k
-        first = second
-    return totals["raw"] / n * 1e6, totals["sdk"] / n * 1e6
+                times[side].append((clock() - t0) * 1e6)
+            it += 1
+        round_figures(times, out)
+    return out
 
 
-async def async_interleaved_round(raw, sdk, n: int, raw_first: bool):
-    """The async twin of `interleaved_round`."""
-    totals = {"raw": 0.0, "sdk": 0.0}
-    fns = {"raw": raw, "sdk": sdk}
-    done = 0
-    first = "raw" if raw_first else "sdk"
-    while done < n:
-        k = min(CHUNK, n - done)
-        second = "sdk" if first == "raw" else "raw"
-        for side in (first, second):
-            fn = fns[side]
-            t0 = time.perf_counter()
-            for _ in range(k):
+async def async_timed_rounds(fns: dict) -> dict:
+    """The async twin of `timed_rounds` (each call awaited on its own)."""
+    out = empty_figures()
+    it = 0
+    for _ in range(WARMUP):
+        for side in ORDERS[it % len(ORDERS)]:
+            await fns[side]()
+        it += 1
+    clock = time.perf_counter
+    for _ in range(ROUNDS):
+        times = {side: [] for side in SIDES}
+        for _ in range(CALLS):
+            for side in ORDERS[it % len(ORDERS)]:
+                fn = fns[side]
+                t0 = clock()
                 await fn()
-            totals[side] += time.perf_counter() - t0
-        done += k
-        first = second
-    return totals["raw"] / n * 1e6, totals["sdk"] / n * 1e6
+                times[side].append((clock() - t0) * 1e6)
+            it += 1
+        round_figures(times, out)
+    return out
+
+
+def raw_caller(http: httpx.Client, headers: dict):
+    """A raw httpx call of the operation on the URL the SDK calls (one per side: raw and control)."""
+
+    def raw():
+        r = http.get(SDK_URL + OP_PATH, headers=headers)
+        r.raise_for_status()
+        return r.json()
+
+    return raw
+
+
+def async_raw_caller(http: httpx.AsyncClient, headers: dict):
+    async def raw():
+        r = await http.get(SDK_URL + OP_PATH, headers=headers)
+        r.raise_for_status()
+        return r.json()
+
+    return raw
 
 
 def sequential() -> dict:
     token = make_client().o_auth_ropcg.fetch_token()
     call = operation(make_client(token=token))
-    http = httpx.Client(timeout=30)
     headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json"}
-
-    def raw():
-        r = http.get(URL + OP_PATH, headers=headers)
-        r.raise_for_status()
-        return r.json()
-
-    if not isinstance(raw(), dict):
-        raise RuntimeError("raw call did not return a JSON object")
+    # raw and the A/A control: two identical httpx clients (the SDK holds its own client too)
+    clients = [httpx.Client(timeout=30), httpx.Client(timeout=30)]
+    fns = {"sdk": call, "raw": raw_caller(clients[0], headers), "control": raw_caller(clients[1], headers)}
+    for side in ("raw", "control"):
+        if not isinstance(fns[side](), dict):
+            raise RuntimeError(f"{side} call did not return a JSON object")
     before = len(control("GET", "/__control/log"))
     for _ in range(20):
         call()
     hits = [e for e in control("GET", "/__control/log")[before:] if e.get("path") == OP_PATH]
     if len(hits) < 20:
         raise RuntimeError(f"20 SDK calls reached the server {len(hits)} times")
-    for _ in range(200):  # warm-up
-        raw()
-        call()
-    sdk_us, raw_us = [], []
-    for i in range(ROUNDS):
-        r, sdk = interleaved_round(raw, call, CALLS, i % 2 == 0)
-        raw_us.append(r)
-        sdk_us.append(sdk)
-    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS, "interleaveChunk": CHUNK}
+    out = timed_rounds(fns)
+    for c in clients:
+        c.close()
+    return {**out, "calls": CALLS, "warmup": WARMUP, "url": SDK_URL, "design": DESIGN}
 
 
 def concurrent() -> dict:
@@ -223,33 +266,23 @@ async def async_sequential_main() -> dict:
     token = make_client().o_auth_ropcg.fetch_token()
     client = make_async_client(token=token)
     call = operation(client)
-    http = httpx.AsyncClient(timeout=30)
     headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/json"}
-
-    async def raw():
-        r = await http.get(URL + OP_PATH, headers=headers)
-        r.raise_for_status()
-        return r.json()
-
-    if not isinstance(await raw(), dict):
-        raise RuntimeError("raw call did not return a JSON object")
+    clients = [httpx.AsyncClient(timeout=30), httpx.AsyncClient(timeout=30)]
+    fns = {"sdk": call, "raw": async_raw_caller(clients[0], headers), "control": async_raw_caller(clients[1], headers)}
+    for side in ("raw", "control"):
+        if not isinstance(await fns[side](), dict):
+            raise RuntimeError(f"async {side} call did not return a JSON object")
     before = len(control("GET", "/__control/log"))
     for _ in range(20):
         await call()
     hits = [e for e in control("GET", "/__control/log")[before:] if e.get("path") == OP_PATH]
     if len(hits) < 20:
         raise RuntimeError(f"20 async SDK calls reached the server {len(hits)} times")
-    for _ in range(200):  # warm-up
-        await raw()
-        await call()
-    sdk_us, raw_us = [], []
-    for i in range(ROUNDS):
-        r, sdk = await async_interleaved_round(raw, call, CALLS, i % 2 == 0)
-        raw_us.append(r)
-        sdk_us.append(sdk)
-    await http.aclose()
+    out = await async_timed_rounds(fns)
+    for c in clients:
+        await c.aclose()
     await client.aclose()
-    return {"sdkUs": sdk_us, "rawUs": raw_us, "calls": CALLS, "interleaveChunk": CHUNK}
+    return {**out, "calls": CALLS, "warmup": WARMUP, "url": SDK_URL, "design": DESIGN}
 
 
 async def async_concurrent_main() -> dict:

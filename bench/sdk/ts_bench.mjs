@@ -1,18 +1,31 @@
 // SDK runtime benchmark for the generated TypeScript SDK (run by bench/sections/runtime.mjs).
-// Usage: node ts_bench.mjs <entry.js>   Env: BENCH_URL, BENCH_CALLS, BENCH_ROUNDS, BENCH_CONCURRENCY,
-// BENCH_BLOCK, BENCH_WARMUP.
+// Usage: node ts_bench.mjs <entry.js>   Env: BENCH_URL (test server root, for /__control),
+// BENCH_SDK_URL (the URL the SDK calls: the sample spec's Testing server, http://localhost:3000; the
+// raw calls use it too, so both sides share one origin), BENCH_CALLS, BENCH_ROUNDS,
+// BENCH_CONCURRENCY, BENCH_WARMUP.
 // Prints one JSON object. Documented surface: new <Title>Client({ oAuthROPCGCredentials, environment }),
 // client.oAuthROPCG.fetchToken(), the Authentication controller's oAuthAuthorizationGrant().
 import { pathToFileURL } from 'node:url';
 
 const URL_ = process.env.BENCH_URL.replace(/\/$/, '');
+const SDK_URL = (process.env.BENCH_SDK_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
-const BLOCK = Number(process.env.BENCH_BLOCK ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const OP_PATH = '/oauth2/non-auth-server/user';
 const ROPCG = { oAuthClientId: 'ropcg-client', oAuthClientSecret: 'ropcg-secret', oAuthUsername: 'alice', oAuthPassword: 'alice-password' };
+const DESIGN = 'per-call, rotating order, A/A control';
+// The six orders of the three sides: cycling through them puts every side in every position, and
+// after every other side, equally often (a side's time depends on what ran just before it).
+const ORDERS = [
+  ['sdk', 'raw', 'control'],
+  ['raw', 'control', 'sdk'],
+  ['control', 'sdk', 'raw'],
+  ['sdk', 'control', 'raw'],
+  ['control', 'raw', 'sdk'],
+  ['raw', 'sdk', 'control'],
+];
 
 const sdk = await import(pathToFileURL(process.argv[2]).href);
 const Client = Object.entries(sdk).find(([k, v]) => k.endsWith('Client') && typeof v === 'function')?.[1];
@@ -44,54 +57,59 @@ function operation(client) {
   throw new Error('no controller with oAuthAuthorizationGrant() on the client');
 }
 
-async function perCallUs(fn, n) {
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) await fn();
-  return ((performance.now() - t0) / n) * 1000;
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+function median(xs) {
+  const v = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** A raw fetch call of the operation on the URL the SDK calls (one per side: raw and control). */
+function rawCaller(headers) {
+  return async () => {
+    const r = await fetch(SDK_URL + OP_PATH, { headers });
+    if (!r.ok) throw new Error(`raw call: ${r.status}`);
+    return r.json();
+  };
 }
 
 async function sequential() {
   const token = await makeClient().oAuthROPCG.fetchToken();
-  const call = operation(makeClient({ oAuthToken: token }));
+  const sides = { sdk: operation(makeClient({ oAuthToken: token })) };
   const headers = { authorization: `Bearer ${token.accessToken}`, accept: 'application/json' };
-  const raw = async () => {
-    const r = await fetch(URL_ + OP_PATH, { headers });
-    if (!r.ok) throw new Error(`raw call: ${r.status}`);
-    return r.json();
-  };
-  await raw();
+  sides.raw = rawCaller(headers);
+  sides.control = rawCaller(headers); // A/A control: identical to raw, measures the bench's own bias
+  for (const side of ['raw', 'control']) {
+    const body = await sides[side]();
+    if (!body || typeof body !== 'object') throw new Error(`${side} call did not return a JSON object`);
+  }
   const before = (await control('GET', '/__control/log')).length;
-  for (let i = 0; i < 20; i++) await call();
+  for (let i = 0; i < 20; i++) await sides.sdk();
   const hits = (await control('GET', '/__control/log')).slice(before).filter((e) => e.path === OP_PATH);
   if (hits.length < 20) throw new Error(`20 SDK calls reached the server ${hits.length} times`);
-  // Warm-up to steady state: both sides run WARMUP calls (interleaved) before anything is timed, so
-  // neither is measured while V8 is still compiling its code (the SDK has more code to optimize;
-  // 50 calls left part of the first round on unoptimized code).
-  for (let i = 0; i < WARMUP; i++) {
-    await raw();
-    await call();
-  }
-  // Each round makes CALLS calls of each kind in interleaved blocks of BLOCK (alternating which
-  // goes first), so both see the same machine load even when it changes within a round.
-  const sdkUs = [];
-  const rawUs = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    let sdkTotal = 0;
-    let rawTotal = 0;
-    for (let done = 0, b = 0; done < CALLS; done += BLOCK, b++) {
-      const n = Math.min(BLOCK, CALLS - done);
-      if ((i + b) % 2 === 0) {
-        rawTotal += (await perCallUs(raw, n)) * n;
-        sdkTotal += (await perCallUs(call, n)) * n;
-      } else {
-        sdkTotal += (await perCallUs(call, n)) * n;
-        rawTotal += (await perCallUs(raw, n)) * n;
+  // Warm-up to steady state: every side runs WARMUP calls (interleaved) before anything is timed, so
+  // none is measured while V8 is still compiling its code (the SDK has more code to optimize).
+  let iteration = 0;
+  for (let i = 0; i < WARMUP; i++) for (const side of ORDERS[iteration++ % ORDERS.length]) await sides[side]();
+  // Each round makes CALLS iterations; each iteration calls every side once, in the next of ORDERS,
+  // and times each call on its own. Blocks of calls of one side were biased on this shared VM (a
+  // block following a block of the same kind ran slower): an A/A pair measured 1.04-1.07x.
+  const out = { sdkUs: [], rawUs: [], controlUs: [], sdkMedianUs: [], rawMedianUs: [], controlMedianUs: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const times = { sdk: [], raw: [], control: [] };
+    for (let i = 0; i < CALLS; i++) {
+      for (const side of ORDERS[iteration++ % ORDERS.length]) {
+        const t0 = performance.now();
+        await sides[side]();
+        times[side].push((performance.now() - t0) * 1000);
       }
     }
-    sdkUs.push(sdkTotal / CALLS);
-    rawUs.push(rawTotal / CALLS);
+    for (const side of ['sdk', 'raw', 'control']) {
+      out[`${side}Us`].push(mean(times[side]));
+      out[`${side}MedianUs`].push(median(times[side]));
+    }
   }
-  return { sdkUs, rawUs, calls: CALLS };
+  return { ...out, calls: CALLS, warmup: WARMUP, url: SDK_URL, design: DESIGN };
 }
 
 async function concurrent() {

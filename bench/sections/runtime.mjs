@@ -10,6 +10,13 @@ const CONCURRENCY = 100;
 const PYTHON = path.join(ROOT, '.venv/bin/python');
 const SAMPLE = path.join(ROOT, 'specs/multiauth-sample.yaml');
 const PKG = 'multiauthsample';
+/**
+ * The URL the SDKs call: the sample spec's Testing server (environment Testing). The raw and A/A
+ * control calls use it too (BENCH_SDK_URL), so every side resolves the same host name and talks to
+ * the same origin (in TypeScript all three share fetch's pool for it); the server's own 127.0.0.1
+ * URL (BENCH_URL) serves only the drivers' /__control requests.
+ */
+const SDK_URL = 'http://localhost:3000';
 
 /**
  * Start test/server/main.mjs on `port`; resolve { url, stop }. The sample spec's Testing environment
@@ -73,23 +80,43 @@ async function buildTs(out) {
   return path.join(out, entry);
 }
 
+/** Per-round ratios a[i] / b[i] (the sides of one round ran interleaved, so they pair). */
+const paired = (a, b) => stats(a.map((x, i) => x / b[i]));
+
+/**
+ * One sequential measurement (sync or async) → figures over rounds. Headline `sdkOverRaw`: the ratio
+ * of the round's median per-call times (a GC pause or scheduler hiccup lands on either side at
+ * random and would move a mean); `sdkOverRawMean` the same with means; `controlOverRaw` the A/A
+ * control (a second raw client identical to raw, medians): the bench's own noise floor, ideally 1.00.
+ */
+function sequentialFigures(seq) {
+  return {
+    calls: seq.calls,
+    design: seq.design,
+    url: seq.url,
+    sdkUsPerCall: stats(seq.sdkUs),
+    rawUsPerCall: stats(seq.rawUs),
+    controlUsPerCall: stats(seq.controlUs),
+    sdkMedianUsPerCall: stats(seq.sdkMedianUs),
+    rawMedianUsPerCall: stats(seq.rawMedianUs),
+    controlMedianUsPerCall: stats(seq.controlMedianUs),
+    sdkOverRaw: paired(seq.sdkMedianUs, seq.rawMedianUs),
+    sdkOverRawMean: paired(seq.sdkUs, seq.rawUs),
+    controlOverRaw: paired(seq.controlMedianUs, seq.rawMedianUs),
+    controlOverRawMean: paired(seq.controlUs, seq.rawUs),
+  };
+}
+
 function summarize(raw, lang) {
   if (!raw) return { ok: false, reason: `${lang} driver printed no JSON` };
   const res = { ok: true };
-  if (raw.sequential) {
-    const { sdkUs, rawUs } = raw.sequential;
-    res.calls = raw.sequential.calls;
-    res.sdkUsPerCall = stats(sdkUs);
-    res.rawUsPerCall = stats(rawUs);
-    res.sdkOverRaw = stats(sdkUs.map((s, i) => s / rawUs[i])); // paired by round
-  } else res.sequentialError = raw.sequentialError;
+  if (raw.sequential) Object.assign(res, sequentialFigures(raw.sequential));
+  else res.sequentialError = raw.sequentialError;
   if (raw.concurrent) res.concurrent = raw.concurrent;
   else res.concurrentError = raw.concurrentError;
   // async client (Python's Async<Client>, issue 12): the same figures on the event loop
-  if (raw.asyncSequential) {
-    const { sdkUs, rawUs } = raw.asyncSequential;
-    res.async = { calls: raw.asyncSequential.calls, sdkUsPerCall: stats(sdkUs), rawUsPerCall: stats(rawUs), sdkOverRaw: stats(sdkUs.map((s, i) => s / rawUs[i])) };
-  } else if (raw.asyncSequentialError) res.asyncSequentialError = raw.asyncSequentialError;
+  if (raw.asyncSequential) res.async = sequentialFigures(raw.asyncSequential);
+  else if (raw.asyncSequentialError) res.asyncSequentialError = raw.asyncSequentialError;
   if (raw.asyncConcurrent) res.asyncConcurrent = raw.asyncConcurrent;
   else if (raw.asyncConcurrentError) res.asyncConcurrentError = raw.asyncConcurrentError;
   return res;
@@ -100,7 +127,7 @@ async function pythonPart(url, runs, log) {
   if (!existsSync(PYTHON)) return { ok: false, reason: 'skipped: .venv/bin/python missing (run npm test once to create it)' };
   try {
     const out = await generateSdk('python');
-    const env = { ...process.env, PYTHONPATH: pythonPath(out), BENCH_URL: url, BENCH_PKG: PKG, BENCH_CALLS: String(CALLS), BENCH_ROUNDS: String(runs), BENCH_CONCURRENCY: String(CONCURRENCY) };
+    const env = { ...process.env, PYTHONPATH: pythonPath(out), BENCH_URL: url, BENCH_SDK_URL: SDK_URL, BENCH_PKG: PKG, BENCH_CALLS: String(CALLS), BENCH_ROUNDS: String(runs), BENCH_CONCURRENCY: String(CONCURRENCY) };
     const r = await run(PYTHON, [path.join(ROOT, 'bench/sdk/py_bench.py')], { env, timeoutMs: 600_000 });
     if (r.code !== 0) return { ok: false, reason: `skipped: python driver failed: ${tail(r.stderr)}` };
     return summarize(lastJson(r.stdout), 'python');
@@ -113,7 +140,7 @@ async function typescriptPart(url, runs) {
   if (!availableTargets().includes('typescript')) return { ok: false, reason: 'skipped: generator/targets/typescript/index.ts does not exist yet' };
   try {
     const entry = await buildTs(await generateSdk('typescript'));
-    const env = { ...process.env, BENCH_URL: url, BENCH_CALLS: String(CALLS), BENCH_ROUNDS: String(runs), BENCH_CONCURRENCY: String(CONCURRENCY) };
+    const env = { ...process.env, BENCH_URL: url, BENCH_SDK_URL: SDK_URL, BENCH_CALLS: String(CALLS), BENCH_ROUNDS: String(runs), BENCH_CONCURRENCY: String(CONCURRENCY) };
     const r = await run(process.execPath, [path.join(ROOT, 'bench/sdk/ts_bench.mjs'), entry], { env, timeoutMs: 600_000 });
     if (r.code !== 0) return { ok: false, reason: `skipped: typescript driver failed: ${tail(r.stderr)}` };
     return summarize(lastJson(r.stdout), 'typescript');
@@ -135,7 +162,7 @@ export async function runtimeSection({ runs, log }) {
     log(`  python: ${python.ok ? 'done' : python.reason}`);
     const typescript = await typescriptPart(server.url, runs);
     log(`  typescript: ${typescript.ok ? 'done' : typescript.reason}`);
-    return { ok: true, server: server.url, callsPerRound: CALLS, concurrency: CONCURRENCY, python, typescript };
+    return { ok: true, server: server.url, sdkUrl: SDK_URL, callsPerRound: CALLS, concurrency: CONCURRENCY, python, typescript };
   } finally {
     server.stop();
   }
