@@ -81,7 +81,7 @@ function sequentialRows(lang, kind, rawLabel, r, what) {
   return [
     row(sec, `${lang}: ${kind}SDK call (valid token), median`, r.sdkMedianUsPerCall, 'µs/call', `round medians; ${perRound}; means ${fmt(r.sdkUsPerCall?.median)} µs`),
     row(sec, `${lang}: ${kind}${rawLabel} call, median`, r.rawMedianUsPerCall, 'µs/call', `round medians; means ${fmt(r.rawUsPerCall?.median)} µs`),
-    row(sec, `${lang}: ${kind}A/A control call, median`, r.controlMedianUsPerCall, 'µs/call', `a second ${rawLabel} client, identical to raw; means ${fmt(r.controlUsPerCall?.median)} µs`),
+    row(sec, `${lang}: ${kind}A/A control call, median`, r.controlMedianUsPerCall, 'µs/call', `an identical second ${rawLabel} side; means ${fmt(r.controlUsPerCall?.median)} µs`),
     row(sec, `${lang}: ${kind}SDK / raw (per-call medians)`, r.sdkOverRaw, '×', 'headline: per round median SDK / median raw', 3),
     row(sec, `${lang}: ${kind}SDK / raw (means)`, r.sdkOverRawMean, '×', 'per round mean SDK / mean raw (GC and scheduler outliers included)', 3),
     row(sec, `${lang}: ${kind}A/A control / raw (per-call medians)`, r.controlOverRaw, '×', `the bench's noise floor (1.000 = unbiased); means ${fmt(r.controlOverRawMean?.median, 3)}×`, 3),
@@ -133,7 +133,7 @@ function overheadFigure(f) {
   const o = f.sdkOverRaw.median;
   const mean = f.sdkOverRawMean ? `; means ${f.sdkOverRawMean.median.toFixed(3)}×` : '';
   const aa = f.controlOverRaw ? `; A/A control/raw ${f.controlOverRaw.median.toFixed(3)}×` : '';
-  return `${((o - 1) * 100).toFixed(1)} % (SDK/raw ${o.toFixed(3)}×, per-call medians, median of ${f.sdkOverRaw.n} rounds${mean}${aa})`;
+  return `${((o - 1) * 100).toFixed(1)} % (SDK/raw ${o.toFixed(3)}×, per-call medians, median of ${f.sdkOverRaw.n} round(s)${mean}${aa})`;
 }
 
 /** Target checks: { name, met (true/false/null = not measured), figure }. */
