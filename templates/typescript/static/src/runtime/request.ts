@@ -20,7 +20,7 @@ import {
   TimeoutError,
 } from './errors.js';
 import { formEncode } from './form.js';
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise, RESPONSE, type WithResponse } from './api-promise.js';
 import {
   send,
   sendTo,
@@ -241,10 +241,10 @@ export function execute<T>(
 ): APIPromise<T> {
   if (options === NO_OPTIONS) {
     const quick = firstAttempt<T>(core, op);
-    if (quick !== null) return new APIPromise<T>(quick);
+    if (quick !== null) return quick;
   }
   const timeout = options.timeout;
-  return new APIPromise<T>(
+  return APIPromise.from<T>(
     timeout === undefined || !(timeout > 0)
       ? attempts<T>(core, op, options, undefined, undefined)
       : run<T>(core, op, options, timeout),
@@ -252,16 +252,16 @@ export function execute<T>(
 }
 
 /**
- * The common call, with one promise layer less: no per-call options and credentials at hand
+ * The common call, with fewer promise layers: no per-call options and credentials at hand
  * (`applySecuritySync`). Each layer costs several times its in-memory price on a real network
  * round trip (the CPU idles between request and response, and wakes to cold caches), and this is
- * the call almost every program makes. The first request settles the call's promise directly
- * through `sendTo`, and a response the attempt loop would return unchanged is parsed right there.
+ * the call almost every program makes. The first request settles the call's own promise directly
+ * (`sendTo`), and a response the attempt loop would return unchanged is parsed right there.
  * Everything the loop has rules for (a 401, a retryable status, a transport failure or timeout) is
  * handed to `attempts` together with the outcome already obtained, so each rule has one home.
  * null: take the general path (a token must be loaded or refreshed first).
  */
-function firstAttempt<T>(core: ClientCore, op: OperationRequest): Promise<WithResponse<T>> | null {
+function firstAttempt<T>(core: ClientCore, op: OperationRequest): APIPromise<T> | null {
   const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
   let request: OutgoingRequest;
   try {
@@ -270,31 +270,42 @@ function firstAttempt<T>(core: ClientCore, op: OperationRequest): Promise<WithRe
       return null;
     request = outgoing(core, op, base, target, undefined, undefined, undefined);
   } catch (error) {
-    return Promise.reject(error as Error);
+    return APIPromise.from<T>(Promise.reject(error as Error));
   }
-  return new Promise<WithResponse<T>>((resolve, reject) => {
-    sendTo(
-      core.http,
-      request,
-      (response) => {
-        if (response.status === 401 || RETRY_STATUSES.has(response.status)) {
-          const handover = { target, outcome: Promise.resolve(response) };
-          resolve(attempts<T>(core, op, NO_OPTIONS, undefined, handover));
-          return;
-        }
-        try {
-          resolve({ data: parse<T>(op, response), response: response.response });
-        } catch (error) {
-          reject(error as Error);
-        }
-      },
-      (error) => {
-        const handover = { target, outcome: Promise.reject(error) as Promise<RawResponse> };
-        resolve(attempts<T>(core, op, NO_OPTIONS, undefined, handover));
-      },
-    );
+  let resolve: (data: T) => void = ignore;
+  let reject: (error: unknown) => void = ignore;
+  const promise = new APIPromise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
   });
+  const handOver = (outcome: Promise<RawResponse>): void => {
+    attempts<T>(core, op, NO_OPTIONS, undefined, { target, outcome }).then((result) => {
+      promise[RESPONSE] = result.response;
+      resolve(result.data);
+    }, reject);
+  };
+  sendTo(
+    core.http,
+    request,
+    (response) => {
+      if (response.status === 401 || RETRY_STATUSES.has(response.status)) {
+        handOver(Promise.resolve(response));
+        return;
+      }
+      try {
+        const data = parse<T>(op, response);
+        promise[RESPONSE] = response.response;
+        resolve(data);
+      } catch (error) {
+        reject(error);
+      }
+    },
+    (error) => handOver(Promise.reject(error)),
+  );
+  return promise;
 }
+
+function ignore(): void {}
 
 /** The first attempt's credentials and outcome, when `firstAttempt` already sent it. */
 interface Handover {
