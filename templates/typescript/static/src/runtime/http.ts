@@ -349,7 +349,6 @@ function readCapped(
   const length = response.headers.get('content-length');
   const declared = length === null ? NaN : Number(length);
   if (declared > limit) return cancelTooLarge(response, limit, tooLarge);
-  if (!response.body) return Promise.resolve('');
   // A declared length within the cap and no content coding: the platform enforces the length (a
   // longer body is an error), so the native reader is safe and faster than reading chunk by chunk.
   // With a content coding (gzip, br, deflate) the length counts compressed bytes, so the decoded
@@ -358,7 +357,9 @@ function readCapped(
     const coding = response.headers.get('content-encoding');
     if (coding === null || /^\s*identity\s*$/i.test(coding)) return response.text();
   }
-  return readStream(response, response.body, limit, tooLarge);
+  const body = response.body;
+  if (body === null) return Promise.resolve('');
+  return readStream(response, body, limit, tooLarge);
 }
 
 async function cancelTooLarge(
