@@ -9,49 +9,45 @@ export interface WithResponse<T> {
   response: Response;
 }
 
-/** A `Promise` of the parsed body that can also give the raw `Response` (`.withResponse()`). */
+/** Where an `APIPromise` keeps its `Response` (not part of the public surface). */
+export const RESPONSE: unique symbol = Symbol('response');
+
+/**
+ * A `Promise` of the parsed body that can also give the raw `Response` (`.withResponse()`). The SDK
+ * fulfils it with the body, after storing the response under `RESPONSE`.
+ */
 export class APIPromise<T> extends Promise<T> {
-  private parsed: Promise<T> | undefined;
+  [RESPONSE]: Response | undefined = undefined;
 
-  /** `raw` is the call in progress; nothing more is sent by awaiting or `withResponse`. */
-  constructor(private readonly raw: Promise<WithResponse<T>>) {
-    // The base promise is never used: `then` reads through `raw`, so a failed call rejects only
-    // the promises the caller actually made (no unhandled rejection from an unused base).
-    super((resolve) => {
-      resolve(null as T);
+  /** An `APIPromise` that settles with the outcome of `call`. */
+  static from<T>(call: Promise<WithResponse<T>>): APIPromise<T> {
+    let resolve: (data: T) => void = ignore;
+    let reject: (error: unknown) => void = ignore;
+    const promise = new APIPromise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-  }
-
-  // `then`/`catch`/`finally` return plain promises.
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
+    call.then((outcome) => {
+      promise[RESPONSE] = outcome.response;
+      resolve(outcome.data);
+    }, reject);
+    return promise;
   }
 
   /** The parsed body and the fetch `Response` (status, headers). */
   withResponse(): Promise<WithResponse<T>> {
-    return this.raw;
-  }
-
-  private data(): Promise<T> {
-    return (this.parsed ??= this.raw.then((r) => r.data));
-  }
-
-  override then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    // `await` lands here once per call: read through `raw` directly (one promise, one hop less)
-    if (typeof onfulfilled !== 'function') return this.data().then(onfulfilled, onrejected);
-    return this.raw.then((r) => onfulfilled(r.data), onrejected);
-  }
-
-  override catch<R = never>(
-    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
-    return this.data().catch(onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.data().finally(onfinally);
+    return this.then((data) => ({ data, response: this[RESPONSE] as Response }));
   }
 }
+
+function ignore(): void {}
+
+// `await p` takes a native promise as it is only when `p.constructor` is `Promise` (ECMAScript
+// PromiseResolve); a subclass's instance is adopted through its `then` instead, two more jobs on
+// every call. So instances name `Promise` as their constructor: `await` takes the direct path, and
+// `then`/`catch`/`finally` make plain promises (`instanceof APIPromise` still holds).
+Object.defineProperty(APIPromise.prototype, 'constructor', {
+  value: Promise,
+  writable: true,
+  configurable: true,
+});

@@ -20,8 +20,15 @@ import {
   TimeoutError,
 } from './errors.js';
 import { formEncode } from './form.js';
-import { APIPromise, type WithResponse } from './api-promise.js';
-import { send, sleep, type HttpSettings, type OutgoingRequest, type RawResponse } from './http.js';
+import { APIPromise, RESPONSE, type WithResponse } from './api-promise.js';
+import {
+  send,
+  sendTo,
+  sleep,
+  type HttpSettings,
+  type OutgoingRequest,
+  type RawResponse,
+} from './http.js';
 import { fillPath, isSecureTransport, joinUrl } from './url.js';
 
 export interface ClientCore {
@@ -232,12 +239,78 @@ export function execute<T>(
   op: OperationRequest,
   options: RequestOptions = NO_OPTIONS,
 ): APIPromise<T> {
+  if (options === NO_OPTIONS) {
+    const quick = firstAttempt<T>(core, op);
+    if (quick !== null) return quick;
+  }
   const timeout = options.timeout;
-  return new APIPromise<T>(
+  return APIPromise.from<T>(
     timeout === undefined || !(timeout > 0)
-      ? attempts<T>(core, op, options, undefined)
+      ? attempts<T>(core, op, options, undefined, undefined)
       : run<T>(core, op, options, timeout),
   );
+}
+
+/**
+ * The common call, with fewer promise layers: no per-call options and credentials at hand
+ * (`applySecuritySync`). Each layer costs several times its in-memory price on a real network
+ * round trip (the CPU idles between request and response, and wakes to cold caches), and this is
+ * the call almost every program makes. The first request settles the call's own promise directly
+ * (`sendTo`), and a response the attempt loop would return unchanged is parsed right there.
+ * Everything the loop has rules for (a 401, a retryable status, a transport failure or timeout) is
+ * handed to `attempts` together with the outcome already obtained, so each rule has one home.
+ * null: take the general path (a token must be loaded or refreshed first).
+ */
+function firstAttempt<T>(core: ClientCore, op: OperationRequest): APIPromise<T> | null {
+  const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
+  let request: OutgoingRequest;
+  try {
+    const base = operationBase(core, op);
+    if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
+      return null;
+    request = outgoing(core, op, base, target, undefined, undefined, undefined);
+  } catch (error) {
+    return APIPromise.from<T>(Promise.reject(error as Error));
+  }
+  let resolve: (data: T) => void = ignore;
+  let reject: (error: unknown) => void = ignore;
+  const promise = new APIPromise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  const handOver = (outcome: Promise<RawResponse>): void => {
+    attempts<T>(core, op, NO_OPTIONS, undefined, { target, outcome }).then((result) => {
+      promise[RESPONSE] = result.response;
+      resolve(result.data);
+    }, reject);
+  };
+  sendTo(
+    core.http,
+    request,
+    (response) => {
+      if (response.status === 401 || RETRY_STATUSES.has(response.status)) {
+        handOver(Promise.resolve(response));
+        return;
+      }
+      try {
+        const data = parse<T>(op, response);
+        promise[RESPONSE] = response.response;
+        resolve(data);
+      } catch (error) {
+        reject(error);
+      }
+    },
+    (error) => handOver(Promise.reject(error)),
+  );
+  return promise;
+}
+
+function ignore(): void {}
+
+/** The first attempt's credentials and outcome, when `firstAttempt` already sent it. */
+interface Handover {
+  target: AuthTarget;
+  outcome: Promise<RawResponse>;
 }
 
 /** A call with a whole-call deadline (only then: no controller or timer on the common path). */
@@ -259,7 +332,13 @@ async function run<T>(
   if (caller?.aborted) onAbort();
   else caller?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await attempts<T>(core, op, { ...options, signal: controller.signal }, deadline);
+    return await attempts<T>(
+      core,
+      op,
+      { ...options, signal: controller.signal },
+      deadline,
+      undefined,
+    );
   } finally {
     clearTimeout(timer);
     caller?.removeEventListener('abort', onAbort);
@@ -271,6 +350,7 @@ async function attempts<T>(
   op: OperationRequest,
   options: RequestOptions,
   deadline: number | undefined,
+  handover: Handover | undefined,
 ): Promise<WithResponse<T>> {
   const signal = options.signal;
   // the URL is parsed once per base (cached); with query parameters it is built per attempt
@@ -285,14 +365,22 @@ async function attempts<T>(
   let refreshed = false;
   let retries = 0;
   for (;;) {
-    const target: AuthTarget = { headers: {}, query: [], cookies: [], oauth: [] };
-    // credentials: synchronously when every scheme can (tokens in memory), else the full path
-    if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
-      await applySecurity(op.security, core.schemes, target, signal);
-    const request = outgoing(core, op, base, target, extra?.kept, idempotencyKey, signal);
+    let target: AuthTarget;
+    let outcome: Promise<RawResponse>;
+    if (handover !== undefined) {
+      ({ target, outcome } = handover);
+      handover = undefined;
+    } else {
+      target = { headers: {}, query: [], cookies: [], oauth: [] };
+      // credentials: synchronously when every scheme can (tokens in memory), else the full path
+      if (op.security.length > 0 && !applySecuritySync(op.security, core.schemes, target))
+        await applySecurity(op.security, core.schemes, target, signal);
+      const request = outgoing(core, op, base, target, extra?.kept, idempotencyKey, signal);
+      outcome = send(core.http, request);
+    }
     let response: RawResponse;
     try {
-      response = await send(core.http, request);
+      response = await outcome;
     } catch (error) {
       // only transport failures of the API request itself are retried (never a token request)
       if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
