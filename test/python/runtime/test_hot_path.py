@@ -353,3 +353,33 @@ def test_a_response_keeps_nothing_of_the_request_and_knows_standard_reasons() ->
     )
     assert "live-token" not in repr(vars(response))
     assert response.reason_phrase == "Created" and response.url == BASE + "/api"
+
+
+# ---- per-request timeouts -----------------------------------------------------------------------
+
+
+def test_owned_client_default_timeout_is_the_deadline_and_shorter_deadlines_are_sent() -> None:
+    """An owned client carries the transport timeout as its default, so a plain request needs
+    no `httpx.Timeout` of its own; a call deadline shorter than that is still sent per request,
+    and a caller's client (whose default the SDK does not know) always gets one."""
+    seen: List[Dict[str, Any]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, text="ok")
+
+    owned = Transport(7, None, AGENT)
+    owned._http()._transport = httpx.MockTransport(handler)
+    assert owned._http().timeout.read == 7
+    owned.send("GET", BASE + "/a")
+    owned.send("GET", BASE + "/a", deadline=time.monotonic() + 2)
+    given = Transport(7, httpx.Client(transport=httpx.MockTransport(handler)), AGENT)
+    given.send("GET", BASE + "/a")
+    plain, short, caller = seen
+    assert plain == {"connect": 7, "read": 7, "write": 7, "pool": 7}
+    assert 1.5 < short["read"] <= 2 and short["connect"] == short["read"]
+    assert 6.5 < caller["read"] <= 7  # the remaining time, not httpx's 5 s default
+    untimed = Transport(None, None, AGENT)
+    untimed._http()._transport = httpx.MockTransport(handler)
+    untimed.send("GET", BASE + "/a")
+    assert seen[-1] == {"connect": None, "read": None, "write": None, "pool": None}

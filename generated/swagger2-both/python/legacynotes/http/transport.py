@@ -28,6 +28,11 @@ MAX_REDIRECTS = 5
 
 QueryParams = Sequence[Tuple[str, str]]
 
+#: A request may use its client's default timeout instead of its own when the two differ by
+#: less than this (seconds): the first attempt of a call, whose deadline was set microseconds
+#: before. Saves building an `httpx.Timeout` per request.
+_DEFAULT_TIMEOUT_SLACK = 0.001
+
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -91,9 +96,15 @@ class _Prepared:
         self.query = None
         return True
 
-    def build(self, client: Any, timeout: Optional[float]) -> httpx.Request:
+    def build(
+        self, client: Any, timeout: Optional[float], owned: bool = False
+    ) -> httpx.Request:
         """The httpx request, with what is left of the deadline as its timeout (raises
-        TimeoutException when nothing is; `timeout` is only quoted in that message)."""
+        TimeoutException when nothing is; `timeout` is only quoted in that message).
+
+        `owned`: `client` was made by the transport with `timeout` as its default, so a
+        request whose remaining time is (within a millisecond) that default needs none of
+        its own."""
         remaining: Optional[float] = None
         deadline = self.deadline
         if deadline is not None:
@@ -112,7 +123,14 @@ class _Prepared:
                 timeout=remaining,
                 **self.body,
             )
-        else:  # most calls: no query, no body
+        elif owned and (
+            remaining is None
+            if timeout is None
+            else remaining is not None and remaining > timeout - _DEFAULT_TIMEOUT_SLACK
+        ):
+            # most calls: no query, no body, and the client's default timeout is the deadline
+            request = client.build_request(self.method, self.url, headers=self.headers)
+        else:
             request = client.build_request(
                 self.method, self.url, headers=self.headers, timeout=remaining
             )
@@ -259,7 +277,9 @@ class Transport(_TransportBase):
     def _http(self) -> httpx.Client:
         if self._client is None:
             self._client = httpx.Client(
-                follow_redirects=False, headers={"user-agent": self._user_agent}
+                follow_redirects=False,
+                headers={"user-agent": self._user_agent},
+                timeout=self._timeout,
             )
         return self._client
 
@@ -307,7 +327,7 @@ class Transport(_TransportBase):
         while True:
             client = self._client or self._http()
             try:
-                request = prepared.build(client, self._timeout)
+                request = prepared.build(client, self._timeout, self._owns_client)
                 raw = client.send(request, stream=True, follow_redirects=False)
                 try:
                     # the decoded body up to the limit, the deadline checked per chunk
@@ -360,7 +380,9 @@ class AsyncTransport(_TransportBase):
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
             self._client = httpx.AsyncClient(
-                follow_redirects=False, headers={"user-agent": self._user_agent}
+                follow_redirects=False,
+                headers={"user-agent": self._user_agent},
+                timeout=self._timeout,
             )
         return self._client
 
@@ -408,7 +430,7 @@ class AsyncTransport(_TransportBase):
         while True:
             client = self._client or self._http()
             try:
-                request = prepared.build(client, self._timeout)
+                request = prepared.build(client, self._timeout, self._owns_client)
                 raw = await client.send(request, stream=True, follow_redirects=False)
                 try:
                     # as in Transport.send_prepared
