@@ -31,7 +31,14 @@ const flow = {
 
 function core(fetch: FetchLike, schemes: Record<string, AuthScheme> = {}, origins = [ORIGIN]): ClientCore {
   return {
-    http: { fetch, timeoutMs: 5_000, logger: memoryLogger(), maxResponseBytes: 1024, maxRetries: 2, maxRetryWaitMs: 1_000 },
+    http: {
+      fetch,
+      timeoutMs: 5_000,
+      logger: memoryLogger(),
+      maxResponseBytes: 1024,
+      maxRetries: 2,
+      maxRetryWaitMs: 1_000,
+    },
     serverUrl: () => ORIGIN,
     schemes,
     credentialOrigins: new Set(origins),
@@ -64,7 +71,9 @@ function signedIn(fetch: FetchLike, accessToken = 'token-aaaa-123456', refreshTo
 describe('issue 12 §4 fused common path (TypeScript)', () => {
   it('a retryable status on the first request is handed to the attempt loop: retried, then the data', async () => {
     let n = 0;
-    const { fetch, requests } = fakeFetch(() => (++n === 1 ? json(503, {}, { 'retry-after-ms': '1' }) : json(200, { n })));
+    const { fetch, requests } = fakeFetch(() =>
+      ++n === 1 ? json(503, {}, { 'retry-after-ms': '1' }) : json(200, { n }),
+    );
     await expect(execute(core(fetch), op())).resolves.toEqual({ n: 2 });
     expect(requests).toHaveLength(2);
   });
@@ -100,7 +109,8 @@ describe('issue 12 §4 fused common path (TypeScript)', () => {
 
   it('a 401 invalid_token is handed over: the token is refreshed once and the call retried with the new one', async () => {
     const { fetch, requests } = fakeFetch((req) => {
-      if (req.url.pathname === '/t') return json(200, { access_token: 'token-bbbb-654321', token_type: 'Bearer', expires_in: 3600 });
+      if (req.url.pathname === '/t')
+        return json(200, { access_token: 'token-bbbb-654321', token_type: 'Bearer', expires_in: 3600 });
       if (req.headers['authorization'] === 'Bearer token-aaaa-123456')
         return json(401, {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
       return json(200, { user: 'alice' });
@@ -129,7 +139,8 @@ describe('issue 12 §4 fused common path (TypeScript)', () => {
   it('redirects: same-origin ones are followed, a cross-origin one is not (its 3xx ends the call)', async () => {
     const { fetch, requests } = fakeFetch((req) => {
       if (req.url.pathname === '/user') return new Response(null, { status: 302, headers: { location: '/moved' } });
-      if (req.url.pathname === '/moved') return new Response(null, { status: 302, headers: { location: 'https://evil.example/x' } });
+      if (req.url.pathname === '/moved')
+        return new Response(null, { status: 302, headers: { location: 'https://evil.example/x' } });
       return json(200, { wrong: true });
     });
     const { core: c } = signedIn(fetch);
@@ -141,7 +152,9 @@ describe('issue 12 §4 fused common path (TypeScript)', () => {
 
   it('the body cap holds on the fast path, with and without a declared length; an empty 204 is undefined', async () => {
     const big = 'x'.repeat(2048);
-    const declared = fakeFetch(() => new Response(big, { status: 200, headers: { 'content-length': String(big.length) } }));
+    const declared = fakeFetch(
+      () => new Response(big, { status: 200, headers: { 'content-length': String(big.length) } }),
+    );
     await expect(execute(core(declared.fetch), op({ responseType: 'text' }))).rejects.toThrow(/larger than 1024 bytes/);
     const streamed = fakeFetch(
       () =>
