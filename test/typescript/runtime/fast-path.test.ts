@@ -7,7 +7,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { APIPromise } from '../../../templates/typescript/static/src/runtime/api-promise.js';
+import { APIPromise, apiPromise } from '../../../templates/typescript/static/src/runtime/api-promise.js';
 import { OAuthScheme, type AuthScheme } from '../../../templates/typescript/static/src/runtime/auth.js';
 import { ApiError, ConfigurationError, NetworkError } from '../../../templates/typescript/static/src/runtime/errors.js';
 import type { FetchLike } from '../../../templates/typescript/static/src/runtime/http.js';
@@ -196,7 +196,7 @@ describe('issue 12 §3/§4 APIPromise is the call itself (TypeScript)', () => {
 
   it('await adopts an APIPromise directly, in the same job as a native promise (no detour through then)', async () => {
     const order: string[] = [];
-    const api = new APIPromise<number>((resolve) => resolve(1));
+    const api = apiPromise<number>((resolve) => resolve(1));
     const native = Promise.resolve(2);
     const a = (async () => {
       await api;
