@@ -20,7 +20,13 @@ import {
   TimeoutError,
 } from './errors.js';
 import { formEncode } from './form.js';
-import { APIPromise, RESPONSE, type WithResponse } from './api-promise.js';
+import {
+  apiPromise,
+  apiPromiseOf,
+  keepResponse,
+  type APIPromise,
+  type WithResponse,
+} from './api-promise.js';
 import {
   send,
   sendTo,
@@ -244,7 +250,7 @@ export function execute<T>(
     if (quick !== null) return quick;
   }
   const timeout = options.timeout;
-  return APIPromise.from<T>(
+  return apiPromiseOf<T>(
     timeout === undefined || !(timeout > 0)
       ? attempts<T>(core, op, options, undefined, undefined)
       : run<T>(core, op, options, timeout),
@@ -270,17 +276,17 @@ function firstAttempt<T>(core: ClientCore, op: OperationRequest): APIPromise<T> 
       return null;
     request = outgoing(core, op, base, target, undefined, undefined, undefined);
   } catch (error) {
-    return APIPromise.from<T>(Promise.reject(error as Error));
+    return apiPromiseOf<T>(Promise.reject(error as Error));
   }
   let resolve: (data: T) => void = ignore;
   let reject: (error: unknown) => void = ignore;
-  const promise = new APIPromise<T>((res, rej) => {
+  const promise = apiPromise<T>((res, rej) => {
     resolve = res;
     reject = rej;
   });
   const handOver = (outcome: Promise<RawResponse>): void => {
     attempts<T>(core, op, NO_OPTIONS, undefined, { target, outcome }).then((result) => {
-      promise[RESPONSE] = result.response;
+      keepResponse(promise, result.response);
       resolve(result.data);
     }, reject);
   };
@@ -294,7 +300,7 @@ function firstAttempt<T>(core: ClientCore, op: OperationRequest): APIPromise<T> 
       }
       try {
         const data = parse<T>(op, response);
-        promise[RESPONSE] = response.response;
+        keepResponse(promise, response.response);
         resolve(data);
       } catch (error) {
         reject(error);
