@@ -124,11 +124,15 @@ class _Prepared:
                 **self.body,
             )
         elif owned and (
-            remaining is None
-            if timeout is None
-            else remaining is not None and remaining > timeout - _DEFAULT_TIMEOUT_SLACK
+            (remaining is None and timeout is None)
+            or (
+                remaining is not None
+                and timeout is not None
+                and remaining > timeout - _DEFAULT_TIMEOUT_SLACK
+            )
         ):
             # most calls: no query, no body, and the client's default timeout is the deadline
+            # (both none, or the remaining time within the slack of the default)
             request = client.build_request(self.method, self.url, headers=self.headers)
         else:
             request = client.build_request(
