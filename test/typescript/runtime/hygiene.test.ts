@@ -237,7 +237,7 @@ describe('transport hygiene (issue 6.5)', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('caps the token response size (64 KiB), also for valid JSON and for a declared length', async () => {
+  it('caps the token response size (64 KiB), also for valid JSON and for a declared length (checked from the second chunk)', async () => {
     const big = JSON.stringify({ access_token: 'a'.repeat(70_000), token_type: 'Bearer' });
     const { manager } = setup(() => new Response(big, { status: 200 }));
     await expect(manager.fetchToken()).rejects.toThrow(/larger than 65536 bytes/);
@@ -251,10 +251,23 @@ describe('transport hygiene (issue 6.5)', () => {
     const { manager: m2 } = setup(() => new Response(endless, { status: 200 }));
     await expect(m2.fetchToken()).rejects.toThrow(InvalidTokenResponseError);
     expect(pulled).toBeLessThan(10); // stopped reading, did not buffer an endless body
+    // a declared length above the cap stops the read at the second chunk, before the cap is reached
+    let pulledDeclared = 0;
+    const declaredBody = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulledDeclared++;
+        c.enqueue(new Uint8Array(1_024).fill(32));
+      },
+    });
     const { manager: m3 } = setup(
-      () => new Response('{}', { status: 200, headers: { 'content-length': String(10 * 1024 * 1024) } }),
+      () =>
+        new Response(declaredBody, {
+          status: 200,
+          headers: { 'content-length': String(10 * 1024 * 1024) },
+        }),
     );
     await expect(m3.fetchToken()).rejects.toThrow(/larger than/);
+    expect(pulledDeclared).toBeLessThan(5); // 2 KiB read of a declared 10 MiB, far below the 64 KiB cap
   });
 
   it('requires access_token to be a non-empty string', async () => {
