@@ -172,6 +172,44 @@ describe('issue 12 §4 fused common path (TypeScript)', () => {
     const empty = fakeFetch(() => new Response(null, { status: 204 }));
     await expect(execute(core(empty.fetch), op())).resolves.toBeUndefined();
   });
+
+  it('reads a body in one chunk or many: UTF-8 split across chunks, a BOM, and exactly the cap', async () => {
+    const bodyOf = (chunks: Uint8Array[]) =>
+      fakeFetch(
+        () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(controller) {
+                for (const c of chunks) controller.enqueue(c);
+                controller.close();
+              },
+            }),
+            { status: 200 },
+          ),
+      );
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: 'Zoë 🎉 naïve' }));
+    // one chunk (decoded whole) and one byte per chunk (every multi-byte character split)
+    const whole = bodyOf([bytes]);
+    await expect(execute(core(whole.fetch), op())).resolves.toEqual({ name: 'Zoë 🎉 naïve' });
+    const split = bodyOf([...bytes].map((b) => Uint8Array.of(b)));
+    await expect(execute(core(split.fetch), op())).resolves.toEqual({ name: 'Zoë 🎉 naïve' });
+    // a UTF-8 byte order mark is not part of the text, in either reading
+    const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+    const bomWhole = bodyOf([Uint8Array.from([...bom, ...bytes])]);
+    await expect(execute(core(bomWhole.fetch), op())).resolves.toEqual({ name: 'Zoë 🎉 naïve' });
+    const bomSplit = bodyOf([bom, bytes]);
+    await expect(execute(core(bomSplit.fetch), op())).resolves.toEqual({ name: 'Zoë 🎉 naïve' });
+    // exactly the cap (1024 bytes) is read, one byte more is refused, in one chunk or two
+    const atCap = new Uint8Array(1024).fill(0x61);
+    const oneChunk = bodyOf([atCap]);
+    await expect(execute(core(oneChunk.fetch), op({ responseType: 'text' }))).resolves.toBe('a'.repeat(1024));
+    const twoChunks = bodyOf([atCap.subarray(0, 512), atCap.subarray(512)]);
+    await expect(execute(core(twoChunks.fetch), op({ responseType: 'text' }))).resolves.toBe('a'.repeat(1024));
+    const over = bodyOf([atCap, Uint8Array.of(0x61)]);
+    await expect(execute(core(over.fetch), op({ responseType: 'text' }))).rejects.toThrow(/larger than 1024 bytes/);
+    const overOne = bodyOf([new Uint8Array(1025).fill(0x61)]);
+    await expect(execute(core(overOne.fetch), op({ responseType: 'text' }))).rejects.toThrow(/larger than 1024 bytes/);
+  });
 });
 
 describe('issue 12 §3/§4 APIPromise is the call itself (TypeScript)', () => {

@@ -340,14 +340,18 @@ function transportError(
   return new NetworkError(`the request to ${new URL(request.url).origin} failed`, { cause });
 }
 
+/** Decodes whole bodies (never in stream mode, so one instance serves every call). */
+const UTF8 = new TextDecoder();
+
 /**
  * Read the body as UTF-8 text, giving up (and cancelling the stream) past `limit` bytes.
  *
  * The decoded bytes are counted as they stream, so the cap holds whatever the headers say (a small
  * gzip or brotli body can decode to gigabytes). A declared `Content-Length` above the cap refuses
  * the body without reading on: it is looked at once a second chunk arrives. A body that comes in
- * one chunk (almost every API answer) never needs it, and reading a response header measurably
- * slowed every call on a real round trip (about 1.2% of a loopback call, bench section 4).
+ * one chunk (almost every API answer) is decoded in one go, needs no header read and no decoder of
+ * its own; on a real round trip that measurably shortened every call (bench section 4: from 1.05x
+ * to 1.03x of a raw fetch, the header read and the streaming decoder each about half of it).
  */
 async function readCapped(
   response: Response,
@@ -357,20 +361,35 @@ async function readCapped(
   const body = response.body;
   if (body === null) return '';
   const reader = body.getReader();
+  const first = await reader.read();
+  if (first.done) return '';
+  let chunk = first.value;
+  let size = chunk.byteLength;
+  if (size > limit) return cancelTooLarge(reader, response.status, limit, tooLarge);
+  let next = await reader.read();
+  if (next.done) return UTF8.decode(chunk); // the common case: one chunk
+  if (declaredLength(response) > limit)
+    return cancelTooLarge(reader, response.status, limit, tooLarge);
   const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (let chunks = 0; ; chunks++) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit || (chunks === 1 && declaredLength(response) > limit)) {
-      await reader.cancel();
-      throw tooLarge(response.status, limit);
-    }
-    text += decoder.decode(value, { stream: true });
+  let text = decoder.decode(chunk, { stream: true });
+  while (!next.done) {
+    chunk = next.value;
+    size += chunk.byteLength;
+    if (size > limit) return cancelTooLarge(reader, response.status, limit, tooLarge);
+    text += decoder.decode(chunk, { stream: true });
+    next = await reader.read();
   }
   return text + decoder.decode();
+}
+
+async function cancelTooLarge(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  status: number,
+  limit: number,
+  tooLarge: (status: number, limit: number) => SdkError,
+): Promise<never> {
+  await reader.cancel();
+  throw tooLarge(status, limit);
 }
 
 /** The response's `Content-Length` as a number (NaN when absent or not a number). */
