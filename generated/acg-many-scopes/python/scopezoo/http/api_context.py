@@ -138,6 +138,13 @@ class ApiContext:
         """True when `url`'s host is one of the API's server hosts or an extra bearer host."""
         return url_host(url) in self.credential_hosts
 
+    def credentials_allowed(self, url: str) -> bool:
+        """Both credential rules as a yes/no: `may_receive_credentials(url)`, and
+        `check_credential_transport(url)` would not raise."""
+        return self.may_receive_credentials(url) and (
+            self.allow_insecure_http or _secure_for_credentials(url)
+        )
+
 
 class AsyncApiContext(ApiContext):
     """The shared state of an async client: the same URL and transport rules, plus the async

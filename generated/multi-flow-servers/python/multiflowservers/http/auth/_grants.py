@@ -639,6 +639,13 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
             return "no OAuth token; fetch one first"
         return "the token expired and there is no refresh token"
 
+    def live_token(self) -> Optional[OAuthToken]:
+        """The held token when it is valid now (no refresh, no request), else None."""
+        token = self._store.load()
+        if token is None or self._expired(token):
+            return None
+        return token
+
     def authorize(self, target: AuthTarget) -> None:
         token = self._store.load()
         if token is None or self._expired(token):
