@@ -7,7 +7,9 @@ URL rules, and per-client plans of a shared spec.
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 from typing import Any, List
 
 import httpx
@@ -202,3 +204,27 @@ def test_one_spec_shared_by_two_clients_goes_to_each_clients_server_with_its_tok
         ("127.0.0.1", "Bearer tok-one"),
         ("localhost", "Bearer tok-two"),
     ]
+
+
+def test_a_spec_keeps_no_client_and_no_token_alive() -> None:
+    server = FakeServer()
+    shared = RequestSpec("GET", "default", "/api", security=[["OAuthROPCG"]])
+    ctx = setup(server, ropcg_token=live("secret-token"))
+    call(ctx, shared)
+    gone = weakref.ref(ctx)
+    grant = weakref.ref(ctx.authorizers["OAuthROPCG"])
+    del ctx
+    gc.collect()
+    assert gone() is None and grant() is None  # the plan on the spec holds neither
+    assert "secret-token" not in repr(shared._fast)
+
+
+def test_schemes_changed_after_the_plan_was_made_take_the_general_path() -> None:
+    server = FakeServer()
+    ctx = setup(server, ropcg_token=live("tok-r"))
+    shared = RequestSpec("GET", "default", "/api", security=[["OAuthROPCG"]])
+    call(ctx, shared)
+    del ctx.authorizers["OAuthROPCG"]
+    with pytest.raises(AuthRequiredException, match="not supported by this client"):
+        call(ctx, shared)
+    assert len(server.api_requests()) == 1

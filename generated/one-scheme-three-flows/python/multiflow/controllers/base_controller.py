@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import time
+import weakref
 from typing import (
     Any,
     Callable,
@@ -97,7 +98,7 @@ class RequestSpec:
         self.security = security
         self.accept = accept
         # (context, plan) of `_fast_plan`: the last client that sent this spec
-        self._fast: Optional[Tuple[object, Optional[_FastPlan]]] = None
+        self._fast: Optional[Tuple[Callable[[], object], Optional[_FastPlan]]] = None
 
 
 def _encode_path(path: str, params: Mapping[str, Any]) -> str:
@@ -303,17 +304,18 @@ class _Call:
         return response
 
 
-#: What `_fast_plan` keeps: upper-case method, URL, and (scheme name, OAuth grant) per alternative.
-_FastPlan = Tuple[str, str, Tuple[Tuple[str, Any], ...]]
+#: What `_fast_plan` keeps: upper-case method, URL, the scheme name of each alternative.
+_FastPlan = Tuple[str, str, Tuple[str, ...]]
 
 
 def _fast_plan(context: ApiContext, spec: RequestSpec) -> Optional[_FastPlan]:
     """The first attempt's plan when `spec` has the common shape, else None: a fixed URL this
     client may send credentials to, no parameters or body, and alternatives of one OAuth grant
     each. Kept on the spec for the last client that sent it (specs of operations without
-    parameters are module constants)."""
+    parameters are module constants), by a weak reference: a spec never keeps a client, its
+    grants or their tokens alive."""
     cached = spec._fast
-    if cached is not None and cached[0] is context:
+    if cached is not None and cached[0]() is context:
         return cached[1]
     plan: Optional[_FastPlan] = None
     security = spec.security
@@ -326,7 +328,7 @@ def _fast_plan(context: ApiContext, spec: RequestSpec) -> Optional[_FastPlan]:
         and not spec.form
         and not spec.has_json_body
     ):
-        chain = []
+        names: List[str] = []
         for alternative in security:
             authorizer = (
                 context.authorizers.get(alternative[0])
@@ -335,12 +337,12 @@ def _fast_plan(context: ApiContext, spec: RequestSpec) -> Optional[_FastPlan]:
             )
             if authorizer is None or not hasattr(authorizer, "live_token"):
                 break
-            chain.append((alternative[0], authorizer))
+            names.append(alternative[0])
         else:
             url = context.resolve_url(spec.path, spec.server)
             if context.credentials_allowed(url):
-                plan = (spec.method.upper(), url, tuple(chain))
-    spec._fast = (context, plan)
+                plan = (spec.method.upper(), url, tuple(names))
+    spec._fast = (weakref.ref(context), plan)
     return plan
 
 
@@ -436,9 +438,14 @@ class BaseController:
         other outcome (a status or failure the general rules handle) comes back with the
         credentials it used, for `_attempts`; None when no live token is at hand (refresh,
         automatic fetch or the error naming the schemes: the general path)."""
-        method, url, chain = plan
-        for _name, authorizer in chain:
-            token = authorizer.live_token()
+        method, url, names = plan
+        authorizers = self._context.authorizers
+        for name in names:
+            authorizer = authorizers.get(name)
+            live_token = getattr(authorizer, "live_token", None)
+            if authorizer is None or live_token is None:
+                return None  # the client's schemes changed since the plan was made
+            token = live_token()
             if token is not None:
                 break
             if authorizer.can_authorize():
