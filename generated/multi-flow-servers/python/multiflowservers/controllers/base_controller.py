@@ -25,6 +25,7 @@ from ..exceptions.api_exception import APIException, ResponseTooLargeException
 from ..exceptions.network_exception import NetworkException, TimeoutException
 from ..http._async import AsyncAuthorizer
 from ..http.api_context import ApiContext, AsyncApiContext
+from ..http.auth._grants import OAuthGrantBase
 from ..http.auth._security import (
     Authorizer,
     AuthTarget,
@@ -335,7 +336,7 @@ def _fast_plan(context: ApiContext, spec: RequestSpec) -> Optional[_FastPlan]:
                 if len(alternative) == 1
                 else None
             )
-            if authorizer is None or not hasattr(authorizer, "live_token"):
+            if not isinstance(authorizer, OAuthGrantBase):
                 break
             names.append(alternative[0])
         else:
@@ -442,10 +443,9 @@ class BaseController:
         authorizers = self._context.authorizers
         for name in names:
             authorizer = authorizers.get(name)
-            live_token = getattr(authorizer, "live_token", None)
-            if authorizer is None or live_token is None:
+            if not isinstance(authorizer, OAuthGrantBase):
                 return None  # the client's schemes changed since the plan was made
-            token = live_token()
+            token = authorizer.live_token()
             if token is not None:
                 break
             if authorizer.can_authorize():
@@ -454,9 +454,8 @@ class BaseController:
             return None
         value = "Bearer " + token.access_token
         # as `_Call.prepare`: accept, then the security header
-        headers = {"accept": spec.accept, "authorization": value}
-        if not spec.accept:
-            del headers["accept"]
+        headers = {"accept": spec.accept} if spec.accept else {}
+        headers["authorization"] = value
         transport = self._context.transport
         if transport._agent_header:
             headers = transport._request_headers(headers)
@@ -471,11 +470,8 @@ class BaseController:
         else:
             if 200 <= outcome.status_code < 300 and not outcome.too_large:
                 return ApiResponse(outcome, deserialize(outcome))
-        # the credentials as `authorize` records them (the 401 rule reads `sent`)
-        scheme = authorizer.SCHEME_NAME
         target = AuthTarget()
-        target.set_header("Authorization", value, scheme)
-        target.sent[scheme] = token.access_token
+        authorizer.record_token(target, token)  # as `authorize` would have
         return outcome, target, [authorizer]
 
     def _execute(

@@ -650,6 +650,11 @@ class OAuthGrantBase(RevocationMixin, Authorizer):
         token = self._store.load()
         if token is None or self._expired(token):
             token = self._fresh_token()  # no token, or refresh (single flight)
+        self.record_token(target, token)
+
+    def record_token(self, target: AuthTarget, token: OAuthToken) -> None:
+        """Write `token` into `target` as this scheme's credential (the 401 rule reads
+        `target.sent`)."""
         target.set_header(
             "Authorization", "Bearer " + token.access_token, self.SCHEME_NAME
         )
